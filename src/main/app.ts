@@ -1,0 +1,124 @@
+import { join } from 'node:path'
+import type * as Electron from 'electron'
+import { createServices, type Services } from './services'
+import { createHandlers } from './ipc/handlers'
+import { createDispatcher } from './ipc/dispatch'
+import { registerIpc } from './ipc/register'
+import { denyPermissions } from './security'
+import { APP_ORIGIN, APP_SCHEME, serveAppRequest } from './protocol'
+import { createMainWindow } from './window'
+import { loadWindowState, restoreWindowState, saveWindowState } from './window-state'
+import { electronPlatform } from './platform/electron'
+
+type ElectronModule = Pick<
+  typeof Electron,
+  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'dialog' | 'screen'
+>
+
+export interface AppPaths {
+  rendererDir: string
+  preloadPath: string
+  iconPath?: string
+  /** better-sqlite3 built for Electron's ABI. */
+  nativeBinding?: string
+  /** Set by electron-vite in development: the renderer's dev-server URL. */
+  devServerUrl?: string
+}
+
+/** How long quitting waits for the renderer to write pending changes. */
+export const FLUSH_ON_QUIT_TIMEOUT_MS = 3_000
+
+/**
+ * The app's lifecycle: one instance, a store, the services, the IPC handlers,
+ * the window; and on quit, every pending change written before the process ends.
+ * Takes the Electron module as an argument so tests can drive it with fakes.
+ */
+export function runApp(electron: ElectronModule, paths: AppPaths): { services: () => Services | null } {
+  const { app, BrowserWindow, ipcMain, protocol, session, shell, dialog, screen } = electron
+  let services: Services | null = null
+  let window: Electron.BrowserWindow | null = null
+  let quitting = false
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return { services: () => null }
+  }
+
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }
+  ])
+
+  const openExternal = (url: string) => void shell.openExternal(url)
+
+  app.on('second-instance', () => {
+    if (window === null) return
+    if (window.isMinimized()) window.restore()
+    window.focus()
+  })
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+  })
+
+  void app.whenReady().then(() => {
+    const dataDir = app.getPath('userData')
+    const platform = electronPlatform({
+      dialog,
+      shell,
+      window: () => window,
+      appVersion: app.getVersion(),
+      platformName: process.platform
+    })
+    const appBase = paths.devServerUrl ?? `${APP_ORIGIN}/`
+    services = createServices({
+      dataDir,
+      platform,
+      nativeBinding: paths.nativeBinding,
+      mediaBaseUrl: `${APP_ORIGIN}/media/`
+    })
+    const live = services
+    protocol.handle(APP_SCHEME, async (request) => {
+      const url = new URL(request.url)
+      if (url.host !== 'app') return new Response('not found', { status: 404 })
+      const answer = await serveAppRequest(url.pathname, { rendererDir: paths.rendererDir, mediaPath: (id) => live.media.pathOf(id) })
+      return new Response(answer.body as ConstructorParameters<typeof Response>[0], { status: answer.status, headers: answer.headers })
+    })
+    registerIpc(ipcMain, createDispatcher(createHandlers(services)), appBase)
+    denyPermissions(session.defaultSession)
+
+    const stateFile = join(dataDir, 'window-state.json')
+    const state = restoreWindowState(
+      loadWindowState(stateFile),
+      screen.getAllDisplays().map((d) => d.workArea)
+    )
+    window = createMainWindow({
+      BrowserWindow,
+      openExternal,
+      preloadPath: paths.preloadPath,
+      iconPath: paths.iconPath,
+      state,
+      onStateChange: (next) => saveWindowState(stateFile, next)
+    })
+    window.on('closed', () => {
+      window = null
+    })
+    void window.loadURL(paths.devServerUrl ?? `${APP_ORIGIN}/index.html`)
+  })
+
+  app.on('window-all-closed', () => app.quit())
+
+  app.on('before-quit', (event) => {
+    if (quitting || services === null) return
+    event.preventDefault()
+    quitting = true
+    const live = services
+    const flushed = window !== null && !window.isDestroyed() ? live.flush.waitForFlush(FLUSH_ON_QUIT_TIMEOUT_MS) : Promise.resolve(true)
+    if (window !== null && !window.isDestroyed()) window.webContents.send('app:flush', null)
+    void flushed.then(() => {
+      live.close()
+      app.quit()
+    })
+  })
+
+  return { services: () => services }
+}

@@ -1,0 +1,15 @@
+import { join } from 'node:path'
+import * as electron from 'electron'
+import { runApp } from './app'
+
+// Electron entry: only wiring. Everything it starts is in ./app and ./services.
+const packaged = electron.app.isPackaged
+runApp(electron, {
+  rendererDir: join(__dirname, '../renderer'),
+  preloadPath: join(__dirname, '../preload/index.js'),
+  iconPath: join(__dirname, '../../resources/icon.png'),
+  nativeBinding: packaged
+    ? join(process.resourcesPath, 'native/better_sqlite3.node')
+    : join(__dirname, '../../.native/electron/better_sqlite3.node'),
+  devServerUrl: packaged ? undefined : process.env.ELECTRON_RENDERER_URL
+})

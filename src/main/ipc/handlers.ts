@@ -1,0 +1,49 @@
+import type { Channel, ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract'
+import type { Services } from '../services'
+
+export type Handlers = {
+  [C in Channel]: (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>
+}
+
+/** One handler per channel: a thin call into a service, nothing more. */
+export function createHandlers(services: Services): Handlers {
+  const { articles, revisions, media, settings, store, platform, flush } = services
+  return {
+    'app:info': () => ({
+      version: platform.appVersion,
+      mediaBaseUrl: services.options.mediaBaseUrl,
+      dataDir: services.options.dataDir,
+      platform: platform.platformName
+    }),
+    'app:flushed': () => {
+      flush.flushed()
+      return null
+    },
+    'store:status': () => store.status(),
+    'store:startFresh': () => store.startFresh(),
+    'store:retry': () => store.retry(),
+    'articles:list': (request) => articles.list(request),
+    'articles:get': ({ id }) => articles.get(id),
+    'articles:create': ({ title }) => articles.create(title),
+    'articles:save': (draft) => articles.save(draft),
+    'articles:saveCaret': ({ id, caret }) => {
+      articles.saveCaret(id, caret)
+      return null
+    },
+    'articles:duplicate': ({ id }) => articles.duplicate(id),
+    'articles:trash': ({ id }) => articles.trash(id),
+    'articles:restore': ({ id }) => articles.restore(id),
+    'articles:delete': ({ id }) => articles.deleteForever(id),
+    'revisions:list': ({ articleId }) => revisions.list(articleId),
+    'revisions:get': ({ id }) => revisions.get(id),
+    'revisions:create': ({ articleId }) => revisions.createManual(articleId),
+    'revisions:restore': ({ id }) => revisions.restore(id),
+    'media:pickImage': () => media.pickImage(),
+    'settings:get': () => settings.get(),
+    'settings:update': (patch) => settings.update(patch),
+    'shell:openExternal': async ({ url }) => {
+      await platform.shell.openExternal(url)
+      return null
+    }
+  }
+}

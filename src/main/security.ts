@@ -1,0 +1,70 @@
+import { isExternalWebUrl } from '../shared/domain/links'
+
+/**
+ * The Content-Security-Policy of every app page: scripts only from the app
+ * itself (no eval, no remote script), no plugins, frames or form posts, images
+ * and fonts from the app and data:/blob: only.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "media-src 'self'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "worker-src 'self' blob:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'"
+].join('; ')
+
+/** True when `url` is a page of the app itself (same scheme and host as `appBase`). */
+export function isAppUrl(url: string, appBase: string): boolean {
+  try {
+    const u = new URL(url)
+    const base = new URL(appBase)
+    return u.protocol === base.protocol && u.host === base.host
+  } catch {
+    return false
+  }
+}
+
+interface NavigationEvent {
+  preventDefault(): void
+}
+
+interface SecurableContents {
+  on(event: 'will-navigate' | 'will-redirect', listener: (event: NavigationEvent, url: string) => void): unknown
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void
+}
+
+interface SecurableSession {
+  setPermissionRequestHandler(handler: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null): void
+  setPermissionCheckHandler(handler: ((wc: unknown, permission: string) => boolean) | null): void
+}
+
+/**
+ * The window never navigates away from the app; new windows are never opened,
+ * except that an http(s) link the user clicked opens in the system browser.
+ */
+export function secureContents(contents: SecurableContents, openExternal: (url: string) => void): void {
+  const block = (event: NavigationEvent, url: string) => {
+    event.preventDefault()
+    if (isExternalWebUrl(url)) openExternal(url)
+  }
+  contents.on('will-navigate', block)
+  contents.on('will-redirect', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isExternalWebUrl(url)) openExternal(url)
+    return { action: 'deny' }
+  })
+}
+
+/** Every permission (camera, geolocation, notifications, …) is denied unless listed here; none is. */
+export function denyPermissions(session: SecurableSession): void {
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+}

@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto'
+import { AppError, notFound } from '../errors'
+import * as articlesRepo from '../store/repositories/articles'
+import * as revisionsRepo from '../store/repositories/revisions'
+import type { Db } from '../store/connection'
+import {
+  EMPTY_META,
+  type Article,
+  type ArticleDraft,
+  type ArticleListView,
+  type ArticleStatus,
+  type ArticleSummary,
+  type CaretPosition,
+  type RevisionReason
+} from '../../shared/domain/article'
+import { EMPTY_DOCUMENT_JSON } from '../../shared/domain/document'
+import { countWords } from '../../shared/arabic/count'
+
+/** How often a long writing session leaves an automatic snapshot behind. */
+export const AUTO_REVISION_INTERVAL_MS = 10 * 60 * 1000
+/** Automatic snapshots kept per article; manual ones are never pruned. */
+export const AUTO_REVISIONS_KEPT = 50
+
+export interface ArticleServiceDeps {
+  db: () => Db
+  now: () => number
+  newId?: () => string
+}
+
+export interface SaveResult {
+  savedAt: number
+  saveCount: number
+  wordCount: number
+}
+
+/** Use cases on articles: create, autosave, list, duplicate, trash, restore, delete. */
+export class ArticleService {
+  private readonly newId: () => string
+
+  constructor(private readonly deps: ArticleServiceDeps) {
+    this.newId = deps.newId ?? randomUUID
+  }
+
+  private get db(): Db {
+    return this.deps.db()
+  }
+
+  /** Articles for the list. */
+  list(filter: { view?: ArticleListView; status?: ArticleStatus; query?: string }): ArticleSummary[] {
+    return articlesRepo.listArticles(this.db, {
+      view: filter.view ?? 'active',
+      status: filter.status,
+      titleContains: filter.query
+    })
+  }
+
+  /** One article, or NOT_FOUND. */
+  get(id: string): Article {
+    const article = articlesRepo.findArticle(this.db, id)
+    if (article === undefined) throw notFound('article', id)
+    return article
+  }
+
+  /** A new, empty draft with a UUID made on this machine. */
+  create(title = ''): Article {
+    const now = this.deps.now()
+    const article: Article = {
+      id: this.newId(),
+      title,
+      standfirst: '',
+      body: EMPTY_DOCUMENT_JSON,
+      bodyText: '',
+      meta: { ...EMPTY_META },
+      status: 'draft',
+      wordCount: 0,
+      caret: null,
+      saveCount: 0,
+      createdAt: now,
+      updatedAt: now,
+      trashedAt: null
+    }
+    articlesRepo.insertArticle(this.db, article)
+    return article
+  }
+
+  /**
+   * Autosave: writes the editor's state, and during a long session leaves an
+   * automatic snapshot every AUTO_REVISION_INTERVAL_MS, all in one transaction.
+   */
+  save(draft: ArticleDraft): SaveResult {
+    const db = this.db
+    const now = this.deps.now()
+    const wordCount = countWords(draft.bodyText)
+    return db.transaction((): SaveResult => {
+      const current = articlesRepo.findArticle(db, draft.id)
+      if (current === undefined) throw notFound('article', draft.id)
+      if (current.trashedAt !== null) throw new AppError('INVALID_STATE', 'a trashed article cannot be edited; restore it first')
+      const saveCount = articlesRepo.updateArticleContent(db, draft, wordCount, now)!
+      const lastSnapshotAt = revisionsRepo.latestRevisionTime(db, draft.id) ?? current.createdAt
+      if (now - lastSnapshotAt >= AUTO_REVISION_INTERVAL_MS) {
+        const latest = revisionsRepo.latestRevisionBody(db, draft.id)
+        const changed =
+          latest === undefined || latest.body !== draft.body || latest.title !== draft.title || latest.standfirst !== draft.standfirst
+        if (changed) {
+          this.snapshot(db, { ...current, ...draft, wordCount }, 'auto', now)
+          revisionsRepo.pruneAutoRevisions(db, draft.id, AUTO_REVISIONS_KEPT)
+        }
+      }
+      return { savedAt: now, saveCount, wordCount }
+    })()
+  }
+
+  /** Remembers the caret without touching the content or the edit time. */
+  saveCaret(id: string, caret: CaretPosition | null): void {
+    if (!articlesRepo.updateArticleCaret(this.db, id, caret)) throw notFound('article', id)
+  }
+
+  /** Stores a snapshot of the given content; used by this service and the revision service. */
+  snapshot(db: Db, article: Pick<Article, 'id' | 'title' | 'standfirst' | 'body' | 'bodyText' | 'meta' | 'wordCount'>, reason: RevisionReason, now: number) {
+    const revision = {
+      id: this.newId(),
+      articleId: article.id,
+      reason,
+      createdAt: now,
+      title: article.title,
+      standfirst: article.standfirst,
+      body: article.body,
+      bodyText: article.bodyText,
+      meta: article.meta,
+      wordCount: article.wordCount
+    }
+    revisionsRepo.insertRevision(db, revision)
+    return revision
+  }
+
+  /** A copy of an article as a new draft, with «(نسخة)» after its title. */
+  duplicate(id: string): Article {
+    const db = this.db
+    return db.transaction((): Article => {
+      const source = this.get(id)
+      const now = this.deps.now()
+      const copy: Article = {
+        ...source,
+        id: this.newId(),
+        title: source.title === '' ? '' : `${source.title} (نسخة)`,
+        status: 'draft',
+        caret: null,
+        saveCount: 0,
+        createdAt: now,
+        updatedAt: now,
+        trashedAt: null
+      }
+      articlesRepo.insertArticle(db, copy)
+      return copy
+    })()
+  }
+
+  /** Moves an article to the trash, keeping a snapshot of it first. */
+  trash(id: string): ArticleSummary {
+    const db = this.db
+    return db.transaction((): ArticleSummary => {
+      const article = this.get(id)
+      if (article.trashedAt !== null) return articlesRepo.rowToSummary(articlesRepo.articleToRow(article))
+      const now = this.deps.now()
+      this.snapshot(db, article, 'before-trash', now)
+      articlesRepo.setArticleTrashed(db, id, now)
+      return { ...summaryOf(article), trashedAt: now }
+    })()
+  }
+
+  /** Takes an article out of the trash. */
+  restore(id: string): ArticleSummary {
+    const article = this.get(id)
+    articlesRepo.setArticleTrashed(this.db, id, null)
+    return { ...summaryOf(article), trashedAt: null }
+  }
+
+  /** Deletes an article and its snapshots for good; only from the trash. */
+  deleteForever(id: string): { id: string } {
+    const article = this.get(id)
+    if (article.trashedAt === null) {
+      throw new AppError('INVALID_STATE', 'only an article in the trash can be deleted for good')
+    }
+    articlesRepo.deleteArticle(this.db, id)
+    return { id }
+  }
+}
+
+function summaryOf(article: Article): ArticleSummary {
+  const { id, title, status, wordCount, createdAt, updatedAt, trashedAt } = article
+  return { id, title, status, wordCount, createdAt, updatedAt, trashedAt }
+}

@@ -1,0 +1,22 @@
+import * as settingsRepo from '../store/repositories/settings'
+import type { Db } from '../store/connection'
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain/app'
+
+/** The user's choices: interface language and the article to reopen. */
+export class SettingsService {
+  constructor(private readonly deps: { db: () => Db }) {}
+
+  get(): Settings {
+    const stored = settingsRepo.readSettings(this.deps.db())
+    return {
+      locale: stored.locale === 'en' ? 'en' : DEFAULT_SETTINGS.locale,
+      lastArticleId: typeof stored.lastArticleId === 'string' ? stored.lastArticleId : null
+    }
+  }
+
+  update(patch: Partial<Settings>): Settings {
+    const values = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
+    settingsRepo.writeSettings(this.deps.db(), values)
+    return this.get()
+  }
+}

@@ -1,0 +1,93 @@
+import { existsSync, renameSync } from 'node:fs'
+import { AppError } from '../errors'
+import { openDatabase, StoreOpenError, type Db, type OpenOptions } from '../store/connection'
+import type { StoreStatus } from '../../shared/domain/app'
+
+/**
+ * Owns the one database connection. When the file cannot be opened it keeps the
+ * reason instead of a connection, so the UI can explain and offer a way out,
+ * and it never writes to that file.
+ */
+export class StoreService {
+  private db: Db | null = null
+  private current: StoreStatus
+
+  constructor(
+    readonly file: string,
+    private readonly options: OpenOptions = {},
+    private readonly now: () => number = Date.now
+  ) {
+    this.current = this.open(null)
+  }
+
+  private open(keptAside: string | null): StoreStatus {
+    try {
+      this.db = openDatabase(this.file, this.options)
+      return { state: 'ready', path: this.file, keptAside }
+    } catch (error) {
+      this.db = null
+      if (error instanceof StoreOpenError) {
+        return { state: 'failed', path: this.file, reason: error.reason, detail: error.detail }
+      }
+      throw error
+    }
+  }
+
+  /** Whether the store is open, and why not. */
+  status(): StoreStatus {
+    return this.current
+  }
+
+  /** The open connection; a typed error while the store is unavailable. */
+  connection(): Db {
+    if (this.db === null) {
+      const reason = this.current.state === 'failed' ? this.current.reason : 'closed'
+      throw new AppError('STORE_UNAVAILABLE', `the local database is unavailable (${reason})`)
+    }
+    return this.db
+  }
+
+  /** Tries to open the same file again (after another program released its lock, say). */
+  retry(): StoreStatus {
+    if (this.db !== null) return this.current
+    this.current = this.open(null)
+    return this.current
+  }
+
+  /**
+   * Moves the unreadable file (and its WAL and shared-memory files) aside under a
+   * dated name and opens a fresh store in its place. Refuses while the store is
+   * healthy, and for a file merely locked by another process.
+   */
+  startFresh(): StoreStatus {
+    if (this.current.state === 'ready') throw new AppError('INVALID_STATE', 'the store is healthy; nothing to set aside')
+    if (this.current.reason === 'locked') {
+      throw new AppError('INVALID_STATE', 'the database is locked by another program; close it and retry instead')
+    }
+    const stamp = new Date(this.now()).toISOString().replace(/[:.]/g, '-')
+    const aside = `${this.file}.unreadable-${stamp}`
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (existsSync(this.file + suffix)) renameSync(this.file + suffix, aside + suffix)
+    }
+    this.current = this.open(aside)
+    return this.current
+  }
+
+  /** Drops the connection without a checkpoint, as a crash would leave it (tests). */
+  abandon(): void {
+    this.db?.close()
+    this.db = null
+  }
+
+  /** Checkpoints and closes the connection. */
+  close(): void {
+    if (this.db === null) return
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)')
+    } finally {
+      this.db.close()
+      this.db = null
+      this.current = { state: 'failed', path: this.file, reason: 'unreadable', detail: 'closed' }
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import type Database from 'better-sqlite3'
+
+export function up(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE revisions (
+      id          TEXT PRIMARY KEY,
+      article_id  TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+      reason      TEXT NOT NULL CHECK (reason IN ('manual','auto','before-trash','before-restore','imported')),
+      created_at  INTEGER NOT NULL,
+      title       TEXT NOT NULL,
+      standfirst  TEXT NOT NULL,
+      body        TEXT NOT NULL,
+      body_text   TEXT NOT NULL,
+      meta        TEXT NOT NULL CHECK (json_valid(meta)),
+      word_count  INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX revisions_by_article ON revisions (article_id, created_at DESC);
+  `)
+}

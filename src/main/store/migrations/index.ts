@@ -1,0 +1,19 @@
+import type Database from 'better-sqlite3'
+import * as m0010 from './0010-articles'
+import * as m0020 from './0020-revisions'
+import * as m0030 from './0030-media'
+import * as m0040 from './0040-settings'
+
+export interface Migration {
+  version: number
+  name: string
+  up(db: Database.Database): void
+}
+
+/** Every migration, in order. A shipped migration is never edited: add a new one. */
+export const MIGRATIONS: Migration[] = [
+  { version: 10, name: 'articles', up: m0010.up },
+  { version: 20, name: 'revisions', up: m0020.up },
+  { version: 30, name: 'media', up: m0030.up },
+  { version: 40, name: 'settings', up: m0040.up }
+]

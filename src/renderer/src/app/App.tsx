@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react'
+import type { Settings, StoreStatus } from '../../../shared/domain/app'
+import { api, call } from '../api'
+import { setMediaBaseUrl } from '../editor/media-url'
+import { flushAll } from '../features/editor/flush-registry'
+import { StoreRecovery } from '../features/store/StoreRecovery'
+import { Desk } from './Desk'
+import { initI18n } from './i18n'
+
+type Boot = { kind: 'loading' } | { kind: 'store-failed'; status: Extract<StoreStatus, { state: 'failed' }> } | { kind: 'ready'; settings: Settings } | { kind: 'error'; message: string }
+
+/** Boots the app: the store's state first, then the desk or the recovery screen. */
+export function App() {
+  const [boot, setBoot] = useState<Boot>({ kind: 'loading' })
+
+  const start = async () => {
+    try {
+      const info = await call(api().app.info())
+      setMediaBaseUrl(info.mediaBaseUrl)
+      const status = await call(api().store.status())
+      if (status.state === 'failed') {
+        setBoot({ kind: 'store-failed', status })
+        return
+      }
+      const settings = await call(api().settings.get())
+      await initI18n(settings.locale)
+      setBoot({ kind: 'ready', settings })
+    } catch (error) {
+      setBoot({ kind: 'error', message: error instanceof Error ? error.message : String(error) })
+    }
+  }
+
+  useEffect(() => {
+    void start()
+    // Quitting: write every open article, then tell the main process it may go.
+    return api().on('app:flush', () => {
+      void flushAll().finally(() => void api().app.flushed())
+    })
+  }, [])
+
+  switch (boot.kind) {
+    case 'loading':
+      return <div className="boot" aria-busy="true" />
+    case 'error':
+      return (
+        <main className="store-recovery" role="alert">
+          <p>{boot.message}</p>
+        </main>
+      )
+    case 'store-failed':
+      return <StoreRecovery status={boot.status} onReady={() => void start()} />
+    case 'ready':
+      return <Desk initialSettings={boot.settings} />
+  }
+}

@@ -1,0 +1,177 @@
+import type { Messages } from './ar'
+
+/** English, switchable in the settings. */
+const en: Messages = {
+  app: { name: 'Qalam', tagline: "Editor's desk" },
+  status: {
+    draft: 'Draft',
+    submitted: 'Submitted',
+    in_review: 'In review',
+    changes_requested: 'Changes requested',
+    approved: 'Approved',
+    scheduled: 'Scheduled',
+    published: 'Published',
+    spiked: 'Spiked'
+  },
+  list: {
+    heading: 'Articles',
+    new: 'New article',
+    search: 'Find by title',
+    allStatuses: 'All statuses',
+    active: 'Articles',
+    trash: 'Trash',
+    empty: 'No articles here yet.',
+    emptyTrash: 'The trash is empty.',
+    untitled: 'Untitled',
+    words_zero: 'no words',
+    words_one: '{{count}} word',
+    words_two: '{{count}} words',
+    words_few: '{{count}} words',
+    words_many: '{{count}} words',
+    words_other: '{{count}} words',
+    edited: 'edited {{when}}',
+    duplicate: 'Duplicate',
+    moveToTrash: 'Move to trash',
+    restore: 'Restore',
+    deleteForever: 'Delete for good',
+    confirmDeleteTitle: 'Delete this article for good?',
+    confirmDeleteBody: '“{{title}}” and its saved versions will be removed from this computer. This cannot be undone.',
+    confirmDelete: 'Delete for good',
+    cancel: 'Cancel',
+    filterByStatus: 'Filter by status'
+  },
+  editor: {
+    headline: 'Headline',
+    headlinePlaceholder: 'Write the headline',
+    standfirst: 'Standfirst',
+    standfirstPlaceholder: 'A short summary of the story',
+    bodyPlaceholder: 'Start writing…',
+    noArticle: 'Pick an article from the list or create a new one.',
+    trashed: 'This article is in the trash. Restore it to edit it.',
+    loading: 'Opening…'
+  },
+  toolbar: {
+    label: 'Formatting',
+    undo: 'Undo',
+    redo: 'Redo',
+    blockType: 'Paragraph style',
+    paragraph: 'Paragraph',
+    h2: 'Heading 2',
+    h3: 'Heading 3',
+    h4: 'Heading 4',
+    bold: 'Bold',
+    italic: 'Italic',
+    underline: 'Underline',
+    strikethrough: 'Strikethrough',
+    link: 'Link',
+    bullet: 'Bulleted list',
+    number: 'Numbered list',
+    quote: 'Quote',
+    separator: 'Separator',
+    image: 'Image',
+    direction: 'Paragraph direction (RTL/LTR)',
+    snapshot: 'Save a version'
+  },
+  link: {
+    title: 'Add link',
+    url: 'Link address',
+    apply: 'Apply',
+    remove: 'Remove link',
+    cancel: 'Cancel',
+    invalid: 'Not a valid link: only http, https and mailto links are accepted.'
+  },
+  image: {
+    alt: 'Alt text (for screen readers)',
+    caption: 'Caption',
+    missing: 'The image is missing from the data folder'
+  },
+  meta: {
+    heading: 'Article details',
+    byline: 'Byline',
+    dateline: 'Dateline',
+    categories: 'Categories',
+    tags: 'Tags',
+    listHint: 'Separate with commas',
+    slug: 'Slug',
+    label: 'Label',
+    labelNone: 'None',
+    labelExclusive: 'Exclusive',
+    labelAgencies: 'Agencies',
+    labelCorrespondent: 'Our correspondent',
+    status: 'Status'
+  },
+  counts: {
+    words_zero: 'no words',
+    words_one: '{{count}} word',
+    words_two: '{{count}} words',
+    words_few: '{{count}} words',
+    words_many: '{{count}} words',
+    words_other: '{{count}} words',
+    characters_zero: 'no characters',
+    characters_one: '{{count}} character',
+    characters_two: '{{count}} characters',
+    characters_few: '{{count}} characters',
+    characters_many: '{{count}} characters',
+    characters_other: '{{count}} characters',
+    reading_zero: 'no reading time',
+    reading_one: '{{count}} min read',
+    reading_two: '{{count}} min read',
+    reading_few: '{{count}} min read',
+    reading_many: '{{count}} min read',
+    reading_other: '{{count}} min read'
+  },
+  save: {
+    saved: 'Saved · {{time}}',
+    saving: 'Saving…',
+    unsaved: 'Unsaved changes',
+    error: 'Could not save: {{reason}}. Qalam will retry on its own; nothing you wrote is lost.',
+    snapshotDone: 'Version saved · {{time}}'
+  },
+  revisions: {
+    heading: 'Saved versions',
+    open: 'Versions',
+    close: 'Close',
+    none: 'No saved versions yet. Press Ctrl+S to save one.',
+    restore: 'Restore this version',
+    restored: 'Version restored; what was there before was saved as a version.',
+    reason: {
+      manual: 'Saved by hand',
+      auto: 'Periodic save',
+      'before-trash': 'Before moving to trash',
+      'before-restore': 'Before restoring a version',
+      imported: 'Imported'
+    }
+  },
+  settings: {
+    language: 'Interface language',
+    arabic: 'العربية',
+    english: 'English'
+  },
+  store: {
+    title: 'Qalam could not open its database',
+    reason: {
+      corrupt: 'The database file is damaged.',
+      'not-a-database': 'The file where the database should be is not a database.',
+      'newer-schema': 'The database was created by a newer version of Qalam. Update the app to open it.',
+      locked: 'Another program has locked the database. Close it, then retry.',
+      unreadable: 'The database file cannot be read (permissions or a disk error).'
+    },
+    path: 'File: {{path}}',
+    untouched: 'Nothing in this file was changed.',
+    startFresh: 'Start with a new database and keep the old file aside',
+    retry: 'Retry',
+    keptAside: 'The old file was moved to: {{path}}'
+  },
+  errors: {
+    INVALID_PAYLOAD: 'invalid data',
+    UNKNOWN_CHANNEL: 'unknown request',
+    FORBIDDEN_SENDER: 'request from an untrusted source',
+    NOT_FOUND: 'not found',
+    INVALID_STATE: 'not allowed right now',
+    STORE_UNAVAILABLE: 'the database is unavailable',
+    IO_ERROR: 'a file could not be read or written',
+    INTERNAL: 'unexpected error'
+  }
+}
+
+export default en

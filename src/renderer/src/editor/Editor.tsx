@@ -1,0 +1,77 @@
+import { useCallback, type ReactNode } from 'react'
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer'
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
+import { ContentEditable } from '@lexical/react/LexicalContentEditable'
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
+import { ListPlugin } from '@lexical/react/LexicalListPlugin'
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin'
+import { HorizontalRulePlugin } from '@lexical/react/LexicalHorizontalRulePlugin'
+import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin'
+import type { LexicalEditor } from 'lexical'
+import { EDITOR_NODES } from './nodes'
+import { editorTheme } from './theme'
+import { isAllowedLinkUrl } from '../../../shared/domain/links'
+import { ToolbarPlugin } from './plugins/ToolbarPlugin'
+import { DirectionPlugin } from './plugins/DirectionPlugin'
+import { BlockTypePlugin } from './plugins/BlockTypePlugin'
+import { ImagePlugin } from './plugins/ImagePlugin'
+import { LinkSafetyPlugin } from './plugins/LinkSafetyPlugin'
+import { PastePlugin } from './plugins/PastePlugin'
+import { ShortcutsPlugin } from './plugins/ShortcutsPlugin'
+import { CappedHistoryPlugin } from './plugins/CappedHistoryPlugin'
+import { ArabicFormatPlugin } from './plugins/ArabicFormatPlugin'
+import { ExternalLinkPlugin } from './plugins/ExternalLinkPlugin'
+import type { ImagePayload } from './nodes/ImageNode'
+
+export interface ArticleBodyEditorProps {
+  /** Serialized Lexical state to start from. */
+  initialState: string
+  placeholder: string
+  ariaLabel: string
+  editorRef: (editor: LexicalEditor | null) => void
+  pickImage: () => Promise<ImagePayload | null>
+  openExternal: (url: string) => void
+  toolbarExtra?: ReactNode
+  children?: ReactNode
+}
+
+/** The article body: Lexical with Qalam's nodes and plugins, right-to-left. */
+export function ArticleBodyEditor(props: ArticleBodyEditorProps) {
+  const { initialState, editorRef } = props
+  const initialConfig: InitialConfigType = {
+    namespace: 'qalam-article',
+    nodes: EDITOR_NODES,
+    theme: editorTheme,
+    editorState: initialState,
+    onError: (error) => {
+      console.error('[editor]', error)
+    }
+  }
+  const setRef = useCallback((editor: LexicalEditor | null) => editorRef(editor), [editorRef])
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <ToolbarPlugin pickImage={props.pickImage} extra={props.toolbarExtra} />
+      <div className="body-editor" dir="rtl">
+        <RichTextPlugin
+          contentEditable={<ContentEditable className="body-content" aria-label={props.ariaLabel} spellCheck={false} />}
+          placeholder={<div className="body-placeholder">{props.placeholder}</div>}
+          ErrorBoundary={LexicalErrorBoundary}
+        />
+      </div>
+      <CappedHistoryPlugin />
+      <ListPlugin />
+      <LinkPlugin validateUrl={isAllowedLinkUrl} />
+      <LinkSafetyPlugin />
+      <HorizontalRulePlugin />
+      <DirectionPlugin />
+      <BlockTypePlugin />
+      <ImagePlugin />
+      <PastePlugin />
+      <ShortcutsPlugin />
+      <ArabicFormatPlugin />
+      <ExternalLinkPlugin open={props.openExternal} />
+      <EditorRefPlugin editorRef={setRef} />
+      {props.children}
+    </LexicalComposer>
+  )
+}

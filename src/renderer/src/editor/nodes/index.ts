@@ -1,0 +1,9 @@
+import type { Klass, LexicalNode } from 'lexical'
+import { HeadingNode, QuoteNode } from '@lexical/rich-text'
+import { ListItemNode, ListNode } from '@lexical/list'
+import { LinkNode } from '@lexical/link'
+import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode'
+import { ImageNode } from './ImageNode'
+
+/** Every node the article body may contain. */
+export const EDITOR_NODES: Klass<LexicalNode>[] = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, HorizontalRuleNode, ImageNode]

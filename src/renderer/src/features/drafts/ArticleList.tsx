@@ -1,0 +1,111 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ARTICLE_STATUSES, type ArticleListView, type ArticleStatus, type ArticleSummary } from '../../../../shared/domain/article'
+import type { Locale } from '../../../../shared/domain/app'
+import { formatRelative } from '../../app/i18n'
+
+export interface ListFilter {
+  view: ArticleListView
+  status: ArticleStatus | ''
+  query: string
+}
+
+interface Props {
+  articles: ArticleSummary[]
+  filter: ListFilter
+  onFilter: (filter: ListFilter) => void
+  openId: string | null
+  locale: Locale
+  onOpen: (id: string) => void
+  onCreate: () => void
+  onDuplicate: (id: string) => void
+  onTrash: (id: string) => void
+  onRestore: (id: string) => void
+  onDeleteForever: (article: ArticleSummary) => void
+}
+
+/** The articles on this machine: find, filter, open, and the trash. */
+export function ArticleList(props: Props) {
+  const { t } = useTranslation()
+  const { filter, onFilter } = props
+  const [now] = useState(() => Date.now())
+  const trash = filter.view === 'trash'
+  return (
+    <nav className="article-list" aria-label={t('list.heading')}>
+      <div className="list-head">
+        <button type="button" className="btn-primary" onClick={props.onCreate} data-testid="new-article">
+          {t('list.new')}
+        </button>
+        <div className="view-switch" role="tablist">
+          {(['active', 'trash'] as const).map((view) => (
+            <button
+              key={view}
+              type="button"
+              role="tab"
+              aria-selected={filter.view === view}
+              className={filter.view === view ? 'tab is-active' : 'tab'}
+              onClick={() => onFilter({ ...filter, view })}
+              data-testid={`view-${view}`}
+            >
+              {t(`list.${view}`)}
+            </button>
+          ))}
+        </div>
+        <input
+          type="search"
+          className="list-search"
+          dir="rtl"
+          placeholder={t('list.search')}
+          aria-label={t('list.search')}
+          value={filter.query}
+          onChange={(e) => onFilter({ ...filter, query: e.target.value })}
+        />
+        <select
+          aria-label={t('list.filterByStatus')}
+          value={filter.status}
+          onChange={(e) => onFilter({ ...filter, status: e.target.value as ArticleStatus | '' })}
+        >
+          <option value="">{t('list.allStatuses')}</option>
+          {ARTICLE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {props.articles.length === 0 ? (
+        <p className="list-empty">{trash ? t('list.emptyTrash') : t('list.empty')}</p>
+      ) : (
+        <ul className="list-items">
+          {props.articles.map((a) => (
+            <li key={a.id} className={a.id === props.openId ? 'list-item is-open' : 'list-item'} data-article-id={a.id}>
+              <button type="button" className="list-open" onClick={() => props.onOpen(a.id)} disabled={trash}>
+                <span className="list-title" dir="auto">
+                  {a.title.trim() === '' ? t('list.untitled') : a.title}
+                </span>
+                <span className="list-meta">
+                  <span className={`status-badge status-${a.status}`}>{t(`status.${a.status}`)}</span>
+                  <span>{t('list.words', { count: a.wordCount })}</span>
+                  <span>{t('list.edited', { when: formatRelative(trash && a.trashedAt !== null ? a.trashedAt : a.updatedAt, now, props.locale) })}</span>
+                </span>
+              </button>
+              <span className="list-actions">
+                {trash ? (
+                  <>
+                    <button type="button" onClick={() => props.onRestore(a.id)}>{t('list.restore')}</button>
+                    <button type="button" className="btn-danger" onClick={() => props.onDeleteForever(a)}>{t('list.deleteForever')}</button>
+                  </>
+                ) : (
+                  <>
+                    <button type="button" onClick={() => props.onDuplicate(a.id)}>{t('list.duplicate')}</button>
+                    <button type="button" onClick={() => props.onTrash(a.id)}>{t('list.moveToTrash')}</button>
+                  </>
+                )}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </nav>
+  )
+}

@@ -1,0 +1,223 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { $getRoot, BLUR_COMMAND, COMMAND_PRIORITY_LOW, type LexicalEditor } from 'lexical'
+import { mergeRegister } from '@lexical/utils'
+import type { Article, ArticleMeta } from '../../../../shared/domain/article'
+import type { Locale } from '../../../../shared/domain/app'
+import { countText, type TextCounts } from '../../../../shared/arabic/count'
+import { api, call } from '../../api'
+import { formatTime } from '../../app/i18n'
+import { ArticleBodyEditor } from '../../editor/Editor'
+import { $getCaretPosition, $restoreCaret } from '../../editor/caret'
+import { AutosaveScheduler, type SaveState } from './autosave'
+import { registerFlusher } from './flush-registry'
+import { MetaPanel } from './MetaPanel'
+import { matchShortcut } from '../../editor/shortcuts'
+
+export interface SavedInfo {
+  id: string
+  title: string
+  wordCount: number
+  updatedAt: number
+}
+
+interface Props {
+  article: Article
+  locale: Locale
+  onSaved: (info: SavedInfo) => void
+  toolbarExtra?: React.ReactNode
+  onSnapshot: () => void
+}
+
+const COUNT_DELAY_MS = 300
+
+function useAutoGrow(value: string) {
+  const ref = useRef<HTMLTextAreaElement>(null)
+  useEffect(() => {
+    const el = ref.current
+    if (el === null) return
+    el.style.height = 'auto'
+    el.style.height = `${el.scrollHeight}px`
+  }, [value])
+  return ref
+}
+
+/**
+ * One article open for writing: headline, standfirst, body and metadata, all
+ * saved on their own (see AutosaveScheduler), with live counts and a save status.
+ */
+export function ArticleEditor({ article, locale, onSaved, toolbarExtra, onSnapshot }: Props) {
+  const { t } = useTranslation()
+  const [title, setTitle] = useState(article.title)
+  const [standfirst, setStandfirst] = useState(article.standfirst)
+  const [meta, setMeta] = useState<ArticleMeta>(article.meta)
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved', at: article.saveCount > 0 ? article.updatedAt : null })
+  const [counts, setCounts] = useState<TextCounts>(() => countText(article.bodyText))
+  const fields = useRef({ title, standfirst, meta })
+  fields.current = { title, standfirst, meta }
+  const editorRef = useRef<LexicalEditor | null>(null)
+  const caretDirty = useRef(false)
+  const titleRef = useAutoGrow(title)
+  const standfirstRef = useAutoGrow(standfirst)
+
+  const scheduler = useMemo(() => {
+    const save = async () => {
+      const editor = editorRef.current
+      if (editor === null) return
+      const state = editor.getEditorState()
+      const { bodyText, caret } = state.read(() => ({ bodyText: $getRoot().getTextContent(), caret: $getCaretPosition() }))
+      const body = JSON.stringify(state.toJSON())
+      const { title: currentTitle, standfirst: currentStandfirst, meta: currentMeta } = fields.current
+      caretDirty.current = false
+      const result = await call(
+        api().articles.save({ id: article.id, title: currentTitle, standfirst: currentStandfirst, body, bodyText, meta: currentMeta, caret })
+      )
+      onSaved({ id: article.id, title: currentTitle, wordCount: result.wordCount, updatedAt: result.savedAt })
+    }
+    return new AutosaveScheduler(save, setSaveState)
+    // One scheduler per open article.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [article.id])
+
+  const flush = useCallback(async () => {
+    if (!scheduler.hasPendingChanges && caretDirty.current && editorRef.current !== null) {
+      caretDirty.current = false
+      const caret = editorRef.current.getEditorState().read($getCaretPosition)
+      await api().articles.saveCaret({ id: article.id, caret })
+    }
+    await scheduler.flush()
+  }, [scheduler, article.id])
+
+  useEffect(() => {
+    const unregister = registerFlusher(flush)
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') void flush()
+    }
+    const onBlur = () => void flush()
+    window.addEventListener('blur', onBlur)
+    window.addEventListener('pagehide', onBlur)
+    document.addEventListener('visibilitychange', onHidden)
+    return () => {
+      unregister()
+      window.removeEventListener('blur', onBlur)
+      window.removeEventListener('pagehide', onBlur)
+      document.removeEventListener('visibilitychange', onHidden)
+      // Switching articles or closing the view: write what is pending, then stop.
+      void flush().finally(() => scheduler.dispose())
+    }
+  }, [flush, scheduler])
+
+  // Ctrl/Cmd+S anywhere in the article: write everything, then keep a snapshot.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (matchShortcut(event) !== 'snapshot') return
+      event.preventDefault()
+      event.stopPropagation()
+      void flush().then(onSnapshot)
+    }
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
+  }, [flush, onSnapshot])
+
+  const countTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const recount = useCallback(() => {
+    if (countTimer.current !== null) clearTimeout(countTimer.current)
+    countTimer.current = setTimeout(() => {
+      const text = editorRef.current?.getEditorState().read(() => $getRoot().getTextContent()) ?? ''
+      setCounts(countText(text))
+    }, COUNT_DELAY_MS)
+  }, [])
+
+  const attachEditor = useCallback(
+    (editor: LexicalEditor | null) => {
+      if (editor === null || editorRef.current === editor) return
+      editorRef.current = editor
+      editor.update(() => $restoreCaret(article.caret), { tag: 'history-merge' })
+      editor.focus(undefined, { defaultSelection: 'rootEnd' })
+      mergeRegister(
+        editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState }) => {
+          if (prevEditorState.isEmpty()) return
+          if (dirtyElements.size === 0 && dirtyLeaves.size === 0) {
+            caretDirty.current = true
+            return
+          }
+          scheduler.change()
+          recount()
+        }),
+        editor.registerCommand(BLUR_COMMAND, () => (void flush(), false), COMMAND_PRIORITY_LOW)
+      )
+    },
+    [article.caret, scheduler, flush, recount]
+  )
+
+  const changeField = <T,>(setter: (v: T) => void) => (value: T) => {
+    setter(value)
+    scheduler.change()
+  }
+
+  const pickImage = useCallback(async () => {
+    const item = await call(api().media.pickImage())
+    return item === null ? null : { mediaId: item.id }
+  }, [])
+  const openExternal = useCallback((url: string) => void api().shell.openExternal({ url }), [])
+
+  const statusText =
+    saveState.kind === 'saving'
+      ? t('save.saving')
+      : saveState.kind === 'error'
+        ? t('save.error', { reason: saveState.message })
+        : saveState.kind === 'dirty'
+          ? t('save.unsaved')
+          : saveState.at === null
+            ? ''
+            : t('save.saved', { time: formatTime(saveState.at, locale) })
+
+  return (
+    <div className="article-editor">
+      <div className="article-main">
+        <textarea
+          ref={titleRef}
+          className="headline"
+          name="headline"
+          dir="rtl"
+          rows={1}
+          aria-label={t('editor.headline')}
+          placeholder={t('editor.headlinePlaceholder')}
+          value={title}
+          onChange={(e) => changeField(setTitle)(e.target.value.replace(/\n/g, ' '))}
+          onBlur={() => void flush()}
+        />
+        <textarea
+          ref={standfirstRef}
+          className="standfirst"
+          name="standfirst"
+          dir="rtl"
+          rows={2}
+          aria-label={t('editor.standfirst')}
+          placeholder={t('editor.standfirstPlaceholder')}
+          value={standfirst}
+          onChange={(e) => changeField(setStandfirst)(e.target.value)}
+          onBlur={() => void flush()}
+        />
+        <ArticleBodyEditor
+          initialState={article.body}
+          placeholder={t('editor.bodyPlaceholder')}
+          ariaLabel={t('editor.bodyPlaceholder')}
+          editorRef={attachEditor}
+          pickImage={pickImage}
+          openExternal={openExternal}
+          toolbarExtra={toolbarExtra}
+        />
+      </div>
+      <MetaPanel meta={meta} status={article.status} onChange={changeField(setMeta)} />
+      <footer className="status-bar" aria-live="polite">
+        <span data-testid="word-count">{t('counts.words', { count: counts.words })}</span>
+        <span data-testid="char-count">{t('counts.characters', { count: counts.characters })}</span>
+        <span data-testid="reading-time">{t('counts.reading', { count: counts.readingMinutes })}</span>
+        <span className={`save-status save-${saveState.kind}`} data-testid="save-status" role="status">
+          {statusText}
+        </span>
+      </footer>
+    </div>
+  )
+}

@@ -1,0 +1,25 @@
+export type Locale = 'ar' | 'en'
+
+/** What the user chose, kept in the store. */
+export interface Settings {
+  locale: Locale
+  lastArticleId: string | null
+}
+
+export const DEFAULT_SETTINGS: Settings = { locale: 'ar', lastArticleId: null }
+
+export const STORE_FAILURES = ['corrupt', 'not-a-database', 'newer-schema', 'locked', 'unreadable'] as const
+export type StoreFailure = (typeof STORE_FAILURES)[number]
+
+/** Whether the local database could be opened, and if not, why. */
+export type StoreStatus =
+  | { state: 'ready'; path: string; keptAside: string | null }
+  | { state: 'failed'; path: string; reason: StoreFailure; detail: string }
+
+export interface AppInfo {
+  version: string
+  /** Prefix that turns a media id into a URL the page may load. */
+  mediaBaseUrl: string
+  dataDir: string
+  platform: string
+}

@@ -1,0 +1,106 @@
+/** Workflow statuses an article can have; issue 4 adds the rules between them. */
+export const ARTICLE_STATUSES = [
+  'draft',
+  'submitted',
+  'in_review',
+  'changes_requested',
+  'approved',
+  'scheduled',
+  'published',
+  'spiked'
+] as const
+
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number]
+
+/** Metadata a reporter keeps beside the text. */
+export interface ArticleMeta {
+  byline: string
+  dateline: string
+  categories: string[]
+  tags: string[]
+  slug: string
+  /** Source or exclusive label, e.g. «خاص». */
+  label: string
+}
+
+/** Where the caret was, as a path of child indexes from the root to a text point. */
+export interface CaretPosition {
+  path: number[]
+  offset: number
+}
+
+/** One row of the article list. */
+export interface ArticleSummary {
+  id: string
+  title: string
+  status: ArticleStatus
+  wordCount: number
+  createdAt: number
+  updatedAt: number
+  trashedAt: number | null
+}
+
+/** A whole article as stored on this machine. */
+export interface Article extends ArticleSummary {
+  standfirst: string
+  /** Lexical's serialized editor state (JSON text): the source of truth. */
+  body: string
+  /** Plain text of the body, kept for counts and search. */
+  bodyText: string
+  meta: ArticleMeta
+  caret: CaretPosition | null
+  /** Number of saves so far; grows by one with every save. */
+  saveCount: number
+}
+
+/** What the editor sends on every autosave. */
+export interface ArticleDraft {
+  id: string
+  title: string
+  standfirst: string
+  body: string
+  bodyText: string
+  meta: ArticleMeta
+  caret: CaretPosition | null
+}
+
+export const EMPTY_META: ArticleMeta = {
+  byline: '',
+  dateline: '',
+  categories: [],
+  tags: [],
+  slug: '',
+  label: ''
+}
+
+export const REVISION_REASONS = ['manual', 'auto', 'before-trash', 'before-restore', 'imported'] as const
+export type RevisionReason = (typeof REVISION_REASONS)[number]
+
+/** One row of an article's revision list. */
+export interface RevisionSummary {
+  id: string
+  articleId: string
+  reason: RevisionReason
+  createdAt: number
+  title: string
+  wordCount: number
+}
+
+/** A snapshot of an article's content. */
+export interface Revision extends RevisionSummary {
+  standfirst: string
+  body: string
+  bodyText: string
+  meta: ArticleMeta
+}
+
+/** An image kept in the data folder, referenced from documents by id. */
+export interface MediaItem {
+  id: string
+  mime: string
+  bytes: number
+  originalName: string
+  createdAt: number
+}
+
+export type ArticleListView = 'active' | 'trash'

@@ -1,0 +1,183 @@
+/**
+ * THE contract between the renderer and the main process: every channel, the
+ * schema its request must pass at the main boundary, and the type it answers.
+ * Main registers handlers from it, the preload builds `window.api` from it, and
+ * the test host binds the very same handlers to a Chromium page.
+ */
+import { z } from 'zod'
+import {
+  ARTICLE_STATUSES,
+  type Article,
+  type ArticleSummary,
+  type MediaItem,
+  type Revision,
+  type RevisionSummary
+} from '../domain/article'
+import type { AppInfo, Settings, StoreStatus } from '../domain/app'
+import { isAllowedLinkUrl } from '../domain/links'
+import { CHANNEL_NAMES, EVENT_NAMES, type ChannelName } from './channels'
+
+/** Error codes a handler can answer with; the renderer words them for the user. */
+export const ERROR_CODES = [
+  'INVALID_PAYLOAD',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN_SENDER',
+  'NOT_FOUND',
+  'INVALID_STATE',
+  'STORE_UNAVAILABLE',
+  'IO_ERROR',
+  'INTERNAL'
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface IpcError {
+  code: ErrorCode
+  message: string
+}
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError }
+
+interface ChannelDef<Req extends z.ZodType, Res> {
+  request: Req
+  /** Phantom: carries the response type, never read at run time. */
+  response?: Res
+}
+
+const def =
+  <Res>() =>
+  <Req extends z.ZodType>(request: Req): ChannelDef<Req, Res> => ({ request })
+
+const MAX_TEXT = 200_000
+const MAX_BODY = 20_000_000
+
+const id = z.uuid()
+const shortText = z.string().max(2_000)
+const empty = z.object({}).strict()
+
+export const articleMetaSchema = z
+  .object({
+    byline: shortText,
+    dateline: shortText,
+    categories: z.array(z.string().trim().min(1).max(200)).max(100),
+    tags: z.array(z.string().trim().min(1).max(200)).max(200),
+    slug: z.string().max(200),
+    label: z.string().max(200)
+  })
+  .strict()
+
+export const caretSchema = z
+  .object({
+    path: z.array(z.number().int().min(0)).max(64),
+    offset: z.number().int().min(0)
+  })
+  .strict()
+
+/** Lexical state must at least parse as JSON with a root node. */
+const lexicalStateJson = z
+  .string()
+  .max(MAX_BODY)
+  .refine((text) => {
+    try {
+      const parsed: unknown = JSON.parse(text)
+      return typeof parsed === 'object' && parsed !== null && 'root' in parsed
+    } catch {
+      return false
+    }
+  }, 'body must be a serialized Lexical editor state')
+
+export const articleDraftSchema = z
+  .object({
+    id,
+    title: z.string().max(MAX_TEXT),
+    standfirst: z.string().max(MAX_TEXT),
+    body: lexicalStateJson,
+    bodyText: z.string().max(MAX_BODY),
+    meta: articleMetaSchema,
+    caret: caretSchema.nullable()
+  })
+  .strict()
+
+export const settingsPatchSchema = z
+  .object({
+    locale: z.enum(['ar', 'en']).optional(),
+    lastArticleId: id.nullable().optional()
+  })
+  .strict()
+
+export const contract = {
+  'app:info': def<AppInfo>()(empty),
+  /** The renderer's answer to the `app:flush` event: every pending save is written. */
+  'app:flushed': def<null>()(empty),
+
+  'store:status': def<StoreStatus>()(empty),
+  /** Keeps the unreadable database file aside and starts with a fresh one. */
+  'store:startFresh': def<StoreStatus>()(empty),
+  'store:retry': def<StoreStatus>()(empty),
+
+  'articles:list': def<ArticleSummary[]>()(
+    z
+      .object({
+        view: z.enum(['active', 'trash']).optional(),
+        status: z.enum(ARTICLE_STATUSES).optional(),
+        query: z.string().max(500).optional()
+      })
+      .strict()
+  ),
+  'articles:get': def<Article>()(z.object({ id }).strict()),
+  'articles:create': def<Article>()(z.object({ title: z.string().max(MAX_TEXT).optional() }).strict()),
+  'articles:save': def<{ savedAt: number; saveCount: number; wordCount: number }>()(articleDraftSchema),
+  /** Remembers where the caret is without counting as an edit. */
+  'articles:saveCaret': def<null>()(z.object({ id, caret: caretSchema.nullable() }).strict()),
+  'articles:duplicate': def<Article>()(z.object({ id }).strict()),
+  'articles:trash': def<ArticleSummary>()(z.object({ id }).strict()),
+  'articles:restore': def<ArticleSummary>()(z.object({ id }).strict()),
+  /** Deletes for good; only from the trash, and only with `confirm: true`. */
+  'articles:delete': def<{ id: string }>()(z.object({ id, confirm: z.literal(true) }).strict()),
+
+  'revisions:list': def<RevisionSummary[]>()(z.object({ articleId: id }).strict()),
+  'revisions:get': def<Revision>()(z.object({ id }).strict()),
+  'revisions:create': def<RevisionSummary>()(z.object({ articleId: id }).strict()),
+  'revisions:restore': def<Article>()(z.object({ id }).strict()),
+
+  /** Asks the user for an image file and copies it into the data folder. */
+  'media:pickImage': def<MediaItem | null>()(empty),
+
+  'settings:get': def<Settings>()(empty),
+  'settings:update': def<Settings>()(settingsPatchSchema),
+
+  'shell:openExternal': def<null>()(
+    z
+      .object({
+        url: z
+          .string()
+          .max(4_000)
+          .refine((u) => isAllowedLinkUrl(u) && !u.trim().toLowerCase().startsWith('mailto:'), 'only http and https links open outside')
+      })
+      .strict()
+  )
+} as const
+
+export type Contract = typeof contract
+export type Channel = keyof Contract
+export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>
+export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']>
+export type ResponseOf<C extends Channel> = Exclude<Contract[C]['response'], undefined>
+
+export const CHANNELS: readonly Channel[] = CHANNEL_NAMES
+
+// Compile-time check: channels.ts lists exactly the contract's channels.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const channelListIsComplete: Same<ChannelName, Channel> = true
+void channelListIsComplete
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)
+}
+
+/** Events the main process sends to the renderer. */
+export interface Events {
+  /** The app is about to quit (or the host to close): write everything now, then call `app:flushed`. */
+  'app:flush': null
+}
+export type EventName = keyof Events
+export { EVENT_NAMES }

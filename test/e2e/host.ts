@@ -1,0 +1,160 @@
+/**
+ * The test host: the real main-process services on a data folder, the real
+ * IPC dispatcher (validation and sender check included), and the real renderer
+ * in Debian's Chromium, with window.api built by the same createApi. Electron
+ * is the only part that is not here. Test and development infrastructure;
+ * never shipped in the app.
+ */
+import { createServer, type Server } from 'node:http'
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { createServices, type Services } from '../../src/main/services'
+import { createHandlers } from '../../src/main/ipc/handlers'
+import { createDispatcher } from '../../src/main/ipc/dispatch'
+import { isAppUrl } from '../../src/main/security'
+import { serveAppRequest } from '../../src/main/protocol'
+import type { Platform } from '../../src/main/platform/types'
+import type { IpcResult } from '../../src/shared/ipc/contract'
+
+const here = dirname(fileURLToPath(import.meta.url))
+export const ROOT = resolve(here, '../..')
+export const RENDERER_DIR = join(ROOT, 'out/renderer')
+export const CHROMIUM = process.env.QALAM_CHROMIUM ?? '/usr/bin/chromium'
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage'
+]
+
+export interface HostOptions {
+  dataDir: string
+  headless?: boolean
+  viewport?: { width: number; height: number }
+  /** What the "pick an image" dialog answers; null means the user cancelled. */
+  pickImageFile?: () => Promise<string | null>
+  now?: () => number
+}
+
+export interface Host {
+  page: Page
+  /** Calls a channel through the same validated handlers the page uses. */
+  invoke(channel: string, payload?: unknown): Promise<IpcResult<unknown>>
+  /** Closes as the app quits: the renderer writes pending changes first. */
+  close(): Promise<void>
+  /** Closes without letting the renderer write anything (a crash). */
+  kill(): Promise<void>
+  services: Services
+  baseUrl: string
+  /** URLs the app asked the system browser to open. */
+  openedExternally: string[]
+}
+
+let preloadBundle: Promise<string> | null = null
+function pagePreload(): Promise<string> {
+  preloadBundle ??= build({
+    entryPoints: [join(here, 'page-preload.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120'
+  }).then((r) => r.outputFiles[0]!.text)
+  return preloadBundle
+}
+
+let sharedBrowser: Promise<Browser> | null = null
+let sharedHeadless: boolean | null = null
+async function browserFor(headless: boolean): Promise<Browser> {
+  if (sharedBrowser !== null && sharedHeadless === headless) {
+    const b = await sharedBrowser
+    if (b.isConnected()) return b
+  }
+  sharedHeadless = headless
+  sharedBrowser = chromium.launch({ executablePath: CHROMIUM, headless, args: CHROMIUM_ARGS })
+  return sharedBrowser
+}
+
+/** Closes the Chromium that hosts share within one test process. */
+export async function closeBrowser(): Promise<void> {
+  if (sharedBrowser === null) return
+  const b = await sharedBrowser
+  sharedBrowser = null
+  await b.close()
+}
+
+export async function startHost(options: HostOptions): Promise<Host> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('out/renderer is missing: run `npm run build:web` first')
+  }
+  const openedExternally: string[] = []
+  let services: Services | null = null
+  const server: Server = createServer((req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://host').pathname
+    void serveAppRequest(pathname, { rendererDir: RENDERER_DIR, mediaPath: (id) => services?.media.pathOf(id) ?? null }).then((answer) => {
+      res.writeHead(answer.status, answer.headers)
+      res.end(answer.body)
+    })
+  })
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
+  const address = server.address()
+  if (address === null || typeof address === 'string') throw new Error('no port')
+  const baseUrl = `http://127.0.0.1:${address.port}/`
+
+  const platform: Platform = {
+    appVersion: 'test-host',
+    platformName: process.platform,
+    clock: { now: options.now ?? (() => Date.now()) },
+    dialogs: { pickImageFile: options.pickImageFile ?? (async () => null) },
+    shell: {
+      async openExternal(url) {
+        openedExternally.push(url)
+      }
+    }
+  }
+  services = createServices({ dataDir: options.dataDir, platform, mediaBaseUrl: `${baseUrl}media/` })
+  const live = services
+  const dispatch = createDispatcher(createHandlers(live))
+
+  const browser = await browserFor(options.headless ?? true)
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, locale: 'ar' })
+  const page = await context.newPage()
+  page.on('pageerror', (error) => console.error('[page error]', error.message))
+  await context.exposeBinding('__qalamInvoke', (source, channel: unknown, payload: unknown) =>
+    dispatch(channel, payload, { trusted: source.frame === source.page.mainFrame() && isAppUrl(source.frame.url(), baseUrl) })
+  )
+  await context.addInitScript({ content: await pagePreload() })
+  await page.goto(baseUrl)
+
+  let closed = false
+  const shutdown = async (flush: boolean) => {
+    if (closed) return
+    closed = true
+    if (flush && !page.isClosed()) {
+      const flushed = live.flush.waitForFlush(5_000)
+      await page.evaluate(() => window.__qalamHostEmit('app:flush', null)).catch(() => undefined)
+      await flushed
+    }
+    await context.close()
+    await new Promise<void>((ok) => server.close(() => ok()))
+    if (flush) live.close()
+    else live.store.abandon()
+  }
+
+  return {
+    page,
+    invoke: (channel, payload = {}) => dispatch(channel, payload, { trusted: true }),
+    close: () => shutdown(true),
+    kill: () => shutdown(false),
+    services: live,
+    baseUrl,
+    openedExternally
+  }
+}

@@ -1,0 +1,28 @@
+import { resolve } from 'node:path'
+import { defineConfig, type UserConfig } from 'vite'
+import react from '@vitejs/plugin-react'
+import { CONTENT_SECURITY_POLICY } from './src/main/security'
+
+/** The renderer build, shared by electron-vite (the app) and the test host (npm run build:web). */
+export const rendererConfig: UserConfig = {
+  root: resolve(__dirname, 'src/renderer'),
+  base: './',
+  plugins: [
+    react(),
+    {
+      name: 'qalam-csp',
+      apply: 'build',
+      transformIndexHtml: (html) =>
+        html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`)
+    }
+  ],
+  build: {
+    outDir: resolve(__dirname, 'out/renderer'),
+    emptyOutDir: true,
+    target: 'chrome130',
+    sourcemap: true,
+    chunkSizeWarningLimit: 2_000
+  }
+}
+
+export default defineConfig(rendererConfig)
