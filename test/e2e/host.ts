@@ -139,7 +139,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     closed = true
     if (flush && !page.isClosed()) {
       const flushed = live.flush.waitForFlush(5_000)
-      await page.evaluate(() => window.__qalamHostEmit('app:flush', null)).catch(() => undefined)
+      await page.evaluate("window.__qalamHostEmit('app:flush', null)").catch(() => undefined)
       await flushed
     }
     await context.close()

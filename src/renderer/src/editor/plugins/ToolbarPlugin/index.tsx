@@ -23,6 +23,7 @@ import { runEditorAction } from '../ShortcutsPlugin'
 import { $blockOf } from '../DirectionPlugin'
 import { normalizeLinkInput } from '../../../../../shared/domain/links'
 import type { ImagePayload } from '../../nodes/ImageNode'
+import { BulletIcon, ImageIcon, LinkIcon, NumberIcon, QuoteIcon, RedoIcon, RuleIcon, UndoIcon } from '../../icons'
 
 type BlockType = 'paragraph' | 'h2' | 'h3' | 'h4' | 'quote' | 'bullet' | 'number'
 
@@ -145,8 +146,8 @@ export function ToolbarPlugin({ pickImage, extra }: ToolbarPluginProps) {
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <div className="tb-group">
-        {button('undo', '↶', false, !canUndo)}
-        {button('redo', '↷', false, !canRedo)}
+        {button('undo', <UndoIcon />, false, !canUndo)}
+        {button('redo', <RedoIcon />, false, !canRedo)}
       </div>
       <div className="tb-group">
         <select
@@ -168,12 +169,12 @@ export function ToolbarPlugin({ pickImage, extra }: ToolbarPluginProps) {
         {button('italic', <i>م</i>, state.italic)}
         {button('underline', <u>س</u>, state.underline)}
         {button('strikethrough', <s>خ</s>, state.strikethrough)}
-        {button('link', '🔗', state.link !== null)}
+        {button('link', <LinkIcon />, state.link !== null)}
       </div>
       <div className="tb-group">
-        {button('bullet', '•≡', state.block === 'bullet')}
-        {button('number', '1≡', state.block === 'number')}
-        {button('quote', '❝', state.block === 'quote')}
+        {button('bullet', <BulletIcon />, state.block === 'bullet')}
+        {button('number', <NumberIcon />, state.block === 'number')}
+        {button('quote', <QuoteIcon />, state.block === 'quote')}
         <button
           type="button"
           className="tb-btn"
@@ -183,7 +184,7 @@ export function ToolbarPlugin({ pickImage, extra }: ToolbarPluginProps) {
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined)}
         >
-          ―
+          <RuleIcon />
         </button>
         <button
           type="button"
@@ -194,7 +195,7 @@ export function ToolbarPlugin({ pickImage, extra }: ToolbarPluginProps) {
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => void insertImage()}
         >
-          🖼
+          <ImageIcon />
         </button>
       </div>
       <div className="tb-group">{button('direction', state.ltr ? 'LTR' : 'RTL', state.ltr)}</div>

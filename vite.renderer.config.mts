@@ -5,7 +5,7 @@ import { CONTENT_SECURITY_POLICY } from './src/main/security'
 
 /** The renderer build, shared by electron-vite (the app) and the test host (npm run build:web). */
 export const rendererConfig: UserConfig = {
-  root: resolve(__dirname, 'src/renderer'),
+  root: resolve(import.meta.dirname, 'src/renderer'),
   base: './',
   plugins: [
     react(),
@@ -17,7 +17,7 @@ export const rendererConfig: UserConfig = {
     }
   ],
   build: {
-    outDir: resolve(__dirname, 'out/renderer'),
+    outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,
     target: 'chrome130',
     sourcemap: true,

@@ -1,0 +1,66 @@
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { MIGRATIONS } from '../../src/main/store/migrations'
+import { LATEST_SCHEMA_VERSION, migrate } from '../../src/main/store/migrate'
+
+const tables = (db: Database.Database) =>
+  (db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string; sql: string }[])
+
+describe('migrations', () => {
+  it('are numbered in increasing order and name themselves', () => {
+    const versions = MIGRATIONS.map((m) => m.version)
+    expect(versions).toEqual([...versions].sort((a, b) => a - b))
+    expect(new Set(versions).size).toBe(versions.length)
+    expect(LATEST_SCHEMA_VERSION).toBe(versions.at(-1))
+  })
+
+  for (const migration of MIGRATIONS) {
+    it(`${String(migration.version).padStart(4, '0')}-${migration.name} applies on top of the ones before it`, () => {
+      const db = new Database(':memory:')
+      for (const earlier of MIGRATIONS.filter((m) => m.version < migration.version)) earlier.up(db)
+      const before = tables(db).length
+      migration.up(db)
+      expect(tables(db).length).toBeGreaterThan(before)
+      db.close()
+    })
+  }
+
+  it('brings an empty database to the latest version with STRICT tables only', () => {
+    const db = new Database(':memory:')
+    expect(migrate(db)).toBe(LATEST_SCHEMA_VERSION)
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION)
+    for (const { name, sql } of tables(db)) expect(sql, name).toMatch(/\)\s*STRICT\s*$/)
+    expect(tables(db).map((t) => t.name)).toEqual(['articles', 'media', 'revisions', 'settings'])
+    // Running again changes nothing.
+    expect(migrate(db)).toBe(LATEST_SCHEMA_VERSION)
+    db.close()
+  })
+
+  it('refuses to go backwards from a newer schema', () => {
+    const db = new Database(':memory:')
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 10}`)
+    expect(() => migrate(db)).toThrow(/newer/)
+    expect(tables(db)).toEqual([])
+    db.close()
+  })
+
+  it('rolls back every step of a run when one fails', () => {
+    const db = new Database(':memory:')
+    db.exec('CREATE TABLE revisions (x INTEGER) STRICT') // makes 0020 fail after 0010 ran
+    expect(() => migrate(db)).toThrow()
+    expect(db.pragma('user_version', { simple: true })).toBe(0)
+    expect(tables(db).map((t) => t.name)).toEqual(['revisions'])
+    db.close()
+  })
+
+  it('enforces the article status and JSON columns', () => {
+    const db = new Database(':memory:')
+    migrate(db)
+    const insert = (status: string, tags: string) =>
+      db.prepare(`INSERT INTO articles (id, body, status, tags, created_at, updated_at) VALUES (?, '{}', ?, ?, 1, 1)`).run(crypto.randomUUID(), status, tags)
+    expect(() => insert('draft', '[]')).not.toThrow()
+    expect(() => insert('gone', '[]')).toThrow(/CHECK/)
+    expect(() => insert('draft', 'not json')).toThrow(/CHECK/)
+    db.close()
+  })
+})

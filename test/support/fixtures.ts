@@ -1,0 +1,57 @@
+import { join } from 'node:path'
+import { createServices, type Services } from '../../src/main/services'
+import type { Platform } from '../../src/main/platform/types'
+import type { ArticleDraft } from '../../src/shared/domain/article'
+import { EMPTY_META } from '../../src/shared/domain/article'
+
+/** A controllable clock for tests. */
+export function fakeClock(start = Date.UTC(2026, 10, 27, 9, 0, 0)) {
+  let now = start
+  return { now: () => now, advance: (ms: number) => (now += ms), set: (at: number) => (now = at) }
+}
+
+export function testPlatform(overrides: Partial<Platform> = {}): Platform & { opened: string[] } {
+  const opened: string[] = []
+  return {
+    appVersion: 'test',
+    platformName: 'linux',
+    clock: { now: () => Date.now() },
+    dialogs: { pickImageFile: async () => null },
+    shell: { openExternal: async (url) => void opened.push(url) },
+    opened,
+    ...overrides
+  }
+}
+
+export function servicesIn(dataDir: string, platform: Platform = testPlatform()): Services {
+  return createServices({ dataDir, platform, mediaBaseUrl: 'http://127.0.0.1/media/' })
+}
+
+/** A Lexical state with one paragraph per given string. */
+export function lexicalDoc(...paragraphs: string[]): string {
+  return JSON.stringify({
+    root: {
+      type: 'root',
+      version: 1,
+      direction: 'rtl',
+      format: '',
+      indent: 0,
+      children: paragraphs.map((text) => ({
+        type: 'paragraph',
+        version: 1,
+        direction: null,
+        format: '',
+        indent: 0,
+        textFormat: 0,
+        textStyle: '',
+        children: [{ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 }]
+      }))
+    }
+  })
+}
+
+export function draftOf(id: string, title: string, ...paragraphs: string[]): ArticleDraft {
+  return { id, title, standfirst: '', body: lexicalDoc(...paragraphs), bodyText: paragraphs.join('\n\n'), meta: { ...EMPTY_META }, caret: null }
+}
+
+export const dbPath = (dir: string) => join(dir, 'qalam.db')
