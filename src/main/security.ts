@@ -47,16 +47,15 @@ interface SecurableSession {
 }
 
 /**
- * The window never navigates away from the app; new windows are never opened,
- * except that an http(s) link the user clicked opens in the system browser.
+ * The window never navigates away from the app and never opens another
+ * window. The one way out is a link the user clicked to open in a new window
+ * (target=_blank, or Ctrl/Cmd+click in the editor, which goes through the
+ * `shell:openExternal` channel): an http(s) one opens in the system browser.
  */
 export function secureContents(contents: SecurableContents, openExternal: (url: string) => void): void {
-  const block = (event: NavigationEvent, url: string) => {
-    event.preventDefault()
-    if (isExternalWebUrl(url)) openExternal(url)
-  }
+  const block = (event: NavigationEvent) => event.preventDefault()
   contents.on('will-navigate', block)
-  contents.on('will-redirect', (event) => event.preventDefault())
+  contents.on('will-redirect', block)
   contents.setWindowOpenHandler(({ url }) => {
     if (isExternalWebUrl(url)) openExternal(url)
     return { action: 'deny' }

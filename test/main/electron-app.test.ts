@@ -1,0 +1,197 @@
+/**
+ * The Electron adapter, driven with a fake `electron` module (Electron itself
+ * cannot run on these machines). What is asserted is what the real one must do:
+ * one instance, a secure window, a strict protocol, denied permissions and
+ * navigation, typed IPC for every channel, and a flush before quitting.
+ */
+import { EventEmitter } from 'node:events'
+import { mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { runApp } from '../../src/main/app'
+import { CHANNELS } from '../../src/shared/ipc/contract'
+import { tempDir } from '../support/temp'
+
+class FakeWebContents extends EventEmitter {
+  openHandler: ((details: { url: string }) => { action: string }) | null = null
+  mainFrame = { url: 'qalam://app/index.html' }
+  send = vi.fn()
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.openHandler = handler
+  }
+}
+
+class FakeWindow extends EventEmitter {
+  static all: FakeWindow[] = []
+  webContents = new FakeWebContents()
+  loadURL = vi.fn(async () => {})
+  show = vi.fn()
+  maximize = vi.fn()
+  focus = vi.fn()
+  restore = vi.fn()
+  constructor(readonly options: Record<string, unknown>) {
+    super()
+    FakeWindow.all.push(this)
+  }
+  isDestroyed = () => false
+  isMinimized = () => false
+  isMaximized = () => false
+  getNormalBounds = () => ({ x: 40, y: 30, width: 1300, height: 850 })
+}
+
+function fakeElectron(dataDir: string, lock = true) {
+  const app = Object.assign(new EventEmitter(), {
+    requestSingleInstanceLock: vi.fn(() => lock),
+    quit: vi.fn(),
+    whenReady: vi.fn(() => Promise.resolve()),
+    getPath: vi.fn(() => dataDir),
+    getVersion: () => '0.1.0'
+  })
+  return {
+    app,
+    BrowserWindow: FakeWindow,
+    ipcMain: { handle: vi.fn() },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
+    shell: { openExternal: vi.fn(async () => {}) },
+    dialog: { showOpenDialog: vi.fn() },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] }
+  }
+}
+
+let tmp: ReturnType<typeof tempDir>
+let rendererDir: string
+beforeEach(() => {
+  tmp = tempDir()
+  FakeWindow.all = []
+  rendererDir = join(tmp.dir, 'renderer')
+  mkdirSync(rendererDir)
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><div id="root"></div>')
+})
+afterEach(() => tmp.remove())
+
+async function started(lock = true) {
+  const electron = fakeElectron(join(tmp.dir, 'userData'), lock)
+  const handle = runApp(electron as never, { rendererDir, preloadPath: '/app/out/preload/index.js' })
+  await new Promise((ok) => setTimeout(ok, 10))
+  return { electron, handle, win: FakeWindow.all[0]! }
+}
+
+describe('the Electron adapter', () => {
+  it('lets only one instance run', async () => {
+    const { electron } = await started(false)
+    expect(electron.app.quit).toHaveBeenCalled()
+    expect(electron.app.whenReady).not.toHaveBeenCalled()
+    expect(FakeWindow.all).toHaveLength(0)
+  })
+
+  it('focuses the running window when a second instance starts', async () => {
+    const { electron, win } = await started()
+    electron.app.emit('second-instance')
+    expect(win.focus).toHaveBeenCalled()
+  })
+
+  it('opens one window with secure webPreferences, served from qalam://app', async () => {
+    const { electron, win } = await started()
+    expect(FakeWindow.all).toHaveLength(1)
+    expect(win.options.webPreferences).toMatchObject({
+      preload: '/app/out/preload/index.js',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false
+    })
+    expect(win.loadURL).toHaveBeenCalledWith('qalam://app/index.html')
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({ scheme: 'qalam', privileges: expect.objectContaining({ standard: true, secure: true }) })
+    ])
+  })
+
+  it('serves the renderer through the protocol with the CSP, and nothing from other hosts', async () => {
+    const { electron } = await started()
+    const [scheme, handler] = electron.protocol.handle.mock.calls[0] as [string, (r: Request) => Promise<Response>]
+    expect(scheme).toBe('qalam')
+    const page = await handler(new Request('qalam://app/index.html'))
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect((await handler(new Request('qalam://elsewhere/index.html'))).status).toBe(404)
+    expect((await handler(new Request('qalam://app/%2e%2e/%2e%2e/etc/passwd'))).status).toBe(404)
+  })
+
+  it('never navigates away and opens only http(s) links, in the system browser', async () => {
+    const { electron, win } = await started()
+    const prevent = vi.fn()
+    win.webContents.emit('will-navigate', { preventDefault: prevent }, 'https://evil.example/')
+    win.webContents.emit('will-navigate', { preventDefault: prevent }, 'file:///etc/passwd')
+    expect(prevent).toHaveBeenCalledTimes(2)
+    expect(electron.shell.openExternal).not.toHaveBeenCalled()
+    const open = win.webContents.openHandler!
+    expect(open({ url: 'https://www.example.com/story' })).toEqual({ action: 'deny' })
+    expect(open({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
+    expect(open({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' })
+    expect(electron.shell.openExternal.mock.calls).toEqual([['https://www.example.com/story']])
+  })
+
+  it('denies every permission request', async () => {
+    const { electron } = await started()
+    const request = electron.session.defaultSession.setPermissionRequestHandler.mock.calls[0]![0] as (wc: unknown, p: string, cb: (g: boolean) => void) => void
+    const check = electron.session.defaultSession.setPermissionCheckHandler.mock.calls[0]![0] as (wc: unknown, p: string) => boolean
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      const callback = vi.fn()
+      request(null, permission, callback)
+      expect(callback).toHaveBeenCalledWith(false)
+      expect(check(null, permission)).toBe(false)
+    }
+  })
+
+  it('refuses webviews', async () => {
+    const { electron } = await started()
+    const contents = new EventEmitter()
+    electron.app.emit('web-contents-created', {}, contents)
+    const prevent = vi.fn()
+    contents.emit('will-attach-webview', { preventDefault: prevent })
+    expect(prevent).toHaveBeenCalled()
+  })
+
+  it('registers a validated handler for every channel, and refuses other senders', async () => {
+    const { electron, win } = await started()
+    const registered = new Map(electron.ipcMain.handle.mock.calls as [string, (e: unknown, p: unknown) => Promise<unknown>][])
+    expect([...registered.keys()].sort()).toEqual([...CHANNELS].sort())
+    const fromApp = { senderFrame: win.webContents.mainFrame, sender: win.webContents }
+    expect(await registered.get('articles:create')!(fromApp, {})).toMatchObject({ ok: true })
+    expect(await registered.get('articles:create')!(fromApp, { title: 7 })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } })
+    const iframe = { url: 'qalam://app/index.html' }
+    expect(await registered.get('articles:list')!({ senderFrame: iframe, sender: win.webContents }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER' }
+    })
+  })
+
+  it('asks the renderer to write pending changes before quitting, then closes the store', async () => {
+    const { electron, handle, win } = await started()
+    const registered = new Map(electron.ipcMain.handle.mock.calls as [string, (e: unknown, p: unknown) => Promise<unknown>][])
+    const quitEvent = { preventDefault: vi.fn() }
+    electron.app.emit('before-quit', quitEvent)
+    expect(quitEvent.preventDefault).toHaveBeenCalled()
+    expect(win.webContents.send).toHaveBeenCalledWith('app:flush', null)
+    expect(electron.app.quit).not.toHaveBeenCalled()
+    await registered.get('app:flushed')!({ senderFrame: win.webContents.mainFrame, sender: win.webContents }, {})
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalled())
+    expect(handle.services()!.store.status().state).toBe('failed')
+    // The second before-quit (from app.quit) goes through.
+    const again = { preventDefault: vi.fn() }
+    electron.app.emit('before-quit', again)
+    expect(again.preventDefault).not.toHaveBeenCalled()
+  })
+
+  it('remembers the window size and position', async () => {
+    const { win } = await started()
+    win.emit('resize')
+    const file = join(tmp.dir, 'userData', 'window-state.json')
+    expect(existsSync(file)).toBe(true)
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ bounds: { x: 40, y: 30, width: 1300, height: 850 }, maximized: false })
+  })
+})
