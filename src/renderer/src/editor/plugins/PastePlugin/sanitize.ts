@@ -35,7 +35,6 @@ export function sanitizePastedHtml(html: string, doc: Document = document): HTML
   const clean = DOMPurify.sanitize(html, {
     ALLOWED_TAGS,
     ALLOWED_ATTR,
-    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
     KEEP_CONTENT: true,
     WHOLE_DOCUMENT: false,
     RETURN_DOM: true
@@ -128,13 +127,14 @@ function normalize(root: HTMLElement, doc: Document): void {
  * paragraphs become real lists, numbered when the marker is a number.
  */
 function convertWordLists(root: HTMLElement, doc: Document): void {
-  const isListParagraph = (el: Element | null): el is HTMLElement =>
-    el !== null && el.tagName === 'P' && /mso-list\s*:\s*l\d+/i.test(el.getAttribute('style') ?? '')
+  const listId = (el: Element | null): string | null =>
+    el !== null && el.tagName === 'P' ? (/mso-list\s*:\s*(l\d+)/i.exec(el.getAttribute('style') ?? '')?.[1] ?? null) : null
   for (const p of Array.from(root.querySelectorAll('p'))) {
-    if (!p.isConnected || !isListParagraph(p)) continue
-    if (isListParagraph(p.previousElementSibling)) continue
+    const id = listId(p)
+    if (p.parentNode === null || id === null) continue
+    if (listId(p.previousElementSibling) === id) continue
     const run: HTMLElement[] = []
-    for (let el: Element | null = p; isListParagraph(el); el = el.nextElementSibling) run.push(el)
+    for (let el: Element | null = p; listId(el) === id; el = el!.nextElementSibling) run.push(el as HTMLElement)
     const marker = run[0]!.querySelector('span[style*="mso-list"]')?.textContent?.trim() ?? ''
     const ordered = /^[\d٠-٩]+[.)]?$|^[a-zA-Zأ-ي][.)]$/.test(marker)
     const list = doc.createElement(ordered ? 'ol' : 'ul')
