@@ -1,0 +1,161 @@
+import { writeFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { closeBrowser, startHost, type Host } from './host'
+import { tempDir } from '../support/temp'
+import { tinyPng } from '../support/images'
+import { body, caretToEnd, newArticle, onlyArticle, selectText, stored, waitSaved } from './helpers'
+
+let data: ReturnType<typeof tempDir>
+let host: Host
+let nextImage: string | null = null
+beforeEach(async () => {
+  data = tempDir()
+  host = await startHost({ dataDir: data.dir, pickImageFile: async () => nextImage })
+})
+afterEach(async () => {
+  await host.close()
+  data.remove()
+})
+afterAll(closeBrowser)
+
+const row = (host: Host, title: string) => host.page.locator('.list-item', { hasText: title })
+
+async function articleTitled(host: Host, title: string) {
+  await host.page.getByTestId('new-article').click()
+  await host.page.getByLabel('العنوان').fill(title)
+  await body(host.page).click()
+  await host.page.keyboard.type(`نص ${title}`)
+  await waitSaved(host.page)
+}
+
+describe('the article list', () => {
+  it('moves an article to the trash, restores it, and deletes it for good only after confirmation', async () => {
+    const { page } = host
+    await articleTitled(host, 'خبر للحذف')
+    await articleTitled(host, 'خبر يبقى')
+    await row(host, 'خبر للحذف').getByRole('button', { name: 'نقل إلى المهملات' }).click()
+    await expect.poll(() => page.locator('.list-item').count()).toBe(1)
+    await page.getByTestId('view-trash').click()
+    await expect.poll(() => row(host, 'خبر للحذف').count()).toBe(1)
+    await row(host, 'خبر للحذف').getByRole('button', { name: 'استعادة' }).click()
+    await expect.poll(() => page.locator('.list-item').count()).toBe(0)
+    await page.getByTestId('view-active').click()
+    await expect.poll(() => page.locator('.list-item').count()).toBe(2)
+
+    await row(host, 'خبر للحذف').getByRole('button', { name: 'نقل إلى المهملات' }).click()
+    await page.getByTestId('view-trash').click()
+    await row(host, 'خبر للحذف').getByRole('button', { name: 'حذف نهائي' }).click()
+    // Cancelling keeps it.
+    await page.getByRole('dialog').getByRole('button', { name: 'إلغاء' }).click()
+    expect(await row(host, 'خبر للحذف').count()).toBe(1)
+    await row(host, 'خبر للحذف').getByRole('button', { name: 'حذف نهائي' }).click()
+    expect(await page.getByRole('dialog').innerText()).toContain('«خبر للحذف»')
+    await page.getByTestId('confirm-delete').click()
+    await expect.poll(() => page.locator('.list-item').count()).toBe(0)
+    const all = await host.invoke('articles:list', { view: 'active' })
+    expect(all.ok && (all.value as { title: string }[]).map((a) => a.title)).toEqual(['خبر يبقى'])
+  })
+
+  it('finds by title, filters by status, duplicates, and switches between articles without losing a word', async () => {
+    const { page } = host
+    await articleTitled(host, 'أسعار النفط')
+    await articleTitled(host, 'نتائج الدوري')
+    await page.getByLabel('ابحث في العناوين').fill('النفط')
+    await expect.poll(() => page.locator('.list-item').allInnerTexts()).toHaveLength(1)
+    await page.getByLabel('ابحث في العناوين').fill('')
+    await page.getByLabel('تصفية حسب الحالة').selectOption('published')
+    await expect.poll(() => page.locator('.list-item').count()).toBe(0)
+    await page.getByLabel('تصفية حسب الحالة').selectOption('draft')
+    await expect.poll(() => page.locator('.list-item').count()).toBe(2)
+
+    // Type in one article and switch away at once: the last words are saved.
+    await row(host, 'أسعار النفط').locator('.list-open').click()
+    await caretToEnd(page)
+    await page.keyboard.type(' وارتفع برنت 3%')
+    await row(host, 'نتائج الدوري').locator('.list-open').click()
+    await expect.poll(() => page.getByLabel('العنوان').inputValue()).toBe('نتائج الدوري')
+    const list = await host.invoke('articles:list', { query: 'النفط' })
+    const oil = await stored(host, (list.ok ? (list.value as { id: string }[]) : [])[0]!.id)
+    expect(oil.bodyText).toBe('نص أسعار النفط وارتفع برنت 3%')
+
+    await row(host, 'نتائج الدوري').getByRole('button', { name: 'تكرار' }).click()
+    await expect.poll(() => page.getByLabel('العنوان').inputValue()).toBe('نتائج الدوري (نسخة)')
+    expect(await body(page).innerText()).toBe('نص نتائج الدوري')
+  })
+
+  it('keeps snapshots on Ctrl+S and restores one', async () => {
+    const { page } = host
+    await newArticle(page)
+    await page.keyboard.type('الصيغة الأولى من الخبر')
+    await page.keyboard.press('Control+s')
+    await page.getByText(/^حُفظت نسخة/).waitFor()
+    await selectText(page, 'الأولى')
+    await page.keyboard.type('الثانية')
+    await waitSaved(page)
+    await page.getByTestId('toggle-revisions').click()
+    const items = page.locator('.revision')
+    await expect.poll(() => items.count()).toBe(1)
+    await items.first().click()
+    await page.getByTestId('restore-revision').click()
+    await expect.poll(() => body(page).innerText()).toBe('الصيغة الأولى من الخبر')
+    await expect.poll(() => items.count()).toBe(2)
+    expect(await page.locator('.revision-reason').allInnerTexts()).toEqual(['قبل استعادة نسخة', 'حفظ يدوي'])
+  })
+
+  it('inserts an image from disk as a reference to the data folder, with caption and alt text', async () => {
+    const { page } = host
+    const source = join(data.dir, 'صورة من الموقع.png')
+    writeFileSync(source, tinyPng(120, 80))
+    nextImage = source
+    await newArticle(page)
+    await page.keyboard.type('قبل الصورة')
+    await page.locator('[data-action="image"]').click()
+    const figure = body(page).locator('figure')
+    await figure.waitFor()
+    await figure.getByLabel('تعليق الصورة').fill('المرفأ بعد الانفجار')
+    await figure.getByLabel('نص بديل (للقارئات الصوتية)').fill('دخان فوق المرفأ')
+    expect(await figure.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(120)
+    await waitSaved(page)
+    const saved = await onlyArticle(host)
+    const image = JSON.parse(saved.body).root.children.find((n: { type: string }) => n.type === 'qalam-image')
+    expect(image).toMatchObject({ alt: 'دخان فوق المرفأ', caption: 'المرفأ بعد الانفجار' })
+    expect(readdirSync(join(data.dir, 'media'))).toEqual([image.mediaId])
+    expect(saved.body).not.toContain('base64')
+    expect(saved.bodyText).toContain('المرفأ بعد الانفجار')
+  })
+
+  it('refuses a bad link address in words and opens good links in the system browser on Ctrl+click', async () => {
+    const { page } = host
+    await newArticle(page)
+    await page.keyboard.type('اقرأ البيان كاملًا')
+    await selectText(page, 'البيان')
+    await page.keyboard.press('Control+k')
+    await page.getByLabel('عنوان الرابط').fill('javascript:alert(1)')
+    await page.keyboard.press('Enter')
+    expect(await page.getByRole('alert').innerText()).toContain('تُقبل روابط http و https و mailto فقط')
+    await page.getByLabel('عنوان الرابط').fill('example.org/statement')
+    await page.keyboard.press('Enter')
+    const link = body(page).locator('a')
+    expect(await link.getAttribute('href')).toBe('https://example.org/statement')
+    await link.click()
+    expect(host.openedExternally).toEqual([])
+    await link.click({ modifiers: ['Control'] })
+    await expect.poll(() => host.openedExternally).toEqual(['https://example.org/statement'])
+    expect(page.url()).toBe(host.baseUrl)
+  })
+
+  it('switches the interface to English and keeps the choice', async () => {
+    const { page } = host
+    await page.getByTestId('locale').selectOption('en')
+    await page.getByRole('button', { name: 'New article' }).waitFor()
+    expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['ltr', 'en'])
+    await host.close()
+    host = await startHost({ dataDir: data.dir })
+    await host.page.getByRole('button', { name: 'New article' }).waitFor()
+    expect(await host.page.evaluate(() => document.documentElement.dir)).toBe('ltr')
+    await newArticle(host.page)
+    // The article itself stays right-to-left.
+    expect(await body(host.page).evaluate((el) => getComputedStyle(el).direction)).toBe('rtl')
+  })
+})

@@ -1,0 +1,82 @@
+import type { Page } from 'playwright-core'
+import type { Host } from './host'
+import type { Article } from '../../src/shared/domain/article'
+
+export const body = (page: Page) => page.locator('.body-content')
+
+/** Creates an article from the list and waits for its editor. */
+export async function newArticle(page: Page): Promise<void> {
+  await page.getByTestId('new-article').click()
+  await body(page).waitFor()
+  await page.waitForFunction(() => document.activeElement?.classList.contains('body-content'))
+}
+
+/** Selects the first occurrence of `needle` inside the body, through the DOM selection as a mouse would. */
+export async function selectText(page: Page, needle: string, from = 0, length = needle.length): Promise<void> {
+  await page.evaluate(
+    ({ needle, from, length }) => {
+      const root = document.querySelector('.body-content')!
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(needle)
+        if (at >= 0) {
+          ;(root as HTMLElement).focus()
+          document.getSelection()!.setBaseAndExtent(node, at + from, node, at + from + length)
+          return
+        }
+      }
+      throw new Error(`text not found: ${needle}`)
+    },
+    { needle, from, length }
+  )
+  // Lexical picks the DOM selection up on selectionchange.
+  await page.waitForTimeout(50)
+}
+
+/** Waits until the status bar says everything is saved. */
+export async function waitSaved(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-testid="save-status"]')?.className.includes('save-saved'), undefined, { timeout: 10_000 })
+}
+
+export async function stored(host: Host, id: string): Promise<Article> {
+  const answer = await host.invoke('articles:get', { id })
+  if (!answer.ok) throw new Error(answer.error.message)
+  return answer.value as Article
+}
+
+export async function onlyArticle(host: Host): Promise<Article> {
+  const list = await host.invoke('articles:list', {})
+  if (!list.ok) throw new Error(list.error.message)
+  const rows = list.value as { id: string }[]
+  if (rows.length !== 1) throw new Error(`expected one article, found ${rows.length}`)
+  return stored(host, rows[0]!.id)
+}
+
+/** Dispatches a real paste event carrying clipboard data, as the browser does for Ctrl+V. */
+export async function paste(page: Page, data: Record<string, string>): Promise<void> {
+  await page.evaluate((data) => {
+    const transfer = new DataTransfer()
+    for (const [type, value] of Object.entries(data)) transfer.setData(type, value)
+    const target = document.querySelector('.body-content')!
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }))
+  }, data)
+}
+
+/** Puts the caret right after the first occurrence of `needle` in the body. */
+export async function caretAfter(page: Page, needle: string): Promise<void> {
+  await selectText(page, needle, needle.length, 0)
+}
+
+/** Puts the caret at the very end of the body. */
+export async function caretToEnd(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const root = document.querySelector('.body-content') as HTMLElement
+    root.focus()
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+    let last: Node | null = null
+    for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) last = n
+    if (last === null) return
+    document.getSelection()!.setBaseAndExtent(last, last.textContent!.length, last, last.textContent!.length)
+  })
+  await page.waitForTimeout(50)
+}

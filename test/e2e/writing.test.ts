@@ -1,0 +1,165 @@
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { closeBrowser, startHost, type Host } from './host'
+import { tempDir } from '../support/temp'
+import { body, caretAfter, caretToEnd, newArticle, onlyArticle, selectText, waitSaved } from './helpers'
+
+let data: ReturnType<typeof tempDir>
+let host: Host
+beforeEach(async () => {
+  data = tempDir()
+  host = await startHost({ dataDir: data.dir })
+})
+afterEach(async () => {
+  await host.close()
+  data.remove()
+})
+afterAll(closeBrowser)
+
+const LEAD = 'أعلنت وزارة الداخلية نتائج الانتخابات في 15 بلدية، وقالت Reuters إن نسبة المشاركة بلغت 48%.'
+
+describe('writing an article', () => {
+  it('keeps Arabic with Latin words and digits, formatting, a list and a link across a restart', async () => {
+    const { page } = host
+    await newArticle(page)
+    await page.getByLabel('العنوان').fill('انتخابات بلدية في 15 مدينة')
+    await body(page).click()
+    await page.keyboard.type(LEAD)
+    await selectText(page, 'الداخلية')
+    await page.keyboard.press('Control+b')
+    await selectText(page, 'Reuters')
+    await page.keyboard.press('Control+i')
+    await caretToEnd(page)
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Control+Shift+8')
+    await page.keyboard.type('بيروت: 52%')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('طرابلس: 41%')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('التفاصيل على موقع الوزارة')
+    await selectText(page, 'موقع الوزارة')
+    await page.keyboard.press('Control+k')
+    await page.getByLabel('عنوان الرابط').fill('https://www.interior.gov.lb/results')
+    await page.keyboard.press('Enter')
+    // Caret at the end of the lead paragraph.
+    await caretAfter(page, 'بلغت 48%.')
+    await waitSaved(page)
+
+    const before = await onlyArticle(host)
+    expect(before.title).toBe('انتخابات بلدية في 15 مدينة')
+    expect(before.bodyText).toContain(LEAD)
+    expect(before.wordCount).toBeGreaterThan(20)
+    const html = await body(page).innerHTML()
+    expect(await body(page).locator('strong, .q-bold').first().innerText()).toBe('الداخلية')
+    expect(await body(page).locator('em, .q-italic').first().innerText()).toBe('Reuters')
+    expect(await body(page).locator('ul li').allInnerTexts()).toEqual(['بيروت: 52%', 'طرابلس: 41%'])
+    expect(await body(page).locator('a').getAttribute('href')).toBe('https://www.interior.gov.lb/results')
+
+    await host.close()
+    host = await startHost({ dataDir: data.dir })
+    const again = host.page
+    // The last article reopens by itself, exactly as it was.
+    await body(again).waitFor()
+    expect(await again.getByLabel('العنوان').inputValue()).toBe('انتخابات بلدية في 15 مدينة')
+    expect(await body(again).innerHTML()).toBe(html)
+    const after = await onlyArticle(host)
+    expect(after.body).toBe(before.body)
+    // The caret is where it was: typing continues the lead paragraph.
+    await again.keyboard.type(' انتهى')
+    expect(await body(again).locator('p').first().innerText()).toBe(`${LEAD} انتهى`)
+  })
+
+  it('bolds whole Arabic words even when the selection splits one', async () => {
+    const { page } = host
+    await newArticle(page)
+    await page.keyboard.type('كتب الصحفي مقالا طويلا')
+    // Select «حف» inside «الصحفي».
+    await selectText(page, 'الصحفي', 3, 2)
+    await page.keyboard.press('Control+b')
+    expect(await body(page).locator('strong, .q-bold').allInnerTexts()).toEqual(['الصحفي'])
+  })
+
+  it('undoes and redoes with the keyboard and the toolbar', async () => {
+    const { page } = host
+    await newArticle(page)
+    await page.keyboard.type('الجملة الأولى.')
+    await page.waitForTimeout(1100) // a pause ends an undo step
+    await page.keyboard.type(' الجملة الثانية.')
+    await page.keyboard.press('Control+z')
+    expect(await body(page).innerText()).toBe('الجملة الأولى.')
+    await page.keyboard.press('Control+Shift+z')
+    expect(await body(page).innerText()).toBe('الجملة الأولى. الجملة الثانية.')
+    await page.locator('[data-action="undo"]').click()
+    expect(await body(page).innerText()).toBe('الجملة الأولى.')
+    await page.locator('[data-action="redo"]').click()
+    expect(await body(page).innerText()).toBe('الجملة الأولى. الجملة الثانية.')
+  })
+
+  it('switches a paragraph to LTR and back from the toolbar and the keyboard', async () => {
+    const { page } = host
+    await newArticle(page)
+    await page.keyboard.type('فقرة عربية')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('The minister said: "we will win".')
+    const latin = body(page).locator('p').nth(1)
+    expect(await latin.evaluate((p) => getComputedStyle(p).direction)).toBe('rtl')
+    await page.locator('[data-action="direction"]').click()
+    expect(await latin.getAttribute('dir')).toBe('ltr')
+    expect(await latin.evaluate((p) => getComputedStyle(p).direction)).toBe('ltr')
+    expect(await body(page).locator('p').first().evaluate((p) => getComputedStyle(p).direction)).toBe('rtl')
+    await waitSaved(page)
+    const saved = JSON.parse((await onlyArticle(host)).body)
+    expect(saved.root.direction).toBe('rtl')
+    expect(saved.root.children[1].direction).toBe('ltr')
+    await page.keyboard.press('Control+Shift+x')
+    expect(await latin.getAttribute('dir')).toBeNull()
+    expect(await latin.evaluate((p) => getComputedStyle(p).direction)).toBe('rtl')
+  })
+
+  it('shows live counts that are right for Arabic', async () => {
+    const { page } = host
+    await newArticle(page)
+    await page.keyboard.type('وقال الرئيس إن الحكومة ستعلن قرارها غدًا')
+    await page.waitForFunction(() => document.querySelector('[data-testid="word-count"]')?.textContent === '7 كلمات')
+    expect(await page.getByTestId('reading-time').innerText()).toBe('قراءة في دقيقة')
+  })
+
+  it('autosaves within a second and says so', async () => {
+    const { page } = host
+    await newArticle(page)
+    await page.keyboard.type('خبر')
+    await page.waitForFunction(() => /^محفوظ · \d\d:\d\d$/.test(document.querySelector('[data-testid="save-status"]')?.textContent ?? ''), undefined, {
+      timeout: 2500
+    })
+    expect((await onlyArticle(host)).bodyText).toBe('خبر')
+  })
+
+  it('saves at once when the window loses focus', async () => {
+    const { page } = host
+    await newArticle(page)
+    await page.keyboard.type('سطر أخير قبل انقطاع الكهرباء')
+    await page.evaluate(() => window.dispatchEvent(new Event('blur')))
+    await page.waitForTimeout(300) // well under the 1 s idle delay
+    expect((await onlyArticle(host)).bodyText).toBe('سطر أخير قبل انقطاع الكهرباء')
+  })
+
+  it('keeps metadata beside the text', async () => {
+    const { page } = host
+    await newArticle(page)
+    await page.locator('input[name="byline"]').fill('مراسلنا في دمشق')
+    await page.locator('input[name="dateline"]').fill('دمشق')
+    await page.locator('input[name="categories"]').fill('سياسة، سوريا')
+    await page.locator('input[name="tags"]').fill('انتخابات, برلمان')
+    await page.locator('input[name="slug"]').fill('syria-vote')
+    await page.locator('input[name="label"]').fill('خاص')
+    await waitSaved(page)
+    expect((await onlyArticle(host)).meta).toEqual({
+      byline: 'مراسلنا في دمشق',
+      dateline: 'دمشق',
+      categories: ['سياسة', 'سوريا'],
+      tags: ['انتخابات', 'برلمان'],
+      slug: 'syria-vote',
+      label: 'خاص'
+    })
+  })
+})
