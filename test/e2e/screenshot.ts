@@ -1,0 +1,70 @@
+/**
+ * Takes docs/screenshot.png: a long Arabic article in the editor through the
+ * test host, to look at RTL layout, the font and the mirrored toolbar.
+ * Run: npm run build:web && node --import tsx test/e2e/screenshot.ts
+ */
+import { join } from 'node:path'
+import { mkdirSync } from 'node:fs'
+import { closeBrowser, ROOT, startHost } from './host'
+import { tempDir } from '../support/temp'
+import { newsParagraphs } from '../support/arabic-text'
+import { body, caretAfter, newArticle, selectText, waitSaved } from './helpers'
+
+async function main(): Promise<void> {
+  const tmp = tempDir()
+  const host = await startHost({ dataDir: tmp.dir, viewport: { width: 1440, height: 900 } })
+  const { page } = host
+  for (const title of ['نتائج الانتخابات البلدية في الشمال', 'أسعار المحروقات ترتفع للمرة الثالثة']) {
+    await newArticle(page)
+    await page.getByLabel('العنوان').fill(title)
+    await body(page).click()
+    await page.keyboard.type('مسودة أولية.')
+    await waitSaved(page)
+  }
+  await newArticle(page)
+  await page.getByLabel('العنوان').fill('البرلمان يقرّ موازنة 2027 بعد جلسة ماراثونية')
+  await page.getByLabel('المقدمة').fill('صوّت 74 نائبًا لصالح الموازنة مقابل 38، وسط احتجاجات أمام مبنى المجلس في بيروت.')
+  await body(page).click()
+  await page.keyboard.type('أقرّ مجلس النواب مساء الخميس موازنة العام 2027 بأغلبية 74 صوتًا، بعد جلسة استمرت أكثر من 11 ساعة، وقالت وكالة Reuters إن الموازنة تتضمن زيادة في الإنفاق على التعليم والصحة.')
+  await selectText(page, 'مجلس النواب')
+  await page.keyboard.press('Control+b')
+  await caretAfter(page, 'والصحة.')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Control+Alt+2')
+  await page.keyboard.type('أبرز البنود')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Control+Shift+8')
+  await page.keyboard.type('رفع رواتب القطاع العام بنسبة 15%')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('دعم الكهرباء بقيمة 300 مليون دولار')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Control+Shift+9')
+  await page.keyboard.type('«هذه موازنة الضرورة لا موازنة الطموح»، قال رئيس لجنة المال والموازنة.')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('The IMF said the budget "is a step in the right direction".')
+  await page.keyboard.press('Control+Shift+x')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Control+Shift+x')
+  for (const p of newsParagraphs(600)) {
+    await page.keyboard.insertText(p)
+    await page.keyboard.press('Enter')
+  }
+  await page.locator('input[name="byline"]').fill('مراسلنا في بيروت')
+  await page.locator('input[name="dateline"]').fill('بيروت')
+  await page.locator('input[name="categories"]').fill('سياسة، اقتصاد')
+  await page.locator('input[name="label"]').fill('خاص')
+  await waitSaved(page)
+  await page.locator('.article-main').evaluate((el) => el.scrollTo(0, 0))
+  await page.waitForTimeout(300)
+  mkdirSync(join(ROOT, 'docs'), { recursive: true })
+  const out = process.argv[2] ?? join(ROOT, 'docs/screenshot.png')
+  await page.screenshot({ path: out })
+  console.log(`screenshot: ${out}`)
+  await host.close()
+  await closeBrowser()
+  tmp.remove()
+}
+
+void main()
