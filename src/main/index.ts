@@ -7,7 +7,7 @@ const packaged = electron.app.isPackaged
 runApp(electron, {
   rendererDir: join(__dirname, '../renderer'),
   preloadPath: join(__dirname, '../preload/index.js'),
-  iconPath: join(__dirname, '../../resources/icon.png'),
+  iconPath: packaged ? join(process.resourcesPath, 'icon.png') : join(__dirname, '../../resources/icon.png'),
   nativeBinding: packaged
     ? join(process.resourcesPath, 'native/better_sqlite3.node')
     : join(__dirname, '../../.native/electron/better_sqlite3.node'),

@@ -3,11 +3,12 @@
  * with the same createApi over the host's page binding. Bundled by the host
  * and injected before the app's own scripts run.
  */
-import { createApi } from '../../src/shared/ipc/create-api'
+import { createApi, type Api } from '../../src/shared/ipc/create-api'
 import type { EventName } from '../../src/shared/ipc/contract'
 
 declare global {
   interface Window {
+    api: Api
     __qalamInvoke(channel: string, payload: unknown): Promise<unknown>
     __qalamHostEmit(event: EventName, payload: unknown): void
   }

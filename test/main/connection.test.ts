@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase, StoreOpenError } from '../../src/main/store/connection'

@@ -92,7 +92,7 @@ export class ArticleService {
     const now = this.deps.now()
     const wordCount = countWords(draft.bodyText)
     return db.transaction((): SaveResult => {
-      const current = articlesRepo.findArticle(db, draft.id)
+      const current = articlesRepo.findArticleState(db, draft.id)
       if (current === undefined) throw notFound('article', draft.id)
       if (current.trashedAt !== null) throw new AppError('INVALID_STATE', 'a trashed article cannot be edited; restore it first')
       const saveCount = articlesRepo.updateArticleContent(db, draft, wordCount, now)!
@@ -102,7 +102,7 @@ export class ArticleService {
         const changed =
           latest === undefined || latest.body !== draft.body || latest.title !== draft.title || latest.standfirst !== draft.standfirst
         if (changed) {
-          this.snapshot(db, { ...current, ...draft, wordCount }, 'auto', now)
+          this.snapshot(db, { ...draft, wordCount }, 'auto', now)
           revisionsRepo.pruneAutoRevisions(db, draft.id, AUTO_REVISIONS_KEPT)
         }
       }

@@ -115,6 +115,14 @@ export function findArticle(db: Db, id: string): Article | undefined {
   return row === undefined ? undefined : rowToArticle(row)
 }
 
+/** The little an autosave needs to know about the row it overwrites. */
+export function findArticleState(db: Db, id: string): { createdAt: number; trashedAt: number | null } | undefined {
+  const row = db.prepare('SELECT created_at, trashed_at FROM articles WHERE id = ?').get(id) as
+    | { created_at: number; trashed_at: number | null }
+    | undefined
+  return row === undefined ? undefined : { createdAt: row.created_at, trashedAt: row.trashed_at }
+}
+
 export interface ArticleListFilter {
   view: ArticleListView
   status?: ArticleStatus
