@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { countCharacters, countText, countWords, readingMinutes } from '../../src/shared/arabic/count'
+import { countCharacters, countText, countWords, countWordsWithSegmenter, readingMinutes } from '../../src/shared/arabic/count'
+import { newsParagraphs } from '../support/arabic-text'
 import { expandToArabicWords, wordEndAfter, wordStartBefore } from '../../src/shared/arabic/word-boundaries'
 
 describe('countWords', () => {
@@ -17,6 +18,15 @@ describe('countWords', () => {
     expect(countWords('  «هذا»   —   نصٌّ، قصير؟!  ')).toBe(3)
     expect(countWords('')).toBe(0)
     expect(countWords(' \n\n ')).toBe(0)
+  })
+
+  it('gives exactly what Intl.Segmenter gives, on news copy and on odd tokens', () => {
+    const samples = [
+      newsParagraphs(3000, 3).join('\n\n'),
+      'COVID-19 و e-mail و 3.5% و ٣٫٥٪ و «اقتباس» و (قوسين) و U.S.A. و don\'t و ـــتطويل و 東京タワー و สวัสดีครับ',
+      'أحمد—محمد/علي…ثم؟! 12:30 2026-11-27 1,000,000 @qalam #خبر https://example.com/a?b=c'
+    ]
+    for (const text of samples) expect(countWords(text)).toBe(countWordsWithSegmenter(text))
   })
 
   it('does not split voweled words at their diacritics', () => {

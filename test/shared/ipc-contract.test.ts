@@ -10,6 +10,7 @@ const validDraft = {
   standfirst: '',
   body: EMPTY_DOCUMENT_JSON,
   bodyText: '',
+  wordCount: 0,
   meta: { byline: '', dateline: '', categories: [], tags: [], slug: '', label: '' },
   caret: null
 }
@@ -30,6 +31,8 @@ describe('the IPC contract', () => {
       { ...validDraft, title: 42 },
       { ...validDraft, meta: { ...validDraft.meta, tags: 'a,b' } },
       { ...validDraft, caret: { path: [-1], offset: 0 } },
+      { ...validDraft, wordCount: -1 },
+      { ...validDraft, wordCount: 1.5 },
       { ...validDraft, extra: true },
       null,
       'articles'

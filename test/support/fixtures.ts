@@ -3,6 +3,7 @@ import { createServices, type Services } from '../../src/main/services'
 import type { Platform } from '../../src/main/platform/types'
 import type { ArticleDraft } from '../../src/shared/domain/article'
 import { EMPTY_META } from '../../src/shared/domain/article'
+import { countWords } from '../../src/shared/arabic/count'
 
 /** A controllable clock for tests. */
 export function fakeClock(start = Date.UTC(2026, 10, 27, 9, 0, 0)) {
@@ -51,7 +52,8 @@ export function lexicalDoc(...paragraphs: string[]): string {
 }
 
 export function draftOf(id: string, title: string, ...paragraphs: string[]): ArticleDraft {
-  return { id, title, standfirst: '', body: lexicalDoc(...paragraphs), bodyText: paragraphs.join('\n\n'), meta: { ...EMPTY_META }, caret: null }
+  const bodyText = paragraphs.join('\n\n')
+  return { id, title, standfirst: '', body: lexicalDoc(...paragraphs), bodyText, wordCount: countWords(bodyText), meta: { ...EMPTY_META }, caret: null }
 }
 
 export const dbPath = (dir: string) => join(dir, 'qalam.db')

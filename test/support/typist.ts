@@ -33,6 +33,7 @@ for (;;) {
     standfirst: '',
     body: lexicalDoc(...paragraphs),
     bodyText: paragraphs.join('\n\n'),
+    wordCount: 40 * 30,
     meta: { ...EMPTY_META },
     caret: null
   })

@@ -14,7 +14,6 @@ import {
   type RevisionReason
 } from '../../shared/domain/article'
 import { EMPTY_DOCUMENT_JSON } from '../../shared/domain/document'
-import { countWords } from '../../shared/arabic/count'
 
 /** How often a long writing session leaves an automatic snapshot behind. */
 export const AUTO_REVISION_INTERVAL_MS = 10 * 60 * 1000
@@ -90,7 +89,7 @@ export class ArticleService {
   save(draft: ArticleDraft): SaveResult {
     const db = this.db
     const now = this.deps.now()
-    const wordCount = countWords(draft.bodyText)
+    const wordCount = draft.wordCount
     return db.transaction((): SaveResult => {
       const current = articlesRepo.findArticleState(db, draft.id)
       if (current === undefined) throw notFound('article', draft.id)

@@ -53,6 +53,7 @@ export class RevisionService {
           standfirst: revision.standfirst,
           body: revision.body,
           bodyText: revision.bodyText,
+          wordCount: revision.wordCount,
           meta: revision.meta,
           caret: null
         },

@@ -60,6 +60,8 @@ export interface ArticleDraft {
   standfirst: string
   body: string
   bodyText: string
+  /** Words in bodyText, by countWords; the editor has just counted them for its status bar. */
+  wordCount: number
   meta: ArticleMeta
   caret: CaretPosition | null
 }

@@ -92,6 +92,8 @@ export const articleDraftSchema = z
     standfirst: z.string().max(MAX_TEXT),
     body: lexicalStateJson,
     bodyText: z.string().max(MAX_BODY),
+    /** Counted by the editor with countWords (src/shared/arabic/count.ts) when it saves. */
+    wordCount: z.number().int().min(0).max(10_000_000),
     meta: articleMetaSchema,
     caret: caretSchema.nullable()
   })

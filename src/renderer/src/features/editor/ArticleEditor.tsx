@@ -68,9 +68,20 @@ export function ArticleEditor({ article, locale, onSaved, toolbarExtra, onSnapsh
       const { bodyText, caret } = state.read(() => ({ bodyText: $getRoot().getTextContent(), caret: $getCaretPosition() }))
       const body = JSON.stringify(state.toJSON())
       const { title: currentTitle, standfirst: currentStandfirst, meta: currentMeta } = fields.current
+      const textCounts = countText(bodyText)
+      setCounts(textCounts)
       caretDirty.current = false
       const result = await call(
-        api().articles.save({ id: article.id, title: currentTitle, standfirst: currentStandfirst, body, bodyText, meta: currentMeta, caret })
+        api().articles.save({
+          id: article.id,
+          title: currentTitle,
+          standfirst: currentStandfirst,
+          body,
+          bodyText,
+          wordCount: textCounts.words,
+          meta: currentMeta,
+          caret
+        })
       )
       onSaved({ id: article.id, title: currentTitle, wordCount: result.wordCount, updatedAt: result.savedAt })
     }

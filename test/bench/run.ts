@@ -1,0 +1,54 @@
+/**
+ * `npm run bench`: prints figures and ratios. Never fails on time; targets are
+ * printed beside the figures for a person to read.
+ */
+import { cpus, totalmem } from 'node:os'
+import { benchTyping, benchOpen } from './typing'
+import { benchAutosave } from './autosave'
+import { runCrashLoop } from '../support/crash-loop'
+import { tempDir } from '../support/temp'
+import { ms } from './stats'
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2)
+  const want = (name: string) => only.length === 0 || only.includes(name)
+  console.log(`Qalam benchmarks — ${new Date().toISOString()} — ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`)
+
+  if (want('typing')) {
+    const results = await benchTyping([1000, 5000, 20000], 500)
+    console.log('\nTyping latency (beforeinput → Lexical commit), 500 keystrokes each')
+    for (const r of results) console.log(`  ${String(r.words).padStart(6)} words: p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  max ${ms(r.max)}  (n=${r.keystrokes})`)
+    const small = results.find((r) => r.words === 1000)!
+    const mid = results.find((r) => r.words === 5000)!
+    const big = results.find((r) => r.words === 20000)!
+    console.log(`  target p95 ≤ 8 ms at 5,000 words: ${ms(mid.p95)}`)
+    console.log(`  ratio p95 20,000 / 1,000 words: ${(big.p95 / small.p95).toFixed(2)}× (target ≤ 1.3×)`)
+  }
+
+  if (want('open')) {
+    const open = await benchOpen(5000, 30)
+    console.log('\nOpen a 5,000-word article from the list until the caret is editable (30 opens)')
+    console.log(`  p50 ${ms(open.p50)}  p95 ${ms(open.p95)}  max ${ms(open.max)}  (target p95 ≤ 150 ms)`)
+  }
+
+  if (want('autosave')) {
+    const a = await benchAutosave(5000, 200)
+    console.log(`\nAutosave of a 5,000-word article (${(a.bodyBytes / 1024).toFixed(0)} KiB of Lexical JSON), 200 saves, synchronous=FULL`)
+    console.log(`  service         p50 ${ms(a.service.p50)}  p95 ${ms(a.service.p95)}`)
+    console.log(`  through IPC     p50 ${ms(a.ipc.p50)}  p95 ${ms(a.ipc.p95)}  (schema validation included)`)
+    console.log(`  bare SQLite     p50 ${ms(a.bare.p50)}  p95 ${ms(a.bare.p95)}`)
+    console.log(`  ratio p95 service / bare: ${(a.service.p95 / a.bare.p95).toFixed(2)}×, IPC / bare: ${(a.ipc.p95 / a.bare.p95).toFixed(2)}× (target ≤ 1.5×)`)
+  }
+
+  if (want('crash')) {
+    const tmp = tempDir()
+    const kills = Number(process.env.QALAM_CRASH_KILLS ?? 100)
+    const t0 = performance.now()
+    const r = await runCrashLoop(tmp.dir, kills)
+    tmp.remove()
+    console.log(`\nCrash safety: ${r.kills} SIGKILLs while typing (seed ${r.seed}), ${r.acknowledged} saves acknowledged`)
+    console.log(`  lost acknowledged saves: ${r.lost}, corrupt databases: ${r.corrupt} (target 0 and 0) — ${((performance.now() - t0) / 1000).toFixed(0)} s`)
+  }
+}
+
+void main()

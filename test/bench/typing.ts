@@ -1,0 +1,114 @@
+/**
+ * Typing latency through the test host: from the keystroke's beforeinput event
+ * to Lexical's committed update, for articles of 1,000, 5,000 and 20,000 words;
+ * and the time from clicking an article in the list until its caret is editable.
+ */
+import { closeBrowser, startHost } from '../e2e/host'
+import { tempDir } from '../support/temp'
+import { lexicalDoc } from '../support/fixtures'
+import { newsParagraphs } from '../support/arabic-text'
+import { summary } from './stats'
+import { countWords } from '../../src/shared/arabic/count'
+import { EMPTY_META } from '../../src/shared/domain/article'
+import type { Article } from '../../src/shared/domain/article'
+
+const KEYS = 'والسلام عليكم ورحمة الله '.split('')
+
+export interface TypingResult {
+  words: number
+  keystrokes: number
+  p50: number
+  p95: number
+  max: number
+}
+
+async function seed(invoke: (c: string, p?: unknown) => Promise<{ ok: boolean; value?: unknown }>, title: string, words: number): Promise<string> {
+  const created = await invoke('articles:create', { title })
+  const id = (created.value as Article).id
+  const paragraphs = newsParagraphs(words, words)
+  const saved = await invoke('articles:save', {
+    id,
+    title,
+    standfirst: '',
+    body: lexicalDoc(...paragraphs),
+    bodyText: paragraphs.join('\n\n'),
+    wordCount: countWords(paragraphs.join('\n\n')),
+    meta: { ...EMPTY_META },
+    caret: { path: [Math.floor(paragraphs.length / 2), 0], offset: 10 }
+  })
+  if (!saved.ok) throw new Error(JSON.stringify(saved))
+  return id
+}
+
+export async function benchTyping(sizes: number[], keystrokes: number): Promise<TypingResult[]> {
+  const tmp = tempDir()
+  const host = await startHost({ dataDir: tmp.dir })
+  const results: TypingResult[] = []
+  try {
+    for (const words of sizes) {
+      const id = await seed(host.invoke, `مقال من ${words} كلمة`, words)
+      await host.page.reload()
+      await host.page.locator(`[data-article-id="${id}"] .list-open`).click()
+      await host.page.waitForFunction(() => document.activeElement?.classList.contains('body-content'))
+      await host.page.evaluate(() => {
+        const root = document.querySelector('.body-content') as HTMLElement & { __lexicalEditor: { registerUpdateListener(fn: () => void): () => void } }
+        const w = window as unknown as { __lat: number[]; __t0: number | null; __off?: () => void }
+        w.__off?.()
+        w.__lat = []
+        w.__t0 = null
+        window.addEventListener('beforeinput', () => (w.__t0 = performance.now()), { capture: true })
+        w.__off = root.__lexicalEditor.registerUpdateListener(() => {
+          if (w.__t0 !== null) {
+            w.__lat.push(performance.now() - w.__t0)
+            w.__t0 = null
+          }
+        })
+      })
+      // Warm up, then measure.
+      for (let i = 0; i < 20; i++) await host.page.keyboard.type(KEYS[i % KEYS.length]!)
+      await host.page.evaluate(() => ((window as unknown as { __lat: number[] }).__lat = []))
+      for (let i = 0; i < keystrokes; i++) await host.page.keyboard.type(KEYS[i % KEYS.length]!)
+      const latencies = await host.page.evaluate(() => (window as unknown as { __lat: number[] }).__lat)
+      const s = summary(latencies)
+      results.push({ words, keystrokes: s.n, p50: s.p50, p95: s.p95, max: s.max })
+    }
+  } finally {
+    await host.close()
+    await closeBrowser()
+    tmp.remove()
+  }
+  return results
+}
+
+/** Click in the list → caret editable in the opened article, for 5,000-word articles. */
+export async function benchOpen(words: number, rounds: number) {
+  const tmp = tempDir()
+  const host = await startHost({ dataDir: tmp.dir })
+  try {
+    const ids = [await seed(host.invoke, 'المقال الأول', words), await seed(host.invoke, 'المقال الثاني', words)]
+    await host.page.reload()
+    await host.page.locator('.list-item').first().waitFor()
+    const times: number[] = []
+    for (let i = 0; i < rounds + 2; i++) {
+      const id = ids[i % 2]!
+      const elapsed = await host.page.evaluate(async (id) => {
+        const button = document.querySelector(`[data-article-id="${id}"] .list-open`) as HTMLButtonElement
+        const t0 = performance.now()
+        button.click()
+        for (;;) {
+          await new Promise((ok) => requestAnimationFrame(ok))
+          const root = document.activeElement as (HTMLElement & { __lexicalEditor?: { getEditorState(): { read<T>(f: () => T): T } } }) | null
+          const opened = document.querySelector('.list-item.is-open')?.getAttribute('data-article-id') === id
+          if (opened && root?.classList.contains('body-content') && root.isContentEditable && (root.textContent?.length ?? 0) > 1000) break
+        }
+        return performance.now() - t0
+      }, id)
+      if (i >= 2) times.push(elapsed)
+    }
+    return summary(times)
+  } finally {
+    await host.close()
+    await closeBrowser()
+    tmp.remove()
+  }
+}
