@@ -95,6 +95,23 @@ describe('writing an article', () => {
     expect(await body(page).innerText()).toBe('الجملة الأولى. الجملة الثانية.')
   })
 
+  it('keeps at most 300 undo steps, so a day of typing does not grow memory without bound', async () => {
+    const { page } = host
+    await newArticle(page)
+    const lines = 330
+    for (let i = 0; i < lines; i++) {
+      await page.keyboard.type('س')
+      await page.keyboard.press('Enter')
+    }
+    expect(await body(page).locator('p').count()).toBe(lines + 1)
+    for (let i = 0; i < 800; i++) await page.keyboard.press('Control+z')
+    // Uncapped, 800 undos would empty the document; the oldest steps are gone instead.
+    const left = await body(page).locator('p').count()
+    expect(left).toBeGreaterThan(1)
+    expect(left).toBeLessThan(lines)
+    expect(await page.locator('[data-action="undo"]').isDisabled()).toBe(true)
+  })
+
   it('switches a paragraph to LTR and back from the toolbar and the keyboard', async () => {
     const { page } = host
     await newArticle(page)

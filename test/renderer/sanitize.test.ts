@@ -73,6 +73,18 @@ describe('pasted HTML', () => {
     expect(html).toContain('href="mailto:desk@example.com"')
   })
 
+  it('takes copy from the WordPress editor without its block comments or remote images', () => {
+    const wp =
+      '<!-- wp:heading --><h2 class="wp-block-heading">مؤتمر صحفي</h2><!-- /wp:heading -->' +
+      '<!-- wp:paragraph {"direction":"rtl"} --><p dir="rtl" class="has-text-align-right">قال <strong>المتحدث</strong> إن…</p><!-- /wp:paragraph -->' +
+      '<!-- wp:image --><figure class="wp-block-image"><img src="https://site.example/wp-content/uploads/a.jpg" alt="x"/><figcaption>تعليق</figcaption></figure><!-- /wp:image -->'
+    const out = sanitizePastedHtml(wp)
+    expect(out.innerHTML).not.toMatch(/wp:|<!--|class=|<img/)
+    expect(out.querySelector('h2')?.textContent).toBe('مؤتمر صحفي')
+    expect(out.querySelector('p[dir="rtl"] strong')?.textContent).toBe('المتحدث')
+    expect(out.textContent).toContain('تعليق')
+  })
+
   it('reduces tables to one paragraph per row', () => {
     const out = sanitizePastedHtml('<table><tr><td>المدينة</td><td>الحرارة</td></tr><tr><td>عمّان</td><td>21</td></tr></table>')
     expect(Array.from(out.querySelectorAll('p')).map((p) => p.textContent)).toEqual(['المدينة — الحرارة', 'عمّان — 21'])
