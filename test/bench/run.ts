@@ -32,8 +32,8 @@ async function main(): Promise<void> {
   }
 
   if (want('autosave')) {
-    const a = await benchAutosave(5000, 200)
-    console.log(`\nAutosave of a 5,000-word article (${(a.bodyBytes / 1024).toFixed(0)} KiB of Lexical JSON), 200 saves, synchronous=FULL`)
+    const a = await benchAutosave(5000, 500)
+    console.log(`\nAutosave of a 5,000-word article (${(a.bodyBytes / 1024).toFixed(0)} KiB of Lexical JSON), 500 saves each, interleaved, synchronous=FULL`)
     console.log(`  service         p50 ${ms(a.service.p50)}  p95 ${ms(a.service.p95)}`)
     console.log(`  through IPC     p50 ${ms(a.ipc.p50)}  p95 ${ms(a.ipc.p95)}  (schema validation included)`)
     console.log(`  bare SQLite     p50 ${ms(a.bare.p50)}  p95 ${ms(a.bare.p95)}`)

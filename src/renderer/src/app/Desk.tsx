@@ -47,7 +47,7 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
   }, [refresh])
 
   const openArticle = useCallback(
-    async (id: string) => {
+    async (id: string, quiet = false) => {
       try {
         await flushAll()
         const article = await call(api().articles.get({ id }))
@@ -56,7 +56,8 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
         setShowRevisions(false)
         await call(api().settings.update({ lastArticleId: id }))
       } catch (error) {
-        reportError(error)
+        // On start, an article deleted since last time is simply not reopened.
+        if (!quiet) reportError(error)
       }
     },
     [reportError]
@@ -64,7 +65,7 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
 
   // Reopen the article the reporter was writing, caret and all.
   useEffect(() => {
-    if (initialSettings.lastArticleId !== null) void openArticle(initialSettings.lastArticleId).catch(() => undefined)
+    if (initialSettings.lastArticleId !== null) void openArticle(initialSettings.lastArticleId, true)
     // Only on start.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
