@@ -4,6 +4,7 @@ import type { Platform } from '../../src/main/platform/types'
 import type { ArticleDraft } from '../../src/shared/domain/article'
 import { EMPTY_META } from '../../src/shared/domain/article'
 import { countWords } from '../../src/shared/arabic/count'
+import { plainDocumentJson } from '../../src/shared/domain/document'
 
 /** A controllable clock for tests. */
 export function fakeClock(start = Date.UTC(2026, 10, 27, 9, 0, 0)) {
@@ -29,27 +30,7 @@ export function servicesIn(dataDir: string, platform: Platform = testPlatform())
 }
 
 /** A Lexical state with one paragraph per given string. */
-export function lexicalDoc(...paragraphs: string[]): string {
-  return JSON.stringify({
-    root: {
-      type: 'root',
-      version: 1,
-      direction: 'rtl',
-      format: '',
-      indent: 0,
-      children: paragraphs.map((text) => ({
-        type: 'paragraph',
-        version: 1,
-        direction: null,
-        format: '',
-        indent: 0,
-        textFormat: 0,
-        textStyle: '',
-        children: [{ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 }]
-      }))
-    }
-  })
-}
+export const lexicalDoc = (...paragraphs: string[]): string => plainDocumentJson(paragraphs)
 
 export function draftOf(id: string, title: string, ...paragraphs: string[]): ArticleDraft {
   const bodyText = paragraphs.join('\n\n')

@@ -85,7 +85,7 @@ export function ArticleList(props: Props) {
                 </span>
                 <span className="list-meta">
                   <span className={`status-badge status-${a.status}`}>{t(`status.${a.status}`)}</span>
-                  <span>{t('list.words', { count: a.wordCount })}</span>
+                  <span>{t('counts.words', { count: a.wordCount })}</span>
                   <span>{t('list.edited', { when: formatRelative(trash && a.trashedAt !== null ? a.trashedAt : a.updatedAt, now, props.locale) })}</span>
                 </span>
               </button>

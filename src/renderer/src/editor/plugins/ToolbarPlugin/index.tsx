@@ -143,6 +143,21 @@ export function ToolbarPlugin({ pickImage, extra }: ToolbarPluginProps) {
     </button>
   )
 
+  /** A button with no shortcut of its own. */
+  const plain = (name: 'separator' | 'image', label: ReactNode, onClick: () => void) => (
+    <button
+      type="button"
+      className="tb-btn"
+      title={t(`toolbar.${name}`)}
+      aria-label={t(`toolbar.${name}`)}
+      data-action={name}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onClick}
+    >
+      {label}
+    </button>
+  )
+
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <div className="tb-group">
@@ -175,28 +190,8 @@ export function ToolbarPlugin({ pickImage, extra }: ToolbarPluginProps) {
         {button('bullet', <BulletIcon />, state.block === 'bullet')}
         {button('number', <NumberIcon />, state.block === 'number')}
         {button('quote', <QuoteIcon />, state.block === 'quote')}
-        <button
-          type="button"
-          className="tb-btn"
-          title={t('toolbar.separator')}
-          aria-label={t('toolbar.separator')}
-          data-action="separator"
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={() => editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined)}
-        >
-          <RuleIcon />
-        </button>
-        <button
-          type="button"
-          className="tb-btn"
-          title={t('toolbar.image')}
-          aria-label={t('toolbar.image')}
-          data-action="image"
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={() => void insertImage()}
-        >
-          <ImageIcon />
-        </button>
+        {plain('separator', <RuleIcon />, () => editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined))}
+        {plain('image', <ImageIcon />, () => void insertImage())}
       </div>
       <div className="tb-group">{button('direction', state.ltr ? 'LTR' : 'RTL', state.ltr)}</div>
       {extra}
