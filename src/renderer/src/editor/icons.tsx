@@ -44,7 +44,7 @@ export const NumberIcon = () => (
 )
 export const QuoteIcon = () => (
   <svg {...common}>
-    <path d="M4 18V11a5 5 0 0 1 5-5M13 18v-7a5 5 0 0 1 5-5" />
+    <path d="M6 8h4v4c0 3-1.5 5-4 6M14 8h4v4c0 3-1.5 5-4 6" />
   </svg>
 )
 export const RuleIcon = () => (

@@ -62,6 +62,10 @@ const ar = {
     separator: 'فاصل',
     image: 'صورة',
     direction: 'اتجاه الفقرة (يمين/يسار)',
+    boldGlyph: 'غ',
+    italicGlyph: 'م',
+    underlineGlyph: 'س',
+    strikethroughGlyph: 'خ',
     snapshot: 'حفظ نسخة'
   },
   link: {

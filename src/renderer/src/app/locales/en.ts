@@ -64,6 +64,10 @@ const en: Messages = {
     separator: 'Separator',
     image: 'Image',
     direction: 'Paragraph direction (RTL/LTR)',
+    boldGlyph: 'B',
+    italicGlyph: 'I',
+    underlineGlyph: 'U',
+    strikethroughGlyph: 'S',
     snapshot: 'Save a version'
   },
   link: {

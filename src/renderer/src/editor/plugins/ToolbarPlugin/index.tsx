@@ -180,10 +180,10 @@ export function ToolbarPlugin({ pickImage, extra }: ToolbarPluginProps) {
         </select>
       </div>
       <div className="tb-group">
-        {button('bold', <b>غ</b>, state.bold)}
-        {button('italic', <i>م</i>, state.italic)}
-        {button('underline', <u>س</u>, state.underline)}
-        {button('strikethrough', <s>خ</s>, state.strikethrough)}
+        {button('bold', <b>{t('toolbar.boldGlyph')}</b>, state.bold)}
+        {button('italic', <i>{t('toolbar.italicGlyph')}</i>, state.italic)}
+        {button('underline', <u>{t('toolbar.underlineGlyph')}</u>, state.underline)}
+        {button('strikethrough', <s>{t('toolbar.strikethroughGlyph')}</s>, state.strikethrough)}
         {button('link', <LinkIcon />, state.link !== null)}
       </div>
       <div className="tb-group">
