@@ -38,6 +38,19 @@ export function runApp(electron: ElectronModule, paths: AppPaths): { services: (
   let services: Services | null = null
   let window: Electron.BrowserWindow | null = null
   let quitting = false
+  // Set once the renderer has written everything and the window may really close.
+  let rendererFlushed = false
+
+  /** Asks the renderer to write pending changes; resolves when it has, or at the deadline. */
+  const flushRenderer = async (): Promise<void> => {
+    const live = services
+    const win = window
+    if (rendererFlushed || live === null || win === null || win.isDestroyed()) return
+    const answered = live.flush.waitForFlush(FLUSH_ON_QUIT_TIMEOUT_MS)
+    win.webContents.send('app:flush', null)
+    await answered
+    rendererFlushed = true
+  }
 
   if (!app.requestSingleInstanceLock()) {
     app.quit()
@@ -99,8 +112,22 @@ export function runApp(electron: ElectronModule, paths: AppPaths): { services: (
       state,
       onStateChange: (next) => saveWindowState(stateFile, next)
     })
-    window.on('closed', () => {
+    const win = window
+    // Closing the window (the ✕, or Alt+F4) writes what the reporter typed first.
+    win.on('close', (event) => {
+      if (rendererFlushed) return
+      event.preventDefault()
+      void flushRenderer().then(() => {
+        if (!win.isDestroyed()) win.close()
+      })
+    })
+    win.on('closed', () => {
       window = null
+    })
+    // A crashed renderer loses at most the last second of typing; bring it back.
+    win.webContents.on('render-process-gone', (_event, details) => {
+      console.error(`[main] renderer gone: ${details.reason}`)
+      if (details.reason !== 'clean-exit' && !win.isDestroyed()) void win.loadURL(paths.devServerUrl ?? `${APP_ORIGIN}/index.html`)
     })
     void window.loadURL(paths.devServerUrl ?? `${APP_ORIGIN}/index.html`)
   })
@@ -112,9 +139,7 @@ export function runApp(electron: ElectronModule, paths: AppPaths): { services: (
     event.preventDefault()
     quitting = true
     const live = services
-    const flushed = window !== null && !window.isDestroyed() ? live.flush.waitForFlush(FLUSH_ON_QUIT_TIMEOUT_MS) : Promise.resolve(true)
-    if (window !== null && !window.isDestroyed()) window.webContents.send('app:flush', null)
-    void flushed.then(() => {
+    void flushRenderer().then(() => {
       live.close()
       app.quit()
     })

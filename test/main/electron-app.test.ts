@@ -33,7 +33,17 @@ class FakeWindow extends EventEmitter {
     super()
     FakeWindow.all.push(this)
   }
-  isDestroyed = () => false
+  destroyed = false
+  isDestroyed = () => this.destroyed
+  close = vi.fn(() => {
+    const event = { preventDefault: vi.fn(), defaultPrevented: false }
+    event.preventDefault = vi.fn(() => void (event.defaultPrevented = true))
+    this.emit('close', event)
+    if (!event.defaultPrevented) {
+      this.destroyed = true
+      this.emit('closed')
+    }
+  })
   isMinimized = () => false
   isMaximized = () => false
   getNormalBounds = () => ({ x: 40, y: 30, width: 1300, height: 850 })
@@ -185,6 +195,40 @@ describe('the Electron adapter', () => {
     const again = { preventDefault: vi.fn() }
     electron.app.emit('before-quit', again)
     expect(again.preventDefault).not.toHaveBeenCalled()
+  })
+
+  it('writes pending changes before the window closes', async () => {
+    const { electron, win } = await started()
+    const registered = new Map(electron.ipcMain.handle.mock.calls as [string, (e: unknown, p: unknown) => Promise<unknown>][])
+    win.close()
+    expect(win.destroyed).toBe(false)
+    expect(win.webContents.send).toHaveBeenCalledWith('app:flush', null)
+    await registered.get('app:flushed')!({ senderFrame: win.webContents.mainFrame, sender: win.webContents }, {})
+    await vi.waitFor(() => expect(win.destroyed).toBe(true))
+    expect(win.close).toHaveBeenCalledTimes(2)
+  })
+
+  it('closes the window anyway when the renderer does not answer', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] })
+    try {
+      const electron = fakeElectron(join(tmp.dir, 'userData'))
+      runApp(electron as never, { rendererDir, preloadPath: '/p.js' })
+      await vi.waitFor(() => expect(FakeWindow.all).toHaveLength(1))
+      const win = FakeWindow.all[0]!
+      win.close()
+      expect(win.destroyed).toBe(false)
+      await vi.advanceTimersByTimeAsync(3_000)
+      expect(win.destroyed).toBe(true)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('reloads a renderer that crashed', async () => {
+    const { win } = await started()
+    win.loadURL.mockClear()
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed' })
+    expect(win.loadURL).toHaveBeenCalledWith('qalam://app/index.html')
   })
 
   it('remembers the window size and position', async () => {

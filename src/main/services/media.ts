@@ -85,5 +85,14 @@ export class MediaService {
       closeSync(fd)
     }
     renameSync(temp, final)
+    // The rename itself must reach the disk too (POSIX); Windows cannot open folders this way.
+    if (process.platform !== 'win32') {
+      const dir = openSync(this.dir, 'r')
+      try {
+        fsyncSync(dir)
+      } finally {
+        closeSync(dir)
+      }
+    }
   }
 }
