@@ -151,6 +151,28 @@ describe('writing an article', () => {
     expect((await onlyArticle(host)).bodyText).toBe('خبر')
   })
 
+  it('writes the last words when the app quits a moment after typing', async () => {
+    const { page } = host
+    await newArticle(page)
+    // Time stands still in the page: no autosave timer can fire, only the quit can save.
+    await page.clock.pauseAt(Date.now() + 60_000)
+    await page.getByLabel('العنوان').fill('خبر عاجل')
+    await body(page).click()
+    await page.keyboard.type('آخر سطر قبل الإغلاق')
+    expect(await page.getByTestId('save-status').innerText()).toBe('تغييرات لم تُحفظ بعد')
+    expect((await onlyArticle(host)).bodyText).toBe('')
+    // What quitting does: the main process sends app:flush and waits for app:flushed.
+    const answered = host.services.flush.waitForFlush(5_000)
+    await page.evaluate(() => window.__qalamHostEmit('app:flush', null))
+    expect(await answered).toBe(true)
+    expect((await onlyArticle(host)).bodyText).toBe('آخر سطر قبل الإغلاق')
+    await host.close()
+    host = await startHost({ dataDir: data.dir })
+    await body(host.page).waitFor()
+    expect(await body(host.page).innerText()).toBe('آخر سطر قبل الإغلاق')
+    expect(await host.page.getByLabel('العنوان').inputValue()).toBe('خبر عاجل')
+  })
+
   it('saves at once when the window loses focus', async () => {
     const { page } = host
     await newArticle(page)
