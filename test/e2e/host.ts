@@ -49,8 +49,6 @@ export interface Host {
   invoke(channel: string, payload?: unknown): Promise<IpcResult<unknown>>
   /** Closes as the app quits: the renderer writes pending changes first. */
   close(): Promise<void>
-  /** Closes without letting the renderer write anything (a crash). */
-  kill(): Promise<void>
   services: Services
   baseUrl: string
   /** URLs the app asked the system browser to open. */
@@ -134,25 +132,23 @@ export async function startHost(options: HostOptions): Promise<Host> {
   await page.goto(baseUrl)
 
   let closed = false
-  const shutdown = async (flush: boolean) => {
+  const shutdown = async () => {
     if (closed) return
     closed = true
-    if (flush && !page.isClosed()) {
+    if (!page.isClosed()) {
       const flushed = live.flush.waitForFlush(5_000)
       await page.evaluate("window.__qalamHostEmit('app:flush', null)").catch(() => undefined)
       await flushed
     }
     await context.close()
     await new Promise<void>((ok) => server.close(() => ok()))
-    if (flush) live.close()
-    else live.store.abandon()
+    live.close()
   }
 
   return {
     page,
     invoke: (channel, payload = {}) => dispatch(channel, payload, { trusted: true }),
-    close: () => shutdown(true),
-    kill: () => shutdown(false),
+    close: shutdown,
     services: live,
     baseUrl,
     openedExternally

@@ -6,6 +6,7 @@ import * as mediaRepo from '../store/repositories/media'
 import type { Db } from '../store/connection'
 import type { MediaItem } from '../../shared/domain/article'
 import type { Dialogs } from '../platform/types'
+import { isMediaId } from '../../shared/domain/media'
 
 export const MAX_IMAGE_BYTES = 50 * 1024 * 1024
 
@@ -22,8 +23,6 @@ export function sniffImageType(bytes: Uint8Array): { mime: string; ext: string }
   return null
 }
 
-/** Media ids are file names in the media folder: 32 hex digits and an extension. */
-export const MEDIA_ID_PATTERN = /^[0-9a-f]{32}\.(png|jpg|gif|webp|avif)$/
 
 /** Images live as files in the data folder; documents refer to them by id. */
 export class MediaService {
@@ -70,7 +69,7 @@ export class MediaService {
 
   /** Absolute path of a media file, or null for an id that is not one of ours. */
   pathOf(id: string): string | null {
-    return MEDIA_ID_PATTERN.test(id) ? join(this.dir, id) : null
+    return isMediaId(id) ? join(this.dir, id) : null
   }
 
   private writeDurably(id: string, bytes: Uint8Array): void {

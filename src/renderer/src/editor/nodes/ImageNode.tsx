@@ -14,7 +14,8 @@ import {
 } from 'lexical'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { useTranslation } from 'react-i18next'
-import { MEDIA_ID_PATTERN, mediaUrl } from '../media-url'
+import { mediaUrl } from '../media-url'
+import { isMediaId } from '../../../../shared/domain/media'
 
 export type SerializedImageNode = Spread<{ mediaId: string; alt: string; caption: string }, SerializedLexicalNode>
 
@@ -56,7 +57,7 @@ export class ImageNode extends DecoratorNode<JSX.Element> {
 
   constructor(mediaId: string, alt = '', caption = '', key?: NodeKey) {
     super(key)
-    this.__mediaId = MEDIA_ID_PATTERN.test(mediaId) ? mediaId : ''
+    this.__mediaId = isMediaId(mediaId) ? mediaId : ''
     this.__alt = alt
     this.__caption = caption
   }
@@ -131,7 +132,7 @@ export class ImageNode extends DecoratorNode<JSX.Element> {
 
 function convertImageElement(dom: HTMLElement): DOMConversionOutput {
   const mediaId = dom.getAttribute('data-qalam-media') ?? ''
-  if (!MEDIA_ID_PATTERN.test(mediaId)) return { node: null }
+  if (!isMediaId(mediaId)) return { node: null }
   const figcaption = dom.closest('figure')?.querySelector('figcaption')?.textContent ?? ''
   return { node: $createImageNode({ mediaId, alt: dom.getAttribute('alt') ?? '', caption: figcaption }) }
 }

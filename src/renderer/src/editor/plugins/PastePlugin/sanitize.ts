@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify'
 import { isAllowedLinkUrl } from '../../../../../shared/domain/links'
+import { isMediaId } from '../../../../../shared/domain/media'
 
 /**
  * Clipboard HTML from Word, Google Docs, web pages and WordPress, made safe and
@@ -71,7 +72,7 @@ function rename(el: Element, tag: string, doc: Document): HTMLElement {
 function normalize(root: HTMLElement, doc: Document): void {
   // Images: only Qalam's own media references survive.
   for (const img of Array.from(root.querySelectorAll('img'))) {
-    if (!/^[0-9a-f]{32}\.(png|jpg|gif|webp|avif)$/.test(img.getAttribute('data-qalam-media') ?? '')) img.remove()
+    if (!isMediaId(img.getAttribute('data-qalam-media') ?? '')) img.remove()
   }
   for (const fig of Array.from(root.querySelectorAll('figure'))) {
     if (fig.querySelector('img') === null) unwrap(fig)
