@@ -30,6 +30,8 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
+          // A loaded CI machine is slower than a laptop; waiting longer costs nothing when all is well.
+          expect: { poll: { timeout: 10_000 } },
           // One Chromium at a time on a two-core machine.
           fileParallelism: false
         }
