@@ -41,6 +41,8 @@ export interface HostOptions {
   /** What the "pick an image" dialog answers; null means the user cancelled. */
   pickImageFile?: () => Promise<string | null>
   now?: () => number
+  /** Installs Playwright's controllable clock in the page before the app loads (tests that stop time). */
+  controllableClock?: boolean
 }
 
 export interface Host {
@@ -129,6 +131,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     dispatch(channel, payload, { trusted: source.frame === source.page.mainFrame() && isAppUrl(source.frame.url(), baseUrl) })
   )
   await context.addInitScript({ content: await pagePreload() })
+  if (options.controllableClock) await page.clock.install()
   await page.goto(baseUrl)
 
   let closed = false

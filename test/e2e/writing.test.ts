@@ -152,6 +152,8 @@ describe('writing an article', () => {
   })
 
   it('writes the last words when the app quits a moment after typing', async () => {
+    await host.close()
+    host = await startHost({ dataDir: data.dir, controllableClock: true })
     const { page } = host
     await newArticle(page)
     // Time stands still in the page: no autosave timer can fire, only the quit can save.
@@ -160,6 +162,7 @@ describe('writing an article', () => {
     await body(page).click()
     await page.keyboard.type('آخر سطر قبل الإغلاق')
     expect(await page.getByTestId('save-status').innerText()).toBe('تغييرات لم تُحفظ بعد')
+    await new Promise((ok) => setTimeout(ok, 1500))
     expect((await onlyArticle(host)).bodyText).toBe('')
     // What quitting does: the main process sends app:flush and waits for app:flushed.
     const answered = host.services.flush.waitForFlush(5_000)
@@ -174,11 +177,16 @@ describe('writing an article', () => {
   })
 
   it('saves at once when the window loses focus', async () => {
+    await host.close()
+    host = await startHost({ dataDir: data.dir, controllableClock: true })
     const { page } = host
     await newArticle(page)
     // No timer can fire in the page: only the blur can save.
     await page.clock.pauseAt(Date.now() + 60_000)
     await page.keyboard.type('سطر أخير قبل انقطاع الكهرباء')
+    expect((await onlyArticle(host)).bodyText).toBe('')
+    // Real time passes; the page's timers stay still.
+    await new Promise((ok) => setTimeout(ok, 1500))
     expect((await onlyArticle(host)).bodyText).toBe('')
     await page.evaluate(() => window.dispatchEvent(new Event('blur')))
     await expect.poll(async () => (await onlyArticle(host)).bodyText).toBe('سطر أخير قبل انقطاع الكهرباء')
