@@ -3,7 +3,7 @@
  * printed beside the figures for a person to read.
  */
 import { cpus, totalmem } from 'node:os'
-import { benchTyping, benchOpen } from './typing'
+import { benchTyping, benchOpen, benchPlainContentEditable } from './typing'
 import { benchAutosave } from './autosave'
 import { runCrashLoop } from '../support/crash-loop'
 import { tempDir } from '../support/temp'
@@ -23,6 +23,11 @@ async function main(): Promise<void> {
     const big = results.find((r) => r.words === 20000)!
     console.log(`  target p95 ≤ 8 ms at 5,000 words: ${ms(mid.p95)}`)
     console.log(`  ratio p95 20,000 / 1,000 words: ${(big.p95 / small.p95).toFixed(2)}× (target ≤ 1.3×)`)
+    const plain = await benchPlainContentEditable([1000, 20000], 500)
+    const [p1, p20] = [plain[0]!, plain[1]!]
+    console.log('  baseline, a plain contenteditable with the same paragraphs (beforeinput → input, no Lexical):')
+    for (const r of plain) console.log(`  ${String(r.words).padStart(6)} words: p50 ${ms(r.p50)}  p95 ${ms(r.p95)}`)
+    console.log(`  baseline ratio p95 20,000 / 1,000 words: ${(p20.p95 / p1.p95).toFixed(2)}×`)
   }
 
   if (want('open')) {

@@ -3,7 +3,8 @@
  * to Lexical's committed update, for articles of 1,000, 5,000 and 20,000 words;
  * and the time from clicking an article in the list until its caret is editable.
  */
-import { closeBrowser, startHost } from '../e2e/host'
+import { chromium } from 'playwright-core'
+import { CHROMIUM, CHROMIUM_ARGS, closeBrowser, startHost } from '../e2e/host'
 import { tempDir } from '../support/temp'
 import { lexicalDoc } from '../support/fixtures'
 import { newsParagraphs } from '../support/arabic-text'
@@ -111,4 +112,49 @@ export async function benchOpen(words: number, rounds: number) {
     await closeBrowser()
     tmp.remove()
   }
+}
+
+/**
+ * The same keystrokes into a plain contenteditable holding the same paragraphs
+ * (no Lexical, no React, same content-visibility rule): how much of the growth
+ * with article length is Chromium's own editing work.
+ */
+export async function benchPlainContentEditable(sizes: number[], keystrokes: number) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+  const results: { words: number; p50: number; p95: number }[] = []
+  try {
+    for (const words of sizes) {
+      const page = await browser.newPage()
+      const paragraphs = newsParagraphs(words, words)
+      await page.setContent(
+        `<html dir="rtl"><body><style>div > p { content-visibility: auto; contain-intrinsic-size: auto 3.8em }</style>` +
+          `<div contenteditable="true" style="height: 90vh; overflow: auto; font-size: 19px">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`
+      )
+      await page.evaluate((middle) => {
+        const editable = document.querySelector('div') as HTMLElement
+        const text = editable.children[middle]!.firstChild!
+        editable.focus()
+        document.getSelection()!.setBaseAndExtent(text, 10, text, 10)
+        const w = window as unknown as { __lat: number[]; __t0: number | null }
+        w.__lat = []
+        w.__t0 = null
+        addEventListener('beforeinput', () => (w.__t0 = performance.now()), true)
+        addEventListener(
+          'input',
+          () => {
+            if (w.__t0 !== null) w.__lat.push(performance.now() - w.__t0)
+            w.__t0 = null
+          },
+          true
+        )
+      }, Math.floor(paragraphs.length / 2))
+      for (let i = 0; i < keystrokes; i++) await page.keyboard.type(KEYS[i % KEYS.length]!)
+      const s = summary(await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat))
+      results.push({ words, p50: s.p50, p95: s.p95 })
+      await page.close()
+    }
+  } finally {
+    await browser.close()
+  }
+  return results
 }
