@@ -83,6 +83,7 @@ export function runApp(electron: ElectronModule, paths: AppPaths): { services: (
       platformName: process.platform
     })
     const appBase = paths.devServerUrl ?? `${APP_ORIGIN}/`
+    const startUrl = paths.devServerUrl ?? `${APP_ORIGIN}/index.html`
     services = createServices({
       dataDir,
       platform,
@@ -127,9 +128,9 @@ export function runApp(electron: ElectronModule, paths: AppPaths): { services: (
     // A crashed renderer loses at most the last second of typing; bring it back.
     win.webContents.on('render-process-gone', (_event, details) => {
       console.error(`[main] renderer gone: ${details.reason}`)
-      if (details.reason !== 'clean-exit' && !win.isDestroyed()) void win.loadURL(paths.devServerUrl ?? `${APP_ORIGIN}/index.html`)
+      if (details.reason !== 'clean-exit' && !win.isDestroyed()) void win.loadURL(startUrl)
     })
-    void window.loadURL(paths.devServerUrl ?? `${APP_ORIGIN}/index.html`)
+    void window.loadURL(startUrl)
   })
 
   app.on('window-all-closed', () => app.quit())

@@ -27,6 +27,9 @@ export interface WindowDeps {
   onStateChange: (state: WindowState) => void
 }
 
+/** How long the window must stay still before its bounds are written. */
+export const WINDOW_STATE_DELAY_MS = 400
+
 /** The one BrowserWindow factory. */
 export function createMainWindow(deps: WindowDeps): BrowserWindowType {
   const win = new deps.BrowserWindow({
@@ -43,12 +46,20 @@ export function createMainWindow(deps: WindowDeps): BrowserWindowType {
   if (deps.state.maximized) win.maximize()
   secureContents(win.webContents, deps.openExternal)
   win.once('ready-to-show', () => win.show())
+  // Dragging fires 'move' dozens of times a second: write once it settles, and at once on close.
+  let pending: ReturnType<typeof setTimeout> | null = null
   const remember = () => {
+    if (pending !== null) clearTimeout(pending)
+    pending = null
     if (win.isDestroyed()) return
     deps.onStateChange({ bounds: win.getNormalBounds(), maximized: win.isMaximized() })
   }
-  win.on('resize', remember)
-  win.on('move', remember)
+  const rememberSoon = () => {
+    if (pending !== null) clearTimeout(pending)
+    pending = setTimeout(remember, WINDOW_STATE_DELAY_MS)
+  }
+  win.on('resize', rememberSoon)
+  win.on('move', rememberSoon)
   win.on('close', remember)
   return win
 }

@@ -5,14 +5,12 @@
  */
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { servicesIn, lexicalDoc, testPlatform } from '../support/fixtures'
+import { draftOf, servicesIn, testPlatform } from '../support/fixtures'
 import { tempDir } from '../support/temp'
 import { newsParagraphs } from '../support/arabic-text'
 import { createDispatcher } from '../../src/main/ipc/dispatch'
 import { createHandlers } from '../../src/main/ipc/handlers'
-import { EMPTY_META } from '../../src/shared/domain/article'
 import { summary } from './stats'
-import { countWords } from '../../src/shared/arabic/count'
 
 export async function benchAutosave(words: number, saves: number) {
   const tmp = tempDir()
@@ -22,9 +20,7 @@ export async function benchAutosave(words: number, saves: number) {
   const id = services.articles.create('مقال طويل').id
   const paragraphs = newsParagraphs(words, 11)
   const drafts = Array.from({ length: 8 }, (_, k) => {
-    const ps = paragraphs.map((p, i) => (i === k ? `${p} تعديل ${k}` : p))
-    const bodyText = ps.join('\n\n')
-    return { id, title: 'مقال طويل', standfirst: '', body: lexicalDoc(...ps), bodyText, wordCount: countWords(bodyText), meta: { ...EMPTY_META }, caret: null }
+    return draftOf(id, 'مقال طويل', ...paragraphs.map((p, i) => (i === k ? `${p} تعديل ${k}` : p)))
   })
 
   // The same row, written by a bare script with the same pragmas.

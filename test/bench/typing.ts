@@ -6,11 +6,9 @@
 import { chromium } from 'playwright-core'
 import { CHROMIUM, CHROMIUM_ARGS, closeBrowser, startHost } from '../e2e/host'
 import { tempDir } from '../support/temp'
-import { lexicalDoc } from '../support/fixtures'
+import { draftOf } from '../support/fixtures'
 import { newsParagraphs } from '../support/arabic-text'
 import { summary } from './stats'
-import { countWords } from '../../src/shared/arabic/count'
-import { EMPTY_META } from '../../src/shared/domain/article'
 import type { Article } from '../../src/shared/domain/article'
 
 const KEYS = 'والسلام عليكم ورحمة الله '.split('')
@@ -28,13 +26,7 @@ async function seed(invoke: (c: string, p?: unknown) => Promise<{ ok: boolean; v
   const id = (created.value as Article).id
   const paragraphs = newsParagraphs(words, words)
   const saved = await invoke('articles:save', {
-    id,
-    title,
-    standfirst: '',
-    body: lexicalDoc(...paragraphs),
-    bodyText: paragraphs.join('\n\n'),
-    wordCount: countWords(paragraphs.join('\n\n')),
-    meta: { ...EMPTY_META },
+    ...draftOf(id, title, ...paragraphs),
     caret: { path: [Math.floor(paragraphs.length / 2), 0], offset: 10 }
   })
   if (!saved.ok) throw new Error(JSON.stringify(saved))

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { closeBrowser, startHost, type Host } from './host'
 import { tempDir } from '../support/temp'
 import { body, caretAfter, caretToEnd, newArticle, onlyArticle, selectText, waitSaved } from './helpers'
@@ -14,6 +15,19 @@ afterEach(async () => {
   data.remove()
 })
 afterAll(closeBrowser)
+
+/**
+ * Restarts the host with a controllable page clock, opens a new article and
+ * stops the page's time: no autosave timer can fire, so only the path under
+ * test can save. Real time still passes for the test itself.
+ */
+async function newArticleWithTimeStopped(): Promise<Page> {
+  await host.close()
+  host = await startHost({ dataDir: data.dir, controllableClock: true })
+  await newArticle(host.page)
+  await host.page.clock.pauseAt(Date.now() + 60_000)
+  return host.page
+}
 
 const LEAD = 'أعلنت وزارة الداخلية نتائج الانتخابات في 15 بلدية، وقالت Reuters إن نسبة المشاركة بلغت 48%.'
 
@@ -152,12 +166,7 @@ describe('writing an article', () => {
   })
 
   it('writes the last words when the app quits a moment after typing', async () => {
-    await host.close()
-    host = await startHost({ dataDir: data.dir, controllableClock: true })
-    const { page } = host
-    await newArticle(page)
-    // Time stands still in the page: no autosave timer can fire, only the quit can save.
-    await page.clock.pauseAt(Date.now() + 60_000)
+    const page = await newArticleWithTimeStopped()
     await page.getByLabel('العنوان').fill('خبر عاجل')
     await body(page).click()
     await page.keyboard.type('آخر سطر قبل الإغلاق')
@@ -177,15 +186,9 @@ describe('writing an article', () => {
   })
 
   it('saves at once when the window loses focus', async () => {
-    await host.close()
-    host = await startHost({ dataDir: data.dir, controllableClock: true })
-    const { page } = host
-    await newArticle(page)
-    // No timer can fire in the page: only the blur can save.
-    await page.clock.pauseAt(Date.now() + 60_000)
+    const page = await newArticleWithTimeStopped()
     await page.keyboard.type('سطر أخير قبل انقطاع الكهرباء')
     expect((await onlyArticle(host)).bodyText).toBe('')
-    // Real time passes; the page's timers stay still.
     await new Promise((ok) => setTimeout(ok, 1500))
     expect((await onlyArticle(host)).bodyText).toBe('')
     await page.evaluate(() => window.dispatchEvent(new Event('blur')))

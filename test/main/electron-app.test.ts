@@ -233,9 +233,10 @@ describe('the Electron adapter', () => {
 
   it('remembers the window size and position', async () => {
     const { win } = await started()
-    win.emit('resize')
     const file = join(tmp.dir, 'userData', 'window-state.json')
-    expect(existsSync(file)).toBe(true)
+    for (let i = 0; i < 20; i++) win.emit('move')
+    expect(existsSync(file)).toBe(false)
+    await vi.waitFor(() => expect(existsSync(file)).toBe(true))
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ bounds: { x: 40, y: 30, width: 1300, height: 850 }, maximized: false })
   })
 })

@@ -3,7 +3,7 @@
  * from a newsroom word list with a Zipf-like frequency spread, mixed with the
  * Latin names and figures that real copy carries.
  */
-import { mulberry32 } from './crash-loop'
+import { mulberry32 } from './random'
 
 const WORDS = (
   'في من على إلى أن قال الذي التي عن مع هذا هذه بين بعد قبل كما أو ثم لكن حيث عند خلال ' +

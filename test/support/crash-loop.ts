@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { openDatabase } from '../../src/main/store/connection'
-import { createServices } from '../../src/main/services'
+import { servicesIn } from './fixtures'
+import { mulberry32 } from './random'
 
 const ROOT = join(import.meta.dirname, '../..')
 
@@ -13,18 +14,6 @@ export interface CrashLoopResult {
   seed: number
 }
 
-/** A small seeded generator, so a failing run can be repeated. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /**
  * Kills the typist with SIGKILL at random moments, `kills` times. After each
  * kill: the database must pass integrity_check, and the article must hold at
@@ -32,11 +21,7 @@ export function mulberry32(seed: number): () => number {
  */
 export async function runCrashLoop(dataDir: string, kills: number, seed = Date.now() % 1_000_000): Promise<CrashLoopResult> {
   const random = mulberry32(seed)
-  const setup = createServices({
-    dataDir,
-    mediaBaseUrl: 'http://127.0.0.1/media/',
-    platform: { appVersion: 't', platformName: 'linux', clock: { now: Date.now }, dialogs: { pickImageFile: async () => null }, shell: { openExternal: async () => {} } }
-  })
+  const setup = servicesIn(dataDir)
   const articleId = setup.articles.create().id
   setup.close()
 

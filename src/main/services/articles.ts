@@ -159,7 +159,7 @@ export class ArticleService {
     const db = this.db
     return db.transaction((): ArticleSummary => {
       const article = this.get(id)
-      if (article.trashedAt !== null) return articlesRepo.rowToSummary(articlesRepo.articleToRow(article))
+      if (article.trashedAt !== null) return summaryOf(article)
       const now = this.deps.now()
       this.snapshot(db, article, 'before-trash', now)
       articlesRepo.setArticleTrashed(db, id, now)

@@ -57,6 +57,12 @@ export function ArticleEditor({ article, locale, onSaved, toolbarExtra, onSnapsh
   fields.current = { title, standfirst, meta }
   const editorRef = useRef<LexicalEditor | null>(null)
   const caretDirty = useRef(false)
+  // The status bar and the save both need the counts of the same text: count it once.
+  const lastCount = useRef<{ text: string; counts: TextCounts } | null>(null)
+  const countsOf = useCallback((text: string): TextCounts => {
+    if (lastCount.current?.text !== text) lastCount.current = { text, counts: countText(text) }
+    return lastCount.current.counts
+  }, [])
   const titleRef = useAutoGrow(title)
   const standfirstRef = useAutoGrow(standfirst)
 
@@ -68,7 +74,7 @@ export function ArticleEditor({ article, locale, onSaved, toolbarExtra, onSnapsh
       const { bodyText, caret } = state.read(() => ({ bodyText: $getRoot().getTextContent(), caret: $getCaretPosition() }))
       const body = JSON.stringify(state.toJSON())
       const { title: currentTitle, standfirst: currentStandfirst, meta: currentMeta } = fields.current
-      const textCounts = countText(bodyText)
+      const textCounts = countsOf(bodyText)
       setCounts(textCounts)
       caretDirty.current = false
       const result = await call(
@@ -135,9 +141,9 @@ export function ArticleEditor({ article, locale, onSaved, toolbarExtra, onSnapsh
     if (countTimer.current !== null) clearTimeout(countTimer.current)
     countTimer.current = setTimeout(() => {
       const text = editorRef.current?.getEditorState().read(() => $getRoot().getTextContent()) ?? ''
-      setCounts(countText(text))
+      setCounts(countsOf(text))
     }, COUNT_DELAY_MS)
-  }, [])
+  }, [countsOf])
 
   const attachEditor = useCallback(
     (editor: LexicalEditor | null) => {

@@ -31,7 +31,8 @@ function ListField({ label, hint, value, onChange, name }: { label: string; hint
   )
 }
 
-const LABELS = ['', 'خاص', 'وكالات', 'مراسلنا']
+/** Labels newsrooms use most; any other can be typed. */
+const LABELS = ['خاص', 'وكالات', 'مراسلنا']
 
 export function MetaPanel({ meta, status, onChange }: { meta: ArticleMeta; status: ArticleStatus; onChange: (meta: ArticleMeta) => void }) {
   const { t } = useTranslation()
@@ -60,7 +61,7 @@ export function MetaPanel({ meta, status, onChange }: { meta: ArticleMeta; statu
         <span>{t('meta.label')}</span>
         <input name="label" dir="rtl" list="qalam-labels" value={meta.label} onChange={(e) => set('label', e.target.value)} />
         <datalist id="qalam-labels">
-          {LABELS.filter(Boolean).map((l) => (
+          {LABELS.map((l) => (
             <option key={l} value={l} />
           ))}
         </datalist>

@@ -8,7 +8,6 @@ import {
   CAN_REDO_COMMAND,
   CAN_UNDO_COMMAND,
   COMMAND_PRIORITY_LOW,
-  SELECTION_CHANGE_COMMAND,
   type BaseSelection
 } from 'lexical'
 import { $isLinkNode, TOGGLE_LINK_COMMAND } from '@lexical/link'
@@ -89,8 +88,8 @@ export function ToolbarPlugin({ pickImage, extra }: ToolbarPluginProps) {
   useEffect(
     () =>
       mergeRegister(
+        // Every commit, selection-only ones included, reaches the update listener.
         editor.registerUpdateListener(() => refresh()),
-        editor.registerCommand(SELECTION_CHANGE_COMMAND, () => (refresh(), false), COMMAND_PRIORITY_LOW),
         editor.registerCommand(CAN_UNDO_COMMAND, (v) => (setCanUndo(v), false), COMMAND_PRIORITY_LOW),
         editor.registerCommand(CAN_REDO_COMMAND, (v) => (setCanRedo(v), false), COMMAND_PRIORITY_LOW),
         editor.registerCommand(
