@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { closeBrowser, startHost, type Host } from './host'
 import { tempDir } from '../support/temp'
 import { tinyPng } from '../support/images'
-import { body, caretToEnd, newArticle, onlyArticle, selectText, stored, waitSaved } from './helpers'
+import { body, caretToEnd, newArticle, onlyArticle, selectText, stored, waitSaved, describePage } from './helpers'
 
 let data: ReturnType<typeof tempDir>
 let host: Host
@@ -13,7 +13,8 @@ beforeEach(async () => {
   data = tempDir()
   host = await startHost({ dataDir: data.dir, pickImageFile: async () => nextImage })
 })
-afterEach(async () => {
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail' && host) console.error(`page at failure (${task.name}):\n${await describePage(host.page)}`)
   await host.close()
   data.remove()
 })
@@ -71,6 +72,7 @@ describe('the article list', () => {
 
     // Type in one article and switch away at once: the last words are saved.
     await row(host, 'أسعار النفط').locator('.list-open').click()
+    await expect.poll(() => page.getByLabel('العنوان').inputValue()).toBe('أسعار النفط')
     await caretToEnd(page)
     await page.keyboard.type(' وارتفع برنت 3%')
     await row(host, 'نتائج الدوري').locator('.list-open').click()

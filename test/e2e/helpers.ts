@@ -80,3 +80,29 @@ export async function caretToEnd(page: Page): Promise<void> {
   })
   await page.waitForTimeout(50)
 }
+
+/**
+ * What a person would have seen when a test failed: the focused element, the list, the filters,
+ * the open article and any notice. Printed by the e2e suites' afterEach, so a failure on CI
+ * (where only the log survives) can be explained afterwards.
+ */
+export async function describePage(page: Page): Promise<string> {
+  try {
+    return await page.evaluate(() => {
+      const active = document.activeElement
+      const field = (label: string) => (document.querySelector(`[aria-label="${label}"]`) as HTMLInputElement | null)?.value
+      const lines = [
+        `focused: <${active?.tagName.toLowerCase()} class="${active?.className}" aria-label="${active?.getAttribute('aria-label') ?? ''}">`,
+        `search: ${JSON.stringify(field('ابحث في العناوين'))} status: ${JSON.stringify(field('تصفية حسب الحالة'))}`,
+        `list: ${JSON.stringify([...document.querySelectorAll('.list-item .list-title')].map((e) => e.textContent))}`,
+        `title: ${JSON.stringify((document.querySelector('[aria-label="العنوان"]') as HTMLInputElement | null)?.value)}`,
+        `body: ${JSON.stringify(document.querySelector('.body-content')?.textContent?.slice(0, 300))}`,
+        `notice: ${JSON.stringify(document.querySelector('.notice')?.textContent ?? null)}`,
+        `save status: ${JSON.stringify(document.querySelector('[data-testid="save-status"]')?.textContent ?? null)}`
+      ]
+      return lines.join('\n')
+    })
+  } catch (error) {
+    return `page could not be described: ${String(error)}`
+  }
+}

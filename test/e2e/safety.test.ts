@@ -3,14 +3,15 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { closeBrowser, startHost, type Host } from './host'
 import { tempDir } from '../support/temp'
-import { body, newArticle, onlyArticle, paste, waitSaved } from './helpers'
+import { body, newArticle, onlyArticle, paste, waitSaved, describePage } from './helpers'
 
 let data: ReturnType<typeof tempDir>
 let host: Host | null = null
 beforeEach(() => {
   data = tempDir()
 })
-afterEach(async () => {
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail' && host) console.error(`page at failure (${task.name}):\n${await describePage(host.page)}`)
   await host?.close()
   host = null
   data.remove()

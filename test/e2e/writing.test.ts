@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { closeBrowser, startHost, type Host } from './host'
 import { tempDir } from '../support/temp'
-import { body, caretAfter, caretToEnd, newArticle, onlyArticle, selectText, waitSaved } from './helpers'
+import { body, caretAfter, caretToEnd, newArticle, onlyArticle, selectText, waitSaved, describePage } from './helpers'
 
 let data: ReturnType<typeof tempDir>
 let host: Host
@@ -10,7 +10,8 @@ beforeEach(async () => {
   data = tempDir()
   host = await startHost({ dataDir: data.dir })
 })
-afterEach(async () => {
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail' && host) console.error(`page at failure (${task.name}):\n${await describePage(host.page)}`)
   await host.close()
   data.remove()
 })

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Article, ArticleSummary } from '../../../shared/domain/article'
 import type { Locale, Settings } from '../../../shared/domain/app'
@@ -30,13 +30,16 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
     [t]
   )
 
+  // Only the newest list request may fill the list: an older answer arriving late (say, for the
+  // search text before the reporter cleared it) must not replace a newer one.
+  const listRequest = useRef(0)
   const refresh = useCallback(async () => {
+    const request = ++listRequest.current
     try {
-      setArticles(
-        await call(
-          api().articles.list({ view: filter.view, status: filter.status === '' ? undefined : filter.status, query: filter.query || undefined })
-        )
+      const list = await call(
+        api().articles.list({ view: filter.view, status: filter.status === '' ? undefined : filter.status, query: filter.query || undefined })
       )
+      if (request === listRequest.current) setArticles(list)
     } catch (error) {
       reportError(error)
     }
