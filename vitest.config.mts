@@ -25,6 +25,18 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'sync',
+          environment: 'node',
+          include: ['test/sync/**/*.test.ts'],
+          // A real WordPress (Debian's package) on loopback, started once for the project.
+          globalSetup: ['test/sync/wordpress-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          fileParallelism: false
+        }
+      },
+      {
+        test: {
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],

@@ -12,7 +12,7 @@ import { electronPlatform } from './platform/electron'
 
 type ElectronModule = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'dialog' | 'screen'
+  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'dialog' | 'screen' | 'safeStorage'
 >
 
 export interface AppPaths {
@@ -34,7 +34,7 @@ export const FLUSH_ON_QUIT_TIMEOUT_MS = 3_000
  * Takes the Electron module as an argument so tests can drive it with fakes.
  */
 export function runApp(electron: ElectronModule, paths: AppPaths): { services: () => Services | null } {
-  const { app, BrowserWindow, ipcMain, protocol, session, shell, dialog, screen } = electron
+  const { app, BrowserWindow, ipcMain, protocol, session, shell, dialog, screen, safeStorage } = electron
   let services: Services | null = null
   let window: Electron.BrowserWindow | null = null
   let quitting = false
@@ -78,6 +78,7 @@ export function runApp(electron: ElectronModule, paths: AppPaths): { services: (
     const platform = electronPlatform({
       dialog,
       shell,
+      safeStorage,
       window: () => window,
       appVersion: app.getVersion(),
       platformName: process.platform
@@ -91,6 +92,9 @@ export function runApp(electron: ElectronModule, paths: AppPaths): { services: (
       mediaBaseUrl: `${APP_ORIGIN}/media/`
     })
     const live = services
+    live.onSyncProgress((progress) => {
+      if (window !== null && !window.isDestroyed()) window.webContents.send('sync:progress', progress)
+    })
     protocol.handle(APP_SCHEME, async (request) => {
       const url = new URL(request.url)
       if (url.host !== 'app') return new Response('not found', { status: 404 })

@@ -1,10 +1,13 @@
 import type { ErrorCode } from '../shared/ipc/contract'
+import type { SyncErrorCode } from '../shared/domain/sync'
 
 /** An error a service raises on purpose; the IPC layer passes its code and message on. */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    message: string
+    message: string,
+    /** For SYNC_FAILED: which failure, so the renderer words it. */
+    readonly reason?: SyncErrorCode
   ) {
     super(message)
     this.name = 'AppError'

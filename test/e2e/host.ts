@@ -18,6 +18,7 @@ import { isAppUrl } from '../../src/main/security'
 import { serveAppRequest } from '../../src/main/protocol'
 import type { Platform } from '../../src/main/platform/types'
 import type { IpcResult } from '../../src/shared/ipc/contract'
+import { testSecrets } from '../support/secrets'
 
 const here = dirname(fileURLToPath(import.meta.url))
 export const ROOT = resolve(here, '../..')
@@ -40,6 +41,8 @@ export interface HostOptions {
   viewport?: { width: number; height: number }
   /** What the "pick an image" dialog answers; null means the user cancelled. */
   pickImageFile?: () => Promise<string | null>
+  /** How the stand-in keyring behaves: 'plain' plays Linux without a keyring. */
+  secretStorage?: 'os' | 'plain' | 'unavailable'
   now?: () => number
   /** Installs Playwright's controllable clock in the page before the app loads (tests that stop time). */
   controllableClock?: boolean
@@ -113,13 +116,14 @@ export async function startHost(options: HostOptions): Promise<Host> {
     platformName: process.platform,
     clock: { now: options.now ?? (() => Date.now()) },
     dialogs: { pickImageFile: options.pickImageFile ?? (async () => null) },
+    secrets: testSecrets(options.secretStorage ?? 'os'),
     shell: {
       async openExternal(url) {
         openedExternally.push(url)
       }
     }
   }
-  services = createServices({ dataDir: options.dataDir, platform, mediaBaseUrl: `${baseUrl}media/` })
+  services = createServices({ dataDir: options.dataDir, platform, mediaBaseUrl: `${baseUrl}media/`, sync: { backoffMs: 50, timeoutMs: 15_000 } })
   const live = services
   const dispatch = createDispatcher(createHandlers(live))
 
@@ -133,11 +137,16 @@ export async function startHost(options: HostOptions): Promise<Host> {
   await context.addInitScript({ content: await pagePreload() })
   if (options.controllableClock) await page.clock.install()
   await page.goto(baseUrl)
+  // Sync progress reaches the page as the preload's event would.
+  const stopProgress = live.onSyncProgress((progress) => {
+    if (!page.isClosed()) void page.evaluate(([p]) => (window as unknown as { __qalamHostEmit: (e: string, p: unknown) => void }).__qalamHostEmit('sync:progress', p), [progress]).catch(() => undefined)
+  })
 
   let closed = false
   const shutdown = async () => {
     if (closed) return
     closed = true
+    stopProgress()
     if (!page.isClosed()) {
       const flushed = live.flush.waitForFlush(5_000)
       await page.evaluate("window.__qalamHostEmit('app:flush', null)").catch(() => undefined)

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { createServices, type Services } from '../../src/main/services'
 import type { Platform } from '../../src/main/platform/types'
+import { testSecrets } from './secrets'
 import type { ArticleDraft } from '../../src/shared/domain/article'
 import { EMPTY_META } from '../../src/shared/domain/article'
 import { countWords } from '../../src/shared/arabic/count'
@@ -20,6 +21,7 @@ export function testPlatform(overrides: Partial<Platform> = {}): Platform & { op
     clock: { now: () => Date.now() },
     dialogs: { pickImageFile: async () => null },
     shell: { openExternal: async (url) => void opened.push(url) },
+    secrets: testSecrets(),
     opened,
     ...overrides
   }

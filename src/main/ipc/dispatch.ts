@@ -28,7 +28,8 @@ export function createDispatcher(handlers: Handlers, log: (message: string) => v
       const value = await handler(parsed.data)
       return { ok: true, value: value ?? null }
     } catch (error) {
-      if (error instanceof AppError) return fail(error.code, error.message)
+      if (error instanceof AppError)
+        return error.reason === undefined ? fail(error.code, error.message) : { ok: false, error: { code: error.code, message: error.message, reason: error.reason } }
       log(`[ipc] ${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
       return fail('INTERNAL', error instanceof Error ? error.message : 'unexpected error')
     }

@@ -7,7 +7,7 @@ export type Handlers = {
 
 /** One handler per channel: a thin call into a service, nothing more. */
 export function createHandlers(services: Services): Handlers {
-  const { articles, revisions, media, settings, store, platform, flush } = services
+  const { articles, revisions, media, settings, store, platform, flush, sync } = services
   return {
     'app:info': () => ({
       version: platform.appVersion,
@@ -33,6 +33,7 @@ export function createHandlers(services: Services): Handlers {
     'articles:duplicate': ({ id }) => articles.duplicate(id),
     'articles:trash': ({ id }) => articles.trash(id),
     'articles:restore': ({ id }) => articles.restore(id),
+    'articles:setStatus': ({ id, status }) => articles.setStatus(id, status),
     'articles:delete': ({ id }) => articles.deleteForever(id),
     'revisions:list': ({ articleId }) => revisions.list(articleId),
     'revisions:get': ({ id }) => revisions.get(id),
@@ -41,6 +42,27 @@ export function createHandlers(services: Services): Handlers {
     'media:pickImage': () => media.pickImage(),
     'settings:get': () => settings.get(),
     'settings:update': (patch) => settings.update(patch),
+    'sites:list': () => sync.sites(),
+    'sites:add': (request) => sync.addSite(request),
+    'sites:remove': ({ id }) => {
+      sync.removeSite(id)
+      return null
+    },
+    'sites:secretStorage': () => sync.secretStorage(),
+    'sites:terms': ({ siteId }) => ({ categories: sync.categories(siteId) }),
+    'sync:assign': ({ articleId, siteId }) => sync.assign(articleId, siteId),
+    'sync:run': ({ articleIds }) => sync.run(articleIds),
+    'sync:cancel': () => {
+      sync.cancel()
+      return null
+    },
+    'sync:status': () => sync.progress(),
+    'sync:states': () => sync.states(),
+    'sync:conflict': ({ articleId }) => sync.conflict(articleId),
+    'sync:resolve': ({ articleId, picks, fields }) => sync.resolve(articleId, picks, fields),
+    'sync:recreate': ({ articleId }) => sync.recreate(articleId),
+    'sync:browse': ({ siteId, ...query }) => sync.browse(siteId, query),
+    'sync:import': async ({ siteId, remoteIds }) => ({ imported: (await sync.importPosts(siteId, remoteIds)).imported }),
     'shell:openExternal': async ({ url }) => {
       await platform.shell.openExternal(url)
       return null

@@ -1,11 +1,12 @@
-import type { Dialog, Shell as ElectronShell, BrowserWindow } from 'electron'
+import type { Dialog, Shell as ElectronShell, BrowserWindow, SafeStorage } from 'electron'
 import { isExternalWebUrl } from '../../shared/domain/links'
-import { systemClock, type Platform } from './types'
+import { systemClock, type Platform, type Secrets } from './types'
 
 /** The platform interfaces implemented with Electron's modules. */
 export function electronPlatform(deps: {
   dialog: Pick<Dialog, 'showOpenDialog'>
   shell: Pick<ElectronShell, 'openExternal'>
+  safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> & { getSelectedStorageBackend?: () => string }
   window: () => BrowserWindow | null
   appVersion: string
   platformName: string
@@ -14,6 +15,7 @@ export function electronPlatform(deps: {
     appVersion: deps.appVersion,
     platformName: deps.platformName,
     clock: systemClock,
+    secrets: electronSecrets(deps.safeStorage, deps.platformName),
     dialogs: {
       async pickImageFile() {
         const win = deps.window()
@@ -31,5 +33,28 @@ export function electronPlatform(deps: {
         await deps.shell.openExternal(url)
       }
     }
+  }
+}
+
+/**
+ * Passwords through Electron's safeStorage (Keychain, DPAPI, libsecret/kwallet). On
+ * Linux with no keyring safeStorage falls back to `basic_text`, a fixed key: Qalam
+ * reports that as 'plain' so the user is asked before a password is stored that way.
+ */
+export function electronSecrets(
+  safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> & { getSelectedStorageBackend?: () => string },
+  platformName: string
+): Secrets {
+  return {
+    storage() {
+      if (!safeStorage.isEncryptionAvailable()) return 'unavailable'
+      if (platformName === 'linux') {
+        const backend = safeStorage.getSelectedStorageBackend?.() ?? 'unknown'
+        if (backend === 'basic_text' || backend === 'unknown') return 'plain'
+      }
+      return 'os'
+    },
+    encrypt: (plain) => safeStorage.encryptString(plain),
+    decrypt: (data) => safeStorage.decryptString(data)
   }
 }

@@ -16,8 +16,21 @@ export interface Clock {
   now(): number
 }
 
+/**
+ * Encrypts the sites' passwords (Electron's safeStorage in the app). `storage()` says how
+ * well: 'os' when the OS keychain protects the key, 'plain' when the data is only
+ * obfuscated (Linux with no keyring: safeStorage's basic_text backend), 'unavailable'
+ * when nothing can be encrypted.
+ */
+export interface Secrets {
+  storage(): 'os' | 'plain' | 'unavailable'
+  encrypt(plain: string): Buffer
+  decrypt(data: Buffer): string
+}
+
 export interface Platform {
   dialogs: Dialogs
+  secrets: Secrets
   shell: Shell
   clock: Clock
   appVersion: string

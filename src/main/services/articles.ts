@@ -154,6 +154,15 @@ export class ArticleService {
     })()
   }
 
+  /**
+   * Sets the workflow status the reporter asks for (submit, publish…); the next sync
+   * sends it. Issue 4 adds the rules of who may move an article where.
+   */
+  setStatus(id: string, status: ArticleStatus): ArticleSummary {
+    if (!articlesRepo.updateArticleStatus(this.db, id, status)) throw notFound('article', id)
+    return this.get(id)
+  }
+
   /** Moves an article to the trash, keeping a snapshot of it first. */
   trash(id: string): ArticleSummary {
     const db = this.db

@@ -6,6 +6,9 @@ import { RevisionService } from './revisions'
 import { MediaService } from './media'
 import { SettingsService } from './settings'
 import { FlushCoordinator } from './flush'
+import { SyncService } from './sync'
+import type { FetchLike } from '../sync/wordpress/client'
+import type { SyncProgress } from '../../shared/domain/sync'
 import type { Platform } from '../platform/types'
 
 export interface ServicesOptions {
@@ -14,6 +17,8 @@ export interface ServicesOptions {
   platform: Platform
   nativeBinding?: string
   mediaBaseUrl: string
+  /** Sync tuning for tests and benchmarks: a fetch that goes through a fault proxy, short timeouts. */
+  sync?: { fetch?: FetchLike; timeoutMs?: number; backoffMs?: number; retries?: number }
 }
 
 export type Services = ReturnType<typeof createServices>
@@ -31,6 +36,16 @@ export function createServices(options: ServicesOptions) {
   const media = new MediaService({ db, now, dialogs: options.platform.dialogs, dataDir: options.dataDir })
   const settings = new SettingsService({ db })
   const flush = new FlushCoordinator()
+  const progressListeners = new Set<(progress: SyncProgress) => void>()
+  const sync = new SyncService({
+    db,
+    now,
+    secrets: options.platform.secrets,
+    articles,
+    mediaPath: (id) => media.pathOf(id),
+    ...options.sync,
+    onProgress: (progress) => progressListeners.forEach((l) => l(progress))
+  })
   return {
     options,
     platform: options.platform,
@@ -40,6 +55,15 @@ export function createServices(options: ServicesOptions) {
     media,
     settings,
     flush,
-    close: () => store.close()
+    sync,
+    /** Sync progress, for the window (Electron) or the page (test host) to forward as `sync:progress`. */
+    onSyncProgress(listener: (progress: SyncProgress) => void): () => void {
+      progressListeners.add(listener)
+      return () => progressListeners.delete(listener)
+    },
+    close: () => {
+      sync.cancel()
+      store.close()
+    }
   }
 }

@@ -75,7 +75,7 @@ export const EMPTY_META: ArticleMeta = {
   label: ''
 }
 
-export const REVISION_REASONS = ['manual', 'auto', 'before-trash', 'before-restore', 'imported'] as const
+export const REVISION_REASONS = ['manual', 'auto', 'before-trash', 'before-restore', 'imported', 'before-sync'] as const
 export type RevisionReason = (typeof REVISION_REASONS)[number]
 
 /** One row of an article's revision list. */

@@ -18,6 +18,7 @@ export const CHANNEL_NAMES = [
   'articles:duplicate',
   'articles:trash',
   'articles:restore',
+  'articles:setStatus',
   'articles:delete',
   'revisions:list',
   'revisions:get',
@@ -26,9 +27,24 @@ export const CHANNEL_NAMES = [
   'media:pickImage',
   'settings:get',
   'settings:update',
+  'sites:list',
+  'sites:add',
+  'sites:remove',
+  'sites:secretStorage',
+  'sites:terms',
+  'sync:assign',
+  'sync:run',
+  'sync:cancel',
+  'sync:status',
+  'sync:states',
+  'sync:conflict',
+  'sync:resolve',
+  'sync:recreate',
+  'sync:browse',
+  'sync:import',
   'shell:openExternal'
 ] as const
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number]
 
-export const EVENT_NAMES = ['app:flush'] as const
+export const EVENT_NAMES = ['app:flush', 'sync:progress'] as const

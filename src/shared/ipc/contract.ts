@@ -14,6 +14,7 @@ import {
   type RevisionSummary
 } from '../domain/article'
 import type { AppInfo, Settings, StoreStatus } from '../domain/app'
+import type { ArticleSyncInfo, RemotePostSummary, Site, SyncConflict, SyncErrorCode, SyncProgress } from '../domain/sync'
 import { isAllowedLinkUrl } from '../domain/links'
 import { CHANNEL_NAMES, EVENT_NAMES, type ChannelName } from './channels'
 
@@ -26,6 +27,7 @@ export const ERROR_CODES = [
   'INVALID_STATE',
   'STORE_UNAVAILABLE',
   'IO_ERROR',
+  'SYNC_FAILED',
   'INTERNAL'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
@@ -33,6 +35,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number]
 export interface IpcError {
   code: ErrorCode
   message: string
+  /** With SYNC_FAILED: what went wrong with the site, worded by the renderer. */
+  reason?: SyncErrorCode
 }
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError }
@@ -133,6 +137,7 @@ export const contract = {
   'articles:duplicate': def<Article>()(z.object({ id }).strict()),
   'articles:trash': def<ArticleSummary>()(z.object({ id }).strict()),
   'articles:restore': def<ArticleSummary>()(z.object({ id }).strict()),
+  'articles:setStatus': def<ArticleSummary>()(z.object({ id, status: z.enum(ARTICLE_STATUSES) }).strict()),
   /** Deletes for good; only from the trash, and only with `confirm: true`. */
   'articles:delete': def<{ id: string }>()(z.object({ id, confirm: z.literal(true) }).strict()),
 
@@ -146,6 +151,57 @@ export const contract = {
 
   'settings:get': def<Settings>()(empty),
   'settings:update': def<Settings>()(settingsPatchSchema),
+
+  'sites:list': def<Site[]>()(empty),
+  /**
+   * Finds the site's REST API, signs in with an application password, checks the
+   * user's capabilities and keeps the password encrypted. `allowPlainText` is the
+   * user's yes to storing it where the OS offers no keyring (Linux basic_text).
+   */
+  'sites:add': def<Site>()(
+    z
+      .object({
+        url: z.string().trim().min(1).max(2_000),
+        username: z.string().trim().min(1).max(200),
+        appPassword: z.string().trim().min(1).max(200),
+        allowPlainText: z.boolean().optional()
+      })
+      .strict()
+  ),
+  'sites:remove': def<null>()(z.object({ id }).strict()),
+  /** How the platform would keep a password: 'os', 'plain' (ask first) or 'unavailable'. */
+  'sites:secretStorage': def<'os' | 'plain' | 'unavailable'>()(empty),
+  'sites:terms': def<{ categories: { id: number; name: string; parent: number }[] }>()(z.object({ siteId: id }).strict()),
+
+  /** Links an article to a site (or unlinks it with null); an article belongs to at most one. */
+  'sync:assign': def<ArticleSyncInfo>()(z.object({ articleId: id, siteId: id.nullable() }).strict()),
+  /** Syncs one article, some, or every linked one; answers when the run ends. */
+  'sync:run': def<SyncProgress>()(z.object({ articleIds: z.array(id).max(10_000).optional() }).strict()),
+  'sync:cancel': def<null>()(empty),
+  'sync:status': def<SyncProgress>()(empty),
+  'sync:states': def<ArticleSyncInfo[]>()(empty),
+  'sync:conflict': def<SyncConflict | null>()(z.object({ articleId: id }).strict()),
+  'sync:resolve': def<Article>()(
+    z
+      .object({
+        articleId: id,
+        picks: z.array(z.enum(['local', 'remote', 'both'])).max(10_000),
+        fields: z.object({ title: z.enum(['local', 'remote']).optional(), standfirst: z.enum(['local', 'remote']).optional(), slug: z.enum(['local', 'remote']).optional() }).strict()
+      })
+      .strict()
+  ),
+  'sync:recreate': def<ArticleSyncInfo>()(z.object({ articleId: id }).strict()),
+  'sync:browse': def<RemotePostSummary[]>()(
+    z
+      .object({
+        siteId: id,
+        status: z.enum(['publish', 'future', 'draft', 'pending', 'private']).optional(),
+        search: z.string().max(200).optional(),
+        page: z.number().int().min(1).max(10_000).optional()
+      })
+      .strict()
+  ),
+  'sync:import': def<{ imported: number }>()(z.object({ siteId: id, remoteIds: z.array(z.number().int().positive()).max(10_000).optional() }).strict()),
 
   'shell:openExternal': def<null>()(
     z
@@ -180,6 +236,8 @@ export function isChannel(name: unknown): name is Channel {
 export interface Events {
   /** The app is about to quit (or the host to close): write everything now, then call `app:flushed`. */
   'app:flush': null
+  /** A sync run moved on. */
+  'sync:progress': SyncProgress
 }
 export type EventName = keyof Events
 export { EVENT_NAMES }

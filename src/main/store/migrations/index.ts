@@ -3,6 +3,8 @@ import * as m0010 from './0010-articles'
 import * as m0020 from './0020-revisions'
 import * as m0030 from './0030-media'
 import * as m0040 from './0040-settings'
+import * as m0050 from './0050-sync'
+import * as m0060 from './0060-revision-reasons'
 
 export interface Migration {
   version: number
@@ -15,5 +17,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 10, name: 'articles', up: m0010.up },
   { version: 20, name: 'revisions', up: m0020.up },
   { version: 30, name: 'media', up: m0030.up },
-  { version: 40, name: 'settings', up: m0040.up }
+  { version: 40, name: 'settings', up: m0040.up },
+  { version: 50, name: 'sync', up: m0050.up },
+  { version: 60, name: 'revision-reasons', up: m0060.up }
 ]

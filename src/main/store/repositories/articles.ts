@@ -190,3 +190,8 @@ export function setArticleTrashed(db: Db, id: string, trashedAt: number | null):
 export function deleteArticle(db: Db, id: string): boolean {
   return db.prepare('DELETE FROM articles WHERE id = ?').run(id).changes === 1
 }
+
+/** Sets an article's workflow status (the site's editors change it; issue 4 adds the rules). */
+export function updateArticleStatus(db: Db, id: string, status: ArticleStatus): boolean {
+  return db.prepare('UPDATE articles SET status = ? WHERE id = ?').run(status, id).changes === 1
+}

@@ -135,7 +135,8 @@ const ar = {
       auto: 'حفظ دوري',
       'before-trash': 'قبل النقل إلى المهملات',
       'before-restore': 'قبل استعادة نسخة',
-      imported: 'مستوردة'
+      imported: 'مستوردة',
+      'before-sync': 'قبل نسخة الموقع'
     }
   },
   settings: {

@@ -137,7 +137,8 @@ const en: Messages = {
       auto: 'Periodic save',
       'before-trash': 'Before moving to trash',
       'before-restore': 'Before restoring a version',
-      imported: 'Imported'
+      imported: 'Imported',
+      'before-sync': 'Before the site’s version'
     }
   },
   settings: {

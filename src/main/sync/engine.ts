@@ -1,0 +1,814 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import type { Db } from '../store/connection'
+import * as syncRepo from '../store/repositories/sync'
+import * as articlesRepo from '../store/repositories/articles'
+import * as mediaRepo from '../store/repositories/media'
+import type { Article, ArticleStatus } from '../../shared/domain/article'
+import type { Site, SyncFailure, SyncProgress, SyncConflict, RemotePostSummary } from '../../shared/domain/sync'
+import { countWords } from '../../shared/arabic/count'
+import { WpClient, WpError, type FetchLike } from './wordpress/client'
+import {
+  documentImages,
+  documentText,
+  documentToBlocks,
+  joinBlocks,
+  markupText,
+  markupToDocument,
+  parseDocumentJson,
+  type FromBlocksContext,
+  type LexDocument,
+  type ToBlocksContext
+} from './blocks/codec'
+import { resolveChunks, threeWayMerge, type Snapshot } from './merge'
+import type { ArticleService } from '../services/articles'
+import type { Secrets } from '../platform/types'
+
+/**
+ * The sync engine: runs in the main process, one site at a time, one article at a
+ * time within a site (creates go together in /batch/v1 requests). Every step that
+ * creates something on the site is written to the outbox first; a step whose answer
+ * was lost is reconciled (the site is asked what the first try made) before it is
+ * tried again. One article's failure is recorded on that article and the run goes on.
+ */
+
+export interface EngineDeps {
+  db: () => Db
+  now: () => number
+  secrets: Secrets
+  articles: ArticleService
+  mediaPath: (id: string) => string | null
+  fetch?: FetchLike
+  timeoutMs?: number
+  backoffMs?: number
+  retries?: number
+  onProgress?: (progress: SyncProgress) => void
+}
+
+interface RemotePost {
+  id: number
+  title: { raw: string }
+  excerpt: { raw: string }
+  content: { raw: string }
+  slug: string
+  status: string
+  modified_gmt: string
+  categories: number[]
+  tags: number[]
+  link: string
+  author?: number
+  _links?: { 'version-history'?: { count?: number }[] }
+}
+
+const FULL_FIELDS = 'id,title,excerpt,content,slug,status,modified_gmt,categories,tags,link,author,_links'
+const STATE_FIELDS = 'id,modified_gmt,status,link,_links'
+
+type PostState = Pick<RemotePost, 'id' | 'modified_gmt' | 'status' | 'link' | '_links'>
+
+/**
+ * A post's version as this machine compares it: modified_gmt has one-second
+ * resolution, so the status and the number of revisions (which grows with every
+ * content save) go with it; an edit in the same second as a push is still seen.
+ */
+export function versionOf(post: PostState): string {
+  const history = post._links?.['version-history']?.[0]?.count
+  return `${post.modified_gmt}|${post.status}|${history ?? '-'}`
+}
+const REMOTE_STATUSES = 'publish,future,draft,pending,private,trash'
+const BATCH_LIMIT = 25
+
+/** The site's status for a local workflow status. */
+export function remoteStatusOf(status: ArticleStatus): string {
+  switch (status) {
+    case 'published':
+      return 'publish'
+    case 'scheduled':
+      return 'future'
+    case 'submitted':
+    case 'in_review':
+    case 'changes_requested':
+    case 'approved':
+      return 'pending'
+    default:
+      return 'draft'
+  }
+}
+
+/** The local status for the site's, keeping a finer local status that maps to the same word. */
+export function localStatusOf(remote: string, current: ArticleStatus): ArticleStatus {
+  if (remoteStatusOf(current) === remote) return current
+  switch (remote) {
+    case 'publish':
+    case 'private':
+      return 'published'
+    case 'future':
+      return 'scheduled'
+    case 'pending':
+      return 'submitted'
+    default:
+      return 'draft'
+  }
+}
+
+const hashOf = (s: Snapshot) => createHash('sha256').update(JSON.stringify(s)).digest('hex')
+const PLACEHOLDER = 'qalam-media:'
+
+/** Images written with local ids, so the three sides of a merge compare alike whether uploaded or not. */
+const localFormCtx: ToBlocksContext = { image: (mediaId) => ({ id: 0, url: PLACEHOLDER + mediaId }) }
+const fromLocalFormCtx: FromBlocksContext = { localImage: (_id, src) => (src.startsWith(PLACEHOLDER) ? src.slice(PLACEHOLDER.length) : undefined) }
+
+function failureOf(error: unknown): SyncFailure {
+  if (error instanceof WpError) return error.toFailure()
+  return { code: 'rejected', detail: error instanceof Error ? error.message : String(error) }
+}
+
+export class SyncEngine {
+  private controller: AbortController | null = null
+  private progress: SyncProgress = {
+    running: false,
+    articlesDone: 0,
+    articlesTotal: 0,
+    bytesDone: 0,
+    bytesTotal: 0,
+    current: null,
+    startedAt: null,
+    finishedAt: null,
+    failures: [],
+    cancelled: false
+  }
+  /** Requests sent in the last run, per site, for the benchmarks. */
+  lastRequests = 0
+
+  constructor(private readonly deps: EngineDeps) {}
+
+  private get db(): Db {
+    return this.deps.db()
+  }
+
+  status(): SyncProgress {
+    return { ...this.progress, failures: [...this.progress.failures] }
+  }
+
+  private report(patch: Partial<SyncProgress>): void {
+    this.progress = { ...this.progress, ...patch }
+    this.deps.onProgress?.(this.status())
+  }
+
+  cancel(): void {
+    this.controller?.abort()
+  }
+
+  /** A client signed in to a site, with its password decrypted here and nowhere else. */
+  client(site: Site, signal?: AbortSignal): WpClient {
+    const stored = syncRepo.siteSecret(this.db, site.id)
+    if (stored === undefined) throw new WpError('wrong_password', 'no password stored for this site')
+    return new WpClient({
+      restRoot: site.restRoot,
+      username: site.username,
+      password: this.deps.secrets.decrypt(stored.secret),
+      signal,
+      fetch: this.deps.fetch,
+      timeoutMs: this.deps.timeoutMs,
+      backoffMs: this.deps.backoffMs,
+      retries: this.deps.retries
+    })
+  }
+
+  // ---- forms of an article ----------------------------------------------------
+
+  /** The hash the base is compared with: a different one means the article changed here since the last sync. */
+  hash(article: Article): string {
+    return hashOf(this.localSnapshot(article))
+  }
+
+  /** The local article as a snapshot (images by local id). */
+  localSnapshot(article: Article): Snapshot {
+    return {
+      title: article.title,
+      standfirst: article.standfirst,
+      slug: article.meta.slug,
+      status: remoteStatusOf(article.status),
+      categories: [...article.meta.categories],
+      tags: [...article.meta.tags],
+      blocks: documentToBlocks(parseDocumentJson(article.body), localFormCtx)
+    }
+  }
+
+  private fromSiteCtx(siteId: string): FromBlocksContext {
+    return { localImage: (remoteId) => syncRepo.findUploadByRemote(this.db, siteId, remoteId) }
+  }
+
+  /** The site's post as a snapshot in the same form as the local one. */
+  private remoteSnapshot(site: Site, post: RemotePost): Snapshot {
+    const doc = markupToDocument(post.content.raw, this.fromSiteCtx(site.id))
+    return {
+      title: post.title.raw,
+      standfirst: post.excerpt.raw,
+      slug: post.slug,
+      status: post.status,
+      categories: this.termNames(site.id, 'categories', post.categories),
+      tags: this.termNames(site.id, 'tags', post.tags),
+      blocks: documentToBlocks(doc, localFormCtx)
+    }
+  }
+
+  private termNames(siteId: string, taxonomy: 'categories' | 'tags', ids: number[]): string[] {
+    const known = new Map(syncRepo.listTerms(this.db, siteId, taxonomy).map((t) => [t.remoteId, t.name]))
+    return ids.map((id) => known.get(id)).filter((n): n is string => n !== undefined && !(taxonomy === 'categories' && n === 'Uncategorized'))
+  }
+
+  /** Writes a snapshot into the local article (a revision of what it replaces is kept first). */
+  private applyToArticle(article: Article, snap: Snapshot, reason: 'before-sync' | null): void {
+    const db = this.db
+    const doc: LexDocument = markupToDocument(joinBlocks(snap.blocks), fromLocalFormCtx)
+    const text = documentText(doc)
+    db.transaction(() => {
+      if (reason !== null) this.deps.articles.snapshot(db, article, reason, this.deps.now())
+      articlesRepo.updateArticleContent(
+        db,
+        {
+          id: article.id,
+          title: snap.title,
+          standfirst: snap.standfirst,
+          body: JSON.stringify(doc),
+          bodyText: text,
+          wordCount: countWords(text),
+          meta: { ...article.meta, slug: snap.slug, categories: snap.categories, tags: snap.tags },
+          caret: null
+        },
+        countWords(text),
+        this.deps.now()
+      )
+      articlesRepo.updateArticleStatus(db, article.id, localStatusOf(snap.status, article.status))
+    })()
+  }
+
+  private base(articleId: string): Snapshot | null {
+    const row = syncRepo.findArticleSync(this.db, articleId)
+    return row?.base == null ? null : (JSON.parse(row.base) as Snapshot)
+  }
+
+  private setBase(articleId: string, snap: Snapshot, post: PostState): void {
+    syncRepo.updateArticleSync(this.db, articleId, {
+      remote_id: post.id,
+      remote_status: post.status,
+      remote_link: post.link,
+      base_modified_gmt: versionOf(post),
+      base: JSON.stringify(snap),
+      base_hash: hashOf(snap),
+      state: 'synced',
+      error: null,
+      conflict: null,
+      synced_at: this.deps.now()
+    })
+  }
+
+  // ---- media and terms ----------------------------------------------------------
+
+  private async ensureUploads(client: WpClient, site: Site, doc: LexDocument): Promise<void> {
+    const images = documentImages(doc)
+    const missing = images.filter((id) => syncRepo.findUpload(this.db, id, site.id) === undefined)
+    if (missing.length > 0 && !site.capabilities.upload_files) throw new WpError('missing_capability', 'upload_files')
+    for (const mediaId of missing) {
+      const usage = doc.root.children.find((b) => b.type === 'qalam-image' && b.mediaId === mediaId) as { alt: string; caption: string }
+      await this.upload(client, site, mediaId, usage.alt, usage.caption)
+    }
+  }
+
+  private async upload(client: WpClient, site: Site, mediaId: string, alt: string, caption: string): Promise<void> {
+    const fingerprint = `qalam-${mediaId.split('.')[0]}`
+    const outbox = syncRepo.findOutbox(this.db, site.id, 'upload_media', mediaId)
+    if (outbox !== undefined) {
+      // An earlier try may have uploaded it and lost the answer: look before sending again.
+      const found = await client.get<{ id: number; source_url: string }[]>('wp/v2/media', { search: fingerprint, _fields: 'id,source_url', per_page: 10 })
+      if (found.data.length > 0) {
+        syncRepo.recordUpload(this.db, mediaId, site.id, found.data[0]!.id, found.data[0]!.source_url, this.deps.now())
+        syncRepo.deleteOutbox(this.db, outbox.id)
+        return
+      }
+    }
+    const path = this.deps.mediaPath(mediaId)
+    const item = mediaRepo.findMedia(this.db, mediaId)
+    if (path === null || item === undefined) throw new WpError('rejected', `image ${mediaId} is missing from the data folder`)
+    const bytes = readFileSync(path)
+    const entry = { id: outbox?.id ?? randomUUID(), siteId: site.id, kind: 'upload_media' as const, subject: mediaId, fingerprint, createdAt: this.deps.now(), attempts: 1 }
+    syncRepo.putOutbox(this.db, entry)
+    const ext = mediaId.split('.')[1]
+    const answer = await client.request<{ id: number; source_url: string }>('POST', 'wp/v2/media', {
+      body: bytes,
+      query: { alt_text: alt, caption, _fields: 'id,source_url' },
+      headers: { 'content-type': item.mime, 'content-disposition': `attachment; filename="${fingerprint}.${ext}"` },
+      idempotent: false
+    })
+    syncRepo.recordUpload(this.db, mediaId, site.id, answer.data.id, answer.data.source_url, this.deps.now())
+    syncRepo.deleteOutbox(this.db, entry.id)
+    this.report({ bytesDone: this.progress.bytesDone + bytes.length })
+  }
+
+  /** Term IDs for names, creating the missing terms (WordPress answers `term_exists` with the ID if one appeared meanwhile). */
+  private async termIds(client: WpClient, site: Site, taxonomy: 'categories' | 'tags', names: string[]): Promise<number[]> {
+    const ids: number[] = []
+    for (const name of names) {
+      const known = syncRepo.listTerms(this.db, site.id, taxonomy).find((t) => t.name === name)
+      if (known !== undefined) {
+        ids.push(known.remoteId)
+        continue
+      }
+      try {
+        const created = await client.request<{ id: number; name: string; parent?: number }>('POST', `wp/v2/${taxonomy}`, {
+          json: { name },
+          query: { _fields: 'id,name,parent' },
+          idempotent: true
+        })
+        syncRepo.upsertTerms(this.db, site.id, taxonomy, [{ remoteId: created.data.id, name: created.data.name, parent: created.data.parent ?? 0 }])
+        ids.push(created.data.id)
+      } catch (error) {
+        const data = (error as WpError & { data?: unknown }).wpCode === 'term_exists' ? await this.findTerm(client, site, taxonomy, name) : undefined
+        if (data === undefined) throw error
+        ids.push(data)
+      }
+    }
+    return ids
+  }
+
+  private async findTerm(client: WpClient, site: Site, taxonomy: 'categories' | 'tags', name: string): Promise<number | undefined> {
+    const found = await client.get<{ id: number; name: string; parent?: number }[]>(`wp/v2/${taxonomy}`, { search: name, per_page: 100, _fields: 'id,name,parent' })
+    syncRepo.upsertTerms(this.db, site.id, taxonomy, found.data.map((t) => ({ remoteId: t.id, name: t.name, parent: t.parent ?? 0 })))
+    return found.data.find((t) => t.name === name)?.id
+  }
+
+  /** The site's category tree, for picking (100 to a page; a newsroom has a few dozen). */
+  async refreshCategories(client: WpClient, site: Site): Promise<void> {
+    for (let page = 1; page <= 20; page++) {
+      const answer = await client.get<{ id: number; name: string; parent?: number }[]>('wp/v2/categories', { per_page: 100, page, _fields: 'id,name,parent' })
+      syncRepo.upsertTerms(this.db, site.id, 'categories', answer.data.map((t) => ({ remoteId: t.id, name: t.name, parent: t.parent ?? 0 })))
+      if (page >= Number(answer.headers.get('x-wp-totalpages') ?? '1')) break
+    }
+  }
+
+  /** Fills the term cache for IDs the site used that this machine has not seen. */
+  private async learnTerms(client: WpClient, site: Site, posts: RemotePost[]): Promise<void> {
+    for (const taxonomy of ['categories', 'tags'] as const) {
+      const known = new Set(syncRepo.listTerms(this.db, site.id, taxonomy).map((t) => t.remoteId))
+      const unknown = [...new Set(posts.flatMap((p) => p[taxonomy] ?? []))].filter((id) => !known.has(id))
+      for (let i = 0; i < unknown.length; i += 100) {
+        const page = await client.get<{ id: number; name: string; parent?: number }[]>(`wp/v2/${taxonomy}`, {
+          include: unknown.slice(i, i + 100),
+          per_page: 100,
+          _fields: 'id,name,parent'
+        })
+        syncRepo.upsertTerms(this.db, site.id, taxonomy, page.data.map((t) => ({ remoteId: t.id, name: t.name, parent: t.parent ?? 0 })))
+      }
+    }
+  }
+
+  // ---- push ------------------------------------------------------------------------
+
+  private async payload(client: WpClient, site: Site, article: Article, snap: Snapshot): Promise<Record<string, unknown>> {
+    const doc = parseDocumentJson(article.body)
+    if ((snap.status === 'publish' || snap.status === 'future') && !site.capabilities.publish_posts) throw new WpError('missing_capability', 'publish_posts')
+    await this.ensureUploads(client, site, doc)
+    const content = joinBlocks(
+      documentToBlocks(doc, {
+        image: (mediaId) => {
+          const up = syncRepo.findUpload(this.db, mediaId, site.id)
+          return up === undefined ? undefined : { id: up.remoteId, url: up.sourceUrl }
+        }
+      })
+    )
+    const body: Record<string, unknown> = {
+      title: snap.title,
+      excerpt: snap.standfirst,
+      content,
+      status: snap.status,
+      categories: await this.termIds(client, site, 'categories', snap.categories),
+      tags: await this.termIds(client, site, 'tags', snap.tags)
+    }
+    if (snap.slug.trim() !== '') body.slug = snap.slug
+    return body
+  }
+
+  /** Asks the site whether an earlier try created this article's post (same author, title and content, made after the try began). */
+  private async reconcileCreate(client: WpClient, site: Site, entry: syncRepo.OutboxEntry): Promise<RemotePost | undefined> {
+    const after = new Date(entry.createdAt - 10 * 60 * 1000).toISOString()
+    const found = await client.get<RemotePost[]>('wp/v2/posts', {
+      author: site.userId,
+      status: REMOTE_STATUSES,
+      modified_after: after,
+      context: 'edit',
+      per_page: 100,
+      _fields: FULL_FIELDS
+    })
+    const taken = new Set(syncRepo.listArticleSyncs(this.db, site.id).map((r) => r.remote_id))
+    return found.data.find((p) => !taken.has(p.id) && this.fingerprint(p.title.raw, p.content.raw) === entry.fingerprint)
+  }
+
+  private fingerprint(title: string, content: string): string {
+    return createHash('sha256').update(`${title.trim()}\u0000${content.replace(/\s+/g, ' ').trim()}`).digest('hex')
+  }
+
+  /** Creates posts for new articles, 25 to a /batch/v1 request, each intent in the outbox first. */
+  private async pushNew(client: WpClient, site: Site, articles: Article[]): Promise<void> {
+    const ready: { article: Article; snap: Snapshot; body: Record<string, unknown>; entry: syncRepo.OutboxEntry }[] = []
+    for (const article of articles) {
+      try {
+        const snap = this.localSnapshot(article)
+        const body = await this.payload(client, site, article, snap)
+        const previous = syncRepo.findOutbox(this.db, site.id, 'create_post', article.id)
+        if (previous !== undefined) {
+          const made = await this.reconcileCreate(client, site, previous)
+          if (made !== undefined) {
+            this.adoptCreated(article, snap, made, previous, body)
+            continue
+          }
+        }
+        const entry = {
+          id: previous?.id ?? randomUUID(),
+          siteId: site.id,
+          kind: 'create_post' as const,
+          subject: article.id,
+          fingerprint: this.fingerprint(snap.title, String(body.content)),
+          createdAt: previous?.createdAt ?? this.deps.now(),
+          attempts: 1
+        }
+        syncRepo.putOutbox(this.db, entry)
+        ready.push({ article, snap, body, entry })
+      } catch (error) {
+        this.fail(article, error)
+      }
+    }
+    for (let i = 0; i < ready.length; i += BATCH_LIMIT) {
+      const group = ready.slice(i, i + BATCH_LIMIT)
+      let answers: { status: number; body: unknown }[]
+      try {
+        if (group.length === 1) {
+          const one = await client.request<RemotePost>('POST', 'wp/v2/posts', { json: group[0]!.body, query: { context: 'edit', _fields: FULL_FIELDS }, idempotent: false })
+          answers = [{ status: one.status, body: one.data }]
+        } else {
+          const batch = await client.request<{ responses: { status: number; body: unknown }[] }>('POST', 'batch/v1', {
+            json: {
+              validation: 'normal',
+              requests: group.map((g) => ({ method: 'POST', path: '/wp/v2/posts?context=edit&_fields=' + FULL_FIELDS, body: g.body }))
+            },
+            idempotent: false
+          })
+          answers = batch.data.responses
+        }
+      } catch (error) {
+        // The answer may be lost after the site made the posts: the outbox keeps the intent; the next try reconciles.
+        for (const g of group) this.fail(g.article, error)
+        continue
+      }
+      group.forEach((g, k) => {
+        const answer = answers[k]
+        if (answer !== undefined && answer.status < 300) this.adoptCreated(g.article, g.snap, answer.body as RemotePost, g.entry, g.body)
+        else {
+          const body = (answer?.body ?? {}) as { code?: string; message?: string }
+          this.fail(g.article, new WpError(answer?.status === 403 ? 'missing_capability' : 'rejected', `${body.code ?? answer?.status}: ${body.message ?? ''}`, answer?.status ?? null, body.code ?? null))
+        }
+      })
+    }
+  }
+
+  private adoptCreated(article: Article, snap: Snapshot, post: RemotePost, entry: syncRepo.OutboxEntry, _body: Record<string, unknown>): void {
+    this.db.transaction(() => {
+      this.setBase(article.id, snap, post)
+      syncRepo.deleteOutbox(this.db, entry.id)
+    })()
+    this.done()
+  }
+
+  /**
+   * Updates an existing post. Core WordPress has no If-Match: the post was read just
+   * before (the run's first request), the answer is compared with what was sent, and
+   * the post's revisions show whether someone saved between that read and this write.
+   */
+  private async pushUpdate(client: WpClient, site: Site, article: Article, snap: Snapshot, remoteId: number, baseVersion: string | null): Promise<void> {
+    const body = await this.payload(client, site, article, snap)
+    const answer = await client.request<RemotePost>('POST', `wp/v2/posts/${remoteId}`, { json: body, query: { context: 'edit', _fields: FULL_FIELDS }, idempotent: true })
+    const post = answer.data
+    if (this.fingerprint(post.title.raw, post.content.raw) !== this.fingerprint(String(body.title), String(body.content))) {
+      // The site changed what it was sent (a filter, a plugin): take its version as the new base, so the next sync compares against what is really there.
+      this.setBase(article.id, this.remoteSnapshot(site, post), post)
+      return
+    }
+    const before = Number(baseVersion?.split('|')[2])
+    const after = Number(versionOf(post).split('|')[2])
+    // This write adds one revision; more than one since the read means someone else saved in between.
+    if (Number.isFinite(before) && Number.isFinite(after) && after - before > 1) {
+      const slipped = await this.slippedRevision(client, remoteId)
+      if (slipped !== undefined) {
+        // Someone saved between the read and this write: their version is in the revisions. Keep it as a conflict copy.
+        const theirs: RemotePost = { ...post, title: { raw: slipped.title.raw }, excerpt: { raw: slipped.excerpt.raw }, content: { raw: slipped.content.raw } }
+        this.setBase(article.id, snap, post)
+        this.recordConflict(article, site, this.base(article.id)!, snap, this.remoteSnapshot(site, theirs), post)
+        return
+      }
+    }
+    this.setBase(article.id, snap, post)
+  }
+
+  private async slippedRevision(client: WpClient, remoteId: number) {
+    const revisions = await client.get<{ id: number; modified_gmt: string; date_gmt: string; title: { raw: string }; excerpt: { raw: string }; content: { raw: string } }[]>(
+      `wp/v2/posts/${remoteId}/revisions`,
+      { per_page: 3, context: 'edit', _fields: 'id,modified_gmt,date_gmt,title,excerpt,content' }
+    )
+    // revisions[0] is this write; the one before it is the save that slipped in.
+    return revisions.data[1]
+  }
+
+  // ---- the run -------------------------------------------------------------------
+
+  private done(): void {
+    this.report({ articlesDone: this.progress.articlesDone + 1 })
+  }
+
+  private fail(article: Pick<Article, 'id' | 'title'>, error: unknown): void {
+    const failure = failureOf(error)
+    syncRepo.updateArticleSync(this.db, article.id, { state: 'error', error: JSON.stringify(failure) })
+    this.report({ failures: [...this.progress.failures, { articleId: article.id, title: article.title, error: failure }], articlesDone: this.progress.articlesDone + 1 })
+    if (failure.code === 'cancelled') throw error
+  }
+
+  private recordConflict(article: Article, site: Site, base: Snapshot, local: Snapshot, remote: Snapshot, post: RemotePost): void {
+    const result = threeWayMerge(base, local, remote)
+    const text: Record<string, string> = {}
+    for (const c of result.chunks) if (c.kind === 'conflict') for (const b of [...c.local, ...c.remote]) text[b] = markupText(b)
+    const conflict: SyncConflict & { remote: Snapshot; remotePost: PostState } = {
+      articleId: article.id,
+      detectedAt: this.deps.now(),
+      fields: result.fieldConflicts,
+      chunks: result.chunks,
+      text,
+      remote,
+      remotePost: { id: post.id, modified_gmt: post.modified_gmt, status: post.status, link: post.link, _links: post._links }
+    }
+    // The local version stays the article, with the site's non-overlapping changes merged in.
+    if (hashOf(result.merged) !== hashOf(local)) this.applyToArticle(article, result.merged, 'before-sync')
+    syncRepo.updateArticleSync(this.db, article.id, { state: 'conflict', conflict: JSON.stringify(conflict), error: null })
+    void site
+  }
+
+  /** Syncs the given articles (or every linked one) with each site; resolves when all are done or cancelled. */
+  async run(options: { articleIds?: string[] } = {}): Promise<SyncProgress> {
+    if (this.progress.running) throw new WpError('rejected', 'a sync is already running')
+    this.controller = new AbortController()
+    const signal = this.controller.signal
+    const rows = syncRepo.listArticleSyncs(this.db).filter((r) => options.articleIds === undefined || options.articleIds.includes(r.article_id))
+    this.report({ running: true, articlesDone: 0, articlesTotal: rows.length, bytesDone: 0, bytesTotal: 0, failures: [], startedAt: this.deps.now(), finishedAt: null, cancelled: false, current: null })
+    this.lastRequests = 0
+    try {
+      for (const site of syncRepo.listSites(this.db)) {
+        const mine = rows.filter((r) => r.site_id === site.id)
+        if (mine.length === 0) continue
+        if (signal.aborted) break
+        const client = this.client(site, signal)
+        try {
+          await this.syncSite(client, site, mine)
+          syncRepo.setSiteSynced(this.db, site.id, this.deps.now())
+        } catch (error) {
+          if (error instanceof WpError && error.code === 'cancelled') break
+          for (const r of mine) {
+            const article = articlesRepo.findArticle(this.db, r.article_id)
+            if (article !== undefined && syncRepo.findArticleSync(this.db, r.article_id)?.state !== 'synced') this.fail(article, error)
+          }
+        } finally {
+          this.lastRequests += client.requests
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof WpError && error.code === 'cancelled')) throw error
+    } finally {
+      this.report({ running: false, finishedAt: this.deps.now(), cancelled: signal.aborted, current: null })
+      this.controller = null
+    }
+    return this.status()
+  }
+
+  private async syncSite(client: WpClient, site: Site, rows: syncRepo.ArticleSyncRow[]): Promise<void> {
+    // Media to upload, for the progress bar's byte total.
+    let bytesTotal = 0
+    for (const r of rows) {
+      const article = articlesRepo.findArticle(this.db, r.article_id)
+      if (article === undefined) continue
+      for (const id of documentImages(parseDocumentJson(article.body)))
+        if (syncRepo.findUpload(this.db, id, site.id) === undefined) bytesTotal += mediaRepo.findMedia(this.db, id)?.bytes ?? 0
+    }
+    this.report({ bytesTotal })
+
+    // One request reads the state of every post this machine knows (read before write).
+    const linked = rows.filter((r) => r.remote_id !== null)
+    const light = new Map<number, PostState>()
+    for (let i = 0; i < linked.length; i += 100) {
+      const page = await client.get<PostState[]>('wp/v2/posts', {
+        include: linked.slice(i, i + 100).map((r) => r.remote_id!),
+        status: REMOTE_STATUSES,
+        per_page: 100,
+        context: 'edit',
+        _fields: STATE_FIELDS
+      })
+      for (const p of page.data) light.set(p.id, p)
+    }
+    const changedRemote = linked.filter((r) => {
+      const p = light.get(r.remote_id!)
+      return p !== undefined && p.status !== 'trash' && versionOf(p) !== r.base_modified_gmt
+    })
+    const full = new Map<number, RemotePost>()
+    for (let i = 0; i < changedRemote.length; i += 100) {
+      const page = await client.get<RemotePost[]>('wp/v2/posts', {
+        include: changedRemote.slice(i, i + 100).map((r) => r.remote_id!),
+        status: REMOTE_STATUSES,
+        per_page: 100,
+        context: 'edit',
+        _fields: FULL_FIELDS
+      })
+      for (const p of page.data) full.set(p.id, p)
+    }
+    await this.learnTerms(client, site, [...full.values()])
+    if (rows.some((r) => r.remote_id === null || changedRemote.includes(r))) await this.refreshCategories(client, site)
+
+    const creates: Article[] = []
+    for (const row of rows) {
+      const article = articlesRepo.findArticle(this.db, row.article_id)
+      if (article === undefined) continue
+      this.report({ current: article.title })
+      try {
+        if (row.state === 'conflict') {
+          this.done()
+          continue
+        }
+        if (row.remote_id === null) {
+          creates.push(article)
+          continue
+        }
+        await this.syncLinked(client, site, article, row, light.get(row.remote_id), full.get(row.remote_id))
+      } catch (error) {
+        this.fail(article, error)
+      }
+    }
+    if (creates.length > 0) await this.pushNew(client, site, creates)
+  }
+
+  private async syncLinked(
+    client: WpClient,
+    site: Site,
+    article: Article,
+    row: syncRepo.ArticleSyncRow,
+    state: PostState | undefined,
+    post: RemotePost | undefined
+  ): Promise<void> {
+    const local = this.localSnapshot(article)
+    const base = row.base === null ? null : (JSON.parse(row.base) as Snapshot)
+    const changedHere = base === null || hashOf(local) !== row.base_hash
+    if (state === undefined || state.status === 'trash') {
+      // Gone from the site (deleted or in its trash): the local article stays, marked, and can be sent again.
+      syncRepo.updateArticleSync(this.db, article.id, {
+        state: 'deleted_on_site',
+        remote_status: state?.status ?? 'deleted',
+        error: null
+      })
+      this.done()
+      return
+    }
+    const changedThere = versionOf(state) !== row.base_modified_gmt
+    if (!changedHere && !changedThere) {
+      syncRepo.updateArticleSync(this.db, article.id, { state: 'synced', error: null, remote_status: state.status, synced_at: this.deps.now() })
+      this.done()
+      return
+    }
+    if (!changedThere) {
+      await this.pushUpdate(client, site, article, local, row.remote_id!, row.base_modified_gmt)
+      this.done()
+      return
+    }
+    if (post === undefined) throw new WpError('rejected', 'the site did not return the changed post')
+    const remote = this.remoteSnapshot(site, post)
+    if (!changedHere || base === null) {
+      this.applyToArticle(article, remote, 'before-sync')
+      const refreshed = this.deps.articles.get(article.id)
+      this.setBase(article.id, this.localSnapshot(refreshed), post)
+      this.done()
+      return
+    }
+    const result = threeWayMerge(base, local, remote)
+    if (result.clean) {
+      this.applyToArticle(article, result.merged, 'before-sync')
+      const merged = this.deps.articles.get(article.id)
+      // The site's version is now the base; the merged article goes back as an update.
+      syncRepo.updateArticleSync(this.db, article.id, { base_modified_gmt: versionOf(post), base: JSON.stringify(remote), base_hash: hashOf(remote) })
+      await this.pushUpdate(client, site, merged, this.localSnapshot(merged), post.id, versionOf(post))
+      this.done()
+      return
+    }
+    this.recordConflict(article, site, base, local, remote, post)
+    this.done()
+  }
+
+  // ---- conflicts -------------------------------------------------------------------
+
+  conflict(articleId: string): SyncConflict | null {
+    const row = syncRepo.findArticleSync(this.db, articleId)
+    if (row?.conflict == null) return null
+    const { remote: _r, remotePost: _p, ...conflict } = JSON.parse(row.conflict) as SyncConflict & { remote: unknown; remotePost: unknown }
+    return conflict
+  }
+
+  /**
+   * The user's choice, chunk by chunk and field by field: the article becomes it,
+   * the site's version becomes the base, and the next sync sends the result.
+   */
+  resolve(articleId: string, picks: ('local' | 'remote' | 'both')[], fieldPicks: Partial<Record<'title' | 'standfirst' | 'slug', 'local' | 'remote'>>): void {
+    const row = syncRepo.findArticleSync(this.db, articleId)
+    if (row?.conflict == null) throw new WpError('rejected', 'this article has no conflict')
+    const conflict = JSON.parse(row.conflict) as SyncConflict & { remote: Snapshot; remotePost: PostState }
+    const article = this.deps.articles.get(articleId)
+    const local = this.localSnapshot(article)
+    const chosen: Snapshot = { ...local, blocks: resolveChunks(conflict.chunks, picks) }
+    for (const f of conflict.fields) if (fieldPicks[f.field] === 'remote') chosen[f.field] = f.remote
+    this.applyToArticle(article, chosen, 'before-sync')
+    syncRepo.updateArticleSync(this.db, articleId, {
+      conflict: null,
+      state: 'changed_here',
+      base: JSON.stringify(conflict.remote),
+      base_hash: hashOf(conflict.remote),
+      base_modified_gmt: versionOf(conflict.remotePost)
+    })
+  }
+
+  /** An article deleted on the site goes back as a new post on the next sync. */
+  recreate(articleId: string): void {
+    const row = syncRepo.findArticleSync(this.db, articleId)
+    if (row?.state !== 'deleted_on_site') throw new WpError('rejected', 'the article is not deleted on the site')
+    syncRepo.updateArticleSync(this.db, articleId, { remote_id: null, base: null, base_hash: null, base_modified_gmt: null, remote_link: null, remote_status: null, state: 'local' })
+  }
+
+  // ---- import -------------------------------------------------------------------------
+
+  /** Posts on the site, to browse and pick for offline editing. */
+  async browse(site: Site, query: { status?: string; search?: string; page?: number }): Promise<RemotePostSummary[]> {
+    const client = this.client(site)
+    const answer = await client.get<{ id: number; title: { raw: string }; status: string; modified_gmt: string }[]>('wp/v2/posts', {
+      status: query.status ?? REMOTE_STATUSES.replace(',trash', ''),
+      search: query.search,
+      page: query.page ?? 1,
+      per_page: 100,
+      context: 'edit',
+      _fields: 'id,title,status,modified_gmt'
+    })
+    return answer.data.map((p) => ({
+      remoteId: p.id,
+      title: p.title.raw,
+      status: p.status,
+      modifiedGmt: p.modified_gmt,
+      articleId: syncRepo.findArticleByRemote(this.db, site.id, p.id)?.article_id ?? null
+    }))
+  }
+
+  /**
+   * Imports posts to edit offline: the given ones, or every post modified since the
+   * last import (a `modified_after` cursor), 100 to a request.
+   */
+  async importPosts(site: Site, options: { remoteIds?: number[] }): Promise<{ imported: number; requests: number }> {
+    const client = this.client(site)
+    const cursor = options.remoteIds === undefined ? syncRepo.siteImportCursor(this.db, site.id) : null
+    let imported = 0
+    let newest = cursor
+    for (let page = 1; ; page++) {
+      const query: Record<string, string | number | (string | number)[] | undefined> = {
+        status: REMOTE_STATUSES.replace(',trash', ''),
+        per_page: 100,
+        page,
+        context: 'edit',
+        orderby: 'modified',
+        order: 'asc',
+        _fields: FULL_FIELDS,
+        modified_after: cursor ?? undefined
+      }
+      if (options.remoteIds !== undefined) {
+        const slice = options.remoteIds.slice((page - 1) * 100, page * 100)
+        if (slice.length === 0) break
+        query.include = slice
+        query.page = 1
+      }
+      const answer = await client.get<RemotePost[]>('wp/v2/posts', query)
+      await this.learnTerms(client, site, answer.data)
+      this.db.transaction(() => {
+        for (const post of answer.data) {
+          if (syncRepo.findArticleByRemote(this.db, site.id, post.id) !== undefined) continue
+          const article = this.deps.articles.create(post.title.raw)
+          syncRepo.linkArticle(this.db, article.id, site.id)
+          const snap = this.remoteSnapshot(site, post)
+          this.applyToArticle(article, snap, null)
+          this.setBase(article.id, this.localSnapshot(this.deps.articles.get(article.id)), post)
+          imported++
+          if (newest === null || post.modified_gmt > newest) newest = post.modified_gmt
+        }
+      })()
+      const totalPages = Number(answer.headers.get('x-wp-totalpages') ?? '1')
+      if (options.remoteIds === undefined && page >= totalPages) break
+      if (answer.data.length === 0) break
+    }
+    if (newest !== null && options.remoteIds === undefined) syncRepo.setSiteImportCursor(this.db, site.id, newest)
+    return { imported, requests: client.requests }
+  }
+}

@@ -1,0 +1,91 @@
+import { diff3Merge } from 'node-diff3'
+import type { MergeChunk } from '../../shared/domain/sync'
+
+/** What a synced article is made of, in the form the three sides are compared in. */
+export interface Snapshot {
+  title: string
+  standfirst: string
+  slug: string
+  /** The site's status word (draft, pending, future, publish…). */
+  status: string
+  categories: string[]
+  tags: string[]
+  /** Top-level blocks' markup, images written with local media ids (see engine's localForm). */
+  blocks: string[]
+}
+
+export interface MergeResult {
+  merged: Snapshot
+  /** Block chunks, with both sides where they overlap. */
+  chunks: MergeChunk[]
+  fieldConflicts: { field: 'title' | 'standfirst' | 'slug'; local: string; remote: string }[]
+  clean: boolean
+}
+
+function mergeScalar<T>(base: T, local: T, remote: T, same: (a: T, b: T) => boolean = Object.is): { value: T; conflict: boolean } {
+  if (same(local, remote)) return { value: local, conflict: false }
+  if (same(local, base)) return { value: remote, conflict: false }
+  if (same(remote, base)) return { value: local, conflict: false }
+  return { value: local, conflict: true }
+}
+
+/** Terms merge as sets: what either side added is in, what either side removed is out. */
+function mergeSet(base: string[], local: string[], remote: string[]): string[] {
+  const b = new Set(base)
+  const removed = new Set([...base.filter((t) => !local.includes(t)), ...base.filter((t) => !remote.includes(t))])
+  const out: string[] = []
+  for (const t of [...local, ...remote]) if (!out.includes(t) && !removed.has(t) && (b.has(t) || local.includes(t) || remote.includes(t))) out.push(t)
+  return out
+}
+
+/**
+ * Three-way merge of an article: fields one by one, terms as sets, the body over
+ * blocks (diff3). Changes that do not overlap merge; where both sides changed the
+ * same blocks differently, the local blocks stay in `merged` and the chunk keeps both.
+ */
+export function threeWayMerge(base: Snapshot, local: Snapshot, remote: Snapshot): MergeResult {
+  const fieldConflicts: MergeResult['fieldConflicts'] = []
+  const field = (name: 'title' | 'standfirst' | 'slug') => {
+    const r = mergeScalar(base[name], local[name], remote[name])
+    if (r.conflict) fieldConflicts.push({ field: name, local: local[name], remote: remote[name] })
+    return r.value
+  }
+  const chunks: MergeChunk[] = []
+  const blocks: string[] = []
+  for (const region of diff3Merge(local.blocks, base.blocks, remote.blocks)) {
+    if (region.ok !== undefined) {
+      blocks.push(...region.ok)
+      const last = chunks[chunks.length - 1]
+      if (last?.kind === 'same') last.blocks.push(...region.ok)
+      else chunks.push({ kind: 'same', blocks: [...region.ok] })
+    } else if (region.conflict !== undefined) {
+      blocks.push(...region.conflict.a)
+      chunks.push({ kind: 'conflict', local: region.conflict.a, base: region.conflict.o, remote: region.conflict.b })
+    }
+  }
+  const merged: Snapshot = {
+    title: field('title'),
+    standfirst: field('standfirst'),
+    slug: field('slug'),
+    status: mergeScalar(base.status, local.status, remote.status).value,
+    categories: mergeSet(base.categories, local.categories, remote.categories),
+    tags: mergeSet(base.tags, local.tags, remote.tags),
+    blocks
+  }
+  return { merged, chunks, fieldConflicts, clean: fieldConflicts.length === 0 && chunks.every((c) => c.kind === 'same') }
+}
+
+/** Builds the body the user chose, one pick per conflict chunk, in order. */
+export function resolveChunks(chunks: MergeChunk[], picks: ('local' | 'remote' | 'both')[]): string[] {
+  const out: string[] = []
+  let i = 0
+  for (const chunk of chunks) {
+    if (chunk.kind === 'same') out.push(...chunk.blocks)
+    else {
+      const pick = picks[i++] ?? 'local'
+      if (pick === 'local' || pick === 'both') out.push(...chunk.local)
+      if (pick === 'remote' || pick === 'both') out.push(...chunk.remote)
+    }
+  }
+  return out
+}

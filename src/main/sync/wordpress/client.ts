@@ -1,0 +1,283 @@
+import type { SyncErrorCode, SyncFailure } from '../../../shared/domain/sync'
+
+/**
+ * A small client for the WordPress REST API: one place for the address form
+ * (`/wp-json/` or `?rest_route=`), authentication with an application password,
+ * a timeout on every request, retries with backoff for what can heal (network
+ * errors, 5xx, 429) and none for a 4xx that cannot change, and errors turned
+ * into codes the user is told about in words.
+ */
+
+export class WpError extends Error {
+  constructor(
+    readonly code: SyncErrorCode,
+    message: string,
+    readonly status: number | null = null,
+    readonly wpCode: string | null = null,
+    /** The request may have reached the server and been carried out (timeout, reset, 5xx). */
+    readonly maybeApplied = false
+  ) {
+    super(message)
+    this.name = 'WpError'
+  }
+
+  toFailure(): SyncFailure {
+    return { code: this.code, detail: this.message }
+  }
+}
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
+
+export interface ClientOptions {
+  restRoot: string
+  username?: string
+  password?: string
+  /** Per request, in ms. */
+  timeoutMs?: number
+  /** Attempts after the first, for requests that are safe to repeat. */
+  retries?: number
+  /** First backoff delay in ms; doubles each time, with jitter. */
+  backoffMs?: number
+  signal?: AbortSignal
+  fetch?: FetchLike
+}
+
+export interface RequestOptions {
+  query?: Record<string, string | number | boolean | undefined | (string | number)[]>
+  json?: unknown
+  body?: Uint8Array
+  headers?: Record<string, string>
+  /** Whether repeating the request cannot make a second thing on the site (GET, an update, a delete). */
+  idempotent?: boolean
+}
+
+export interface WpResponse<T> {
+  data: T
+  status: number
+  headers: Headers
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(new WpError('cancelled', 'cancelled'))
+    const timer = setTimeout(resolve, ms)
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer)
+        reject(new WpError('cancelled', 'cancelled'))
+      },
+      { once: true }
+    )
+  })
+
+/** Joins a REST root and a route, in either address form the site uses. */
+export function restUrl(restRoot: string, route: string, query: RequestOptions['query'] = {}): string {
+  const url = new URL(restRoot)
+  const path = route.replace(/^\//, '')
+  if (url.searchParams.has('rest_route')) {
+    url.searchParams.set('rest_route', `/${path}`)
+  } else {
+    url.pathname = url.pathname.replace(/\/?$/, '/') + path
+  }
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue
+    url.searchParams.set(key, Array.isArray(value) ? value.join(',') : String(value))
+  }
+  return url.toString()
+}
+
+const CAPABILITY = /^rest_(cannot|forbidden)/
+
+/** Turns an error answer into the code the user sees. */
+export function classifyResponse(status: number, wpCode: string | null, message: string): WpError {
+  const detail = wpCode === null ? `HTTP ${status}` : `${wpCode}: ${message}`
+  if (wpCode === 'application_passwords_disabled' || wpCode === 'application_passwords_disabled_for_user')
+    return new WpError('app_passwords_unavailable', detail, status, wpCode)
+  if (wpCode === 'rest_disabled' || wpCode === 'rest_no_route' || wpCode === 'rest_cannot_access')
+    return new WpError(wpCode === 'rest_no_route' ? 'rejected' : 'rest_disabled', detail, status, wpCode)
+  // WordPress answers 401 to a request it could not authenticate and 403 to a user it knows but may not do this.
+  if (status === 401) return new WpError('wrong_password', detail, status, wpCode)
+  if (status === 403 && wpCode !== null && (CAPABILITY.test(wpCode) || wpCode === 'rest_forbidden_context')) return new WpError('missing_capability', detail, status, wpCode)
+  if (status === 429) return new WpError('rate_limited', detail, status, wpCode)
+  if (status >= 500) return new WpError('server_error', detail, status, wpCode, true)
+  return new WpError('rejected', detail, status, wpCode)
+}
+
+function networkError(error: unknown, timedOut: boolean): WpError {
+  if (timedOut) return new WpError('timeout', 'the site did not answer in time', null, null, true)
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause
+  const code = cause?.code ?? ''
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new WpError('wrong_address', `no such host (${code})`)
+  // Refused before anything was sent: the request surely did nothing.
+  if (code === 'ECONNREFUSED') return new WpError('unreachable', 'connection refused')
+  return new WpError('unreachable', cause?.message ?? (error instanceof Error ? error.message : String(error)), null, null, true)
+}
+
+const retryable = (e: WpError) => e.code === 'timeout' || e.code === 'unreachable' || e.code === 'server_error' || e.code === 'rate_limited'
+
+export class WpClient {
+  /** Requests sent, counted for the benchmarks' request budget. */
+  requests = 0
+  private readonly fetchImpl: FetchLike
+  private readonly auth: string | null
+
+  constructor(readonly options: ClientOptions) {
+    this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init))
+    this.auth =
+      options.username !== undefined && options.password !== undefined
+        ? `Basic ${Buffer.from(`${options.username}:${options.password.replace(/\s+/g, '')}`).toString('base64')}`
+        : null
+  }
+
+  url(route: string, query?: RequestOptions['query']): string {
+    return restUrl(this.options.restRoot, route, query)
+  }
+
+  /** One request, retried with backoff where that is safe. */
+  async request<T>(method: string, route: string, options: RequestOptions = {}): Promise<WpResponse<T>> {
+    const idempotent = options.idempotent ?? (method === 'GET' || method === 'HEAD')
+    const retries = this.options.retries ?? 4
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.once<T>(method, this.url(route, options.query), options)
+      } catch (error) {
+        const e = error instanceof WpError ? error : networkError(error, false)
+        const safe = idempotent || !e.maybeApplied
+        if (e.code === 'cancelled' || !retryable(e) || !safe || attempt >= retries) throw e
+        await sleep(this.backoff(attempt, e), this.options.signal)
+      }
+    }
+  }
+
+  /** Sends to an absolute URL once (discovery follows the site's own links). */
+  async once<T>(method: string, url: string, options: RequestOptions = {}): Promise<WpResponse<T>> {
+    if (this.options.signal?.aborted) throw new WpError('cancelled', 'cancelled')
+    const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 30_000)
+    const signal = this.options.signal === undefined ? timeout : AbortSignal.any([timeout, this.options.signal])
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers }
+    if (this.auth !== null) headers.authorization = this.auth
+    let body: RequestInit['body']
+    if (options.json !== undefined) {
+      headers['content-type'] = 'application/json; charset=utf-8'
+      body = JSON.stringify(options.json)
+    } else if (options.body !== undefined) {
+      body = options.body as unknown as RequestInit['body']
+    }
+    this.requests++
+    let response: Response
+    let text: string
+    try {
+      response = await this.fetchImpl(url, { method, headers, body, signal, redirect: 'follow' })
+      text = await response.text()
+    } catch (error) {
+      if (this.options.signal?.aborted) throw new WpError('cancelled', 'cancelled')
+      throw networkError(error, timeout.aborted)
+    }
+    let data: unknown = null
+    if (text.length > 0) {
+      try {
+        data = JSON.parse(text.replace(/^\uFEFF/, ''))
+      } catch {
+        if (response.ok) throw new WpError('not_wordpress', `the answer from ${new URL(url).pathname} is not JSON`, response.status)
+      }
+    }
+    if (!response.ok) {
+      const body = (data ?? {}) as { code?: string; message?: string }
+      const error = classifyResponse(response.status, typeof body.code === 'string' ? body.code : null, typeof body.message === 'string' ? body.message : '')
+      ;(error as WpError & { retryAfter?: number }).retryAfter = Number(response.headers.get('retry-after') ?? '') || undefined
+      throw error
+    }
+    return { data: data as T, status: response.status, headers: response.headers }
+  }
+
+  private backoff(attempt: number, error: WpError): number {
+    const base = this.options.backoffMs ?? 400
+    const retryAfter = (error as WpError & { retryAfter?: number }).retryAfter
+    if (retryAfter !== undefined) return Math.min(retryAfter * 1000, 10 * base * 2 ** attempt, 30_000)
+    return Math.min(base * 2 ** attempt * (0.75 + Math.random() / 2), 15_000)
+  }
+
+  get<T>(route: string, query?: RequestOptions['query']): Promise<WpResponse<T>> {
+    return this.request<T>('GET', route, { query })
+  }
+}
+
+/** What a site says about itself at its REST root. */
+export interface SiteIndex {
+  url: string
+  restRoot: string
+  name: string
+  namespaces: string[]
+  applicationPasswords: boolean
+}
+
+/** Normalises what a user typed as a site's address; throws `wrong_address` if it is not one. */
+export function normalizeSiteUrl(input: string): string {
+  const trimmed = input.trim()
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`
+  let url: URL
+  try {
+    url = new URL(withScheme)
+  } catch {
+    throw new WpError('wrong_address', `not a web address: ${trimmed}`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new WpError('wrong_address', `not a web address: ${trimmed}`)
+  if (url.hostname === '') throw new WpError('wrong_address', `not a web address: ${trimmed}`)
+  url.hash = ''
+  url.search = ''
+  return url.toString().replace(/\/+$/, '')
+}
+
+const LINK_REL = /<([^>]+)>\s*;\s*rel="https:\/\/api\.w\.org\/"/
+
+/**
+ * Finds a site's REST root: the `Link` header its pages carry, or `?rest_route=/`
+ * for sites that send none; then reads the index to check it is WordPress's REST API.
+ */
+export async function discoverSite(address: string, options: Omit<ClientOptions, 'restRoot'> = {}): Promise<SiteIndex> {
+  const url = normalizeSiteUrl(address)
+  const client = new WpClient({ ...options, restRoot: `${url}/`, username: undefined, password: undefined })
+  let restRoot: string | null = null
+  let home: Response
+  try {
+    home = await (options.fetch ?? fetch)(`${url}/`, { method: 'GET', redirect: 'follow', signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) })
+    client.requests++
+  } catch (error) {
+    const e = networkError(error, (error as { name?: string }).name === 'TimeoutError')
+    throw e.code === 'unreachable' ? new WpError('wrong_address', `nothing answers at ${url} (${e.message})`) : e
+  }
+  const link = home.headers.get('link')
+  const match = link === null ? null : LINK_REL.exec(link)
+  const pageText = await home.text().catch(() => '')
+  if (match !== null) restRoot = new URL(match[1]!, `${url}/`).toString()
+  else restRoot = `${url}/?rest_route=/`
+
+  let index: WpResponse<{ name?: string; namespaces?: string[]; authentication?: Record<string, unknown> }>
+  try {
+    index = await client.once('GET', restRoot)
+  } catch (error) {
+    if (!(error instanceof WpError)) throw error
+    if (error.code === 'not_wordpress' || error.status === 404) {
+      // A WordPress site whose REST API was switched off still shows its wp-content paths.
+      throw /wp-content|wp-includes/.test(pageText)
+        ? new WpError('rest_disabled', 'the site is WordPress but its REST API does not answer')
+        : new WpError('not_wordpress', `${url} does not look like a WordPress site`)
+    }
+    if (error.code === 'wrong_password' || error.code === 'missing_capability') throw new WpError('rest_disabled', error.message, error.status, error.wpCode)
+    throw error
+  }
+  const namespaces = Array.isArray(index.data?.namespaces) ? index.data.namespaces : []
+  if (typeof index.data !== 'object' || index.data === null || !('namespaces' in index.data)) {
+    throw new WpError('not_wordpress', `${url} does not look like a WordPress site`)
+  }
+  if (!namespaces.includes('wp/v2')) throw new WpError('rest_disabled', 'the site does not offer the wp/v2 API')
+  const authentication = index.data.authentication ?? {}
+  return {
+    url,
+    restRoot,
+    name: typeof index.data.name === 'string' ? index.data.name : url,
+    namespaces,
+    applicationPasswords: typeof authentication === 'object' && authentication !== null && 'application-passwords' in authentication
+  }
+}

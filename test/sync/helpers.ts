@@ -1,0 +1,83 @@
+import { inject } from 'vitest'
+import { createServices, type Services } from '../../src/main/services'
+import { testPlatform } from '../support/fixtures'
+import { testSecrets } from '../support/secrets'
+import { countWords } from '../../src/shared/arabic/count'
+import { EMPTY_META, type ArticleMeta } from '../../src/shared/domain/article'
+import type { FetchLike } from '../../src/main/sync/wordpress/client'
+import type { WpUser } from '../support/wordpress'
+
+export const wp = () => inject('wordpress')
+
+export function syncServices(dataDir: string, options: { fetch?: FetchLike; timeoutMs?: number; storage?: 'os' | 'plain' | 'unavailable'; retries?: number } = {}): Services {
+  return createServices({
+    dataDir,
+    platform: testPlatform({ secrets: testSecrets(options.storage ?? 'os') }),
+    mediaBaseUrl: 'http://127.0.0.1/media/',
+    sync: { fetch: options.fetch, timeoutMs: options.timeoutMs ?? 15_000, backoffMs: 20, retries: options.retries ?? 3 }
+  })
+}
+
+type Role = 'admin' | 'editor' | 'author' | 'contributor' | 'subscriber'
+
+/** Signs in to the test site as a user, through the service the app uses. */
+export async function addSite(services: Services, role: Role = 'author', url = wp().url) {
+  const user = wp()[role]
+  return services.sync.addSite({ url, username: user.login, appPassword: user.appPassword })
+}
+
+const text = (t: string, format = 0) => ({ type: 'text', text: t, format, detail: 0, mode: 'normal', style: '', version: 1 })
+export const para = (t: string, direction: 'ltr' | null = null) => ({ type: 'paragraph', direction, format: '', indent: 0, version: 1, textFormat: 0, textStyle: '', children: t === '' ? [] : [text(t)] })
+export const heading = (t: string, tag = 'h2') => ({ type: 'heading', tag, direction: null, format: '', indent: 0, version: 1, children: [text(t)] })
+export const image = (mediaId: string, alt: string, caption: string) => ({ type: 'qalam-image', version: 1, mediaId, alt, caption })
+
+/** A Lexical state from block nodes. */
+export const doc = (...children: unknown[]) => JSON.stringify({ root: { type: 'root', direction: 'rtl', format: '', indent: 0, version: 1, children } })
+
+/** Writes an article as the editor's autosave would. */
+export function write(services: Services, id: string, fields: { title?: string; standfirst?: string; body?: string; meta?: Partial<ArticleMeta> }): void {
+  const current = services.articles.get(id)
+  const body = fields.body ?? current.body
+  const bodyText = JSON.stringify(JSON.parse(body)).length > 0 ? textOf(body) : ''
+  services.articles.save({
+    id,
+    title: fields.title ?? current.title,
+    standfirst: fields.standfirst ?? current.standfirst,
+    body,
+    bodyText,
+    wordCount: countWords(bodyText),
+    meta: { ...current.meta, ...fields.meta },
+    caret: null
+  })
+}
+
+function textOf(body: string): string {
+  const walk = (n: { text?: string; children?: unknown[] }): string => (n.text ?? '') + (n.children ?? []).map((c) => walk(c as never)).join('')
+  return (JSON.parse(body) as { root: { children: unknown[] } }).root.children.map((c) => walk(c as never)).join('\n\n')
+}
+
+/** A new article with paragraphs, linked to the site. */
+export function article(services: Services, siteId: string, title: string, paragraphs: string[], meta: Partial<ArticleMeta> = {}): string {
+  const created = services.articles.create(title)
+  write(services, created.id, { title, body: doc(...paragraphs.map((p) => para(p))), meta: { ...EMPTY_META, ...meta } })
+  services.sync.assign(created.id, siteId)
+  return created.id
+}
+
+/** Calls the site's REST API directly as a user (the editor on the web, or the test checking). */
+export async function rest<T>(user: WpUser, method: string, route: string, body?: unknown): Promise<T> {
+  const [path, query] = route.replace(/^\//, '').split('?')
+  const response = await fetch(`${wp().url}/?rest_route=/${path}${query === undefined ? '' : `&${query}`}`, {
+    method,
+    headers: {
+      authorization: `Basic ${Buffer.from(`${user.login}:${user.appPassword}`).toString('base64')}`,
+      'content-type': 'application/json'
+    },
+    body: body === undefined ? undefined : JSON.stringify(body)
+  })
+  const json = (await response.json()) as T
+  if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${JSON.stringify(json)}`)
+  return json
+}
+
+export const remoteId = (services: Services, articleId: string) => services.sync.state(articleId).remoteId!
