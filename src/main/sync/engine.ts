@@ -388,39 +388,72 @@ export class SyncEngine {
     return body
   }
 
-  /** Asks the site whether an earlier try created this article's post (same author, title and content, made after the try began). */
-  private async reconcileCreate(client: WpClient, site: Site, entry: syncRepo.OutboxEntry): Promise<RemotePost | undefined> {
-    const after = new Date(entry.createdAt - 10 * 60 * 1000).toISOString()
-    const found = await client.get<RemotePost[]>('wp/v2/posts', {
-      author: site.userId,
-      status: REMOTE_STATUSES,
-      modified_after: after,
-      context: 'edit',
-      per_page: 100,
-      _fields: FULL_FIELDS
-    })
+  /**
+   * Asks the site which of the earlier tries' posts it made (same author, title and
+   * text, modified after the earliest try began): one request for all of them.
+   */
+  private async reconcileCreates(client: WpClient, site: Site, entries: syncRepo.OutboxEntry[]): Promise<Map<string, RemotePost>> {
+    const found = new Map<string, RemotePost>()
+    if (entries.length === 0) return found
+    const after = new Date(Math.min(...entries.map((e) => e.createdAt)) - 10 * 60 * 1000).toISOString()
     const taken = new Set(syncRepo.listArticleSyncs(this.db, site.id).map((r) => r.remote_id))
-    return found.data.find((p) => !taken.has(p.id) && this.fingerprint(p.title.raw, p.content.raw) === entry.fingerprint)
+    for (let page = 1; page <= 50; page++) {
+      const answer = await client.get<RemotePost[]>('wp/v2/posts', {
+        author: site.userId,
+        status: REMOTE_STATUSES,
+        modified_after: after,
+        context: 'edit',
+        per_page: 100,
+        page,
+        _fields: FULL_FIELDS
+      })
+      for (const entry of entries) {
+        if (found.has(entry.id)) continue
+        const post = answer.data.find((p) => !taken.has(p.id) && this.fingerprint(p.title.raw, p.content.raw) === entry.fingerprint)
+        if (post !== undefined) {
+          found.set(entry.id, post)
+          taken.add(post.id)
+        }
+      }
+      if (found.size === entries.length || page >= Number(answer.headers.get('x-wp-totalpages') ?? '1')) break
+    }
+    return found
   }
 
+  /**
+   * What identifies a post Qalam sent: its title and the text of its content. Not the raw
+   * markup: WordPress rewrites tags on the way in (kses rebuilds attributes for users
+   * without unfiltered_html), but never the words.
+   */
   private fingerprint(title: string, content: string): string {
-    return createHash('sha256').update(`${title.trim()}\u0000${content.replace(/\s+/g, ' ').trim()}`).digest('hex')
+    return createHash('sha256').update(`${title.trim()}\u0000${markupText(content).replace(/\s+/g, ' ').trim()}`).digest('hex')
   }
 
   /** Creates posts for new articles, 25 to a /batch/v1 request, each intent in the outbox first. */
   private async pushNew(client: WpClient, site: Site, articles: Article[]): Promise<void> {
+    articles = [...articles]
     const ready: { article: Article; snap: Snapshot; body: Record<string, unknown>; entry: syncRepo.OutboxEntry }[] = []
+    const earlier = articles.map((a) => syncRepo.findOutbox(this.db, site.id, 'create_post', a.id)).filter((e): e is syncRepo.OutboxEntry => e !== undefined)
+    let made = new Map<string, RemotePost>()
+    try {
+      made = await this.reconcileCreates(client, site, earlier)
+    } catch (error) {
+      // Without knowing what the earlier tries made, nothing is created again this run.
+      for (const a of articles) if (earlier.some((e) => e.subject === a.id)) this.fail(a, error)
+      articles = articles.filter((a) => !earlier.some((e) => e.subject === a.id))
+    }
     for (const article of articles) {
       try {
         const snap = this.localSnapshot(article)
         const body = await this.payload(client, site, article, snap)
-        const previous = syncRepo.findOutbox(this.db, site.id, 'create_post', article.id)
-        if (previous !== undefined) {
-          const made = await this.reconcileCreate(client, site, previous)
-          if (made !== undefined) {
-            this.adoptCreated(article, snap, made, previous, body)
-            continue
-          }
+        const previous = earlier.find((e) => e.subject === article.id)
+        const post = previous === undefined ? undefined : made.get(previous.id)
+        if (previous !== undefined && post !== undefined) {
+          // The earlier try made the post. Its content is what was sent then; if the reporter wrote since, send that now.
+          const there = this.remoteSnapshot(site, post)
+          this.adoptCreated(article, there, post, previous, body)
+          if (hashOf(there) !== hashOf(snap)) await this.pushUpdate(client, site, article, snap, post.id, versionOf(post))
+          continue
         }
         const entry = {
           id: previous?.id ?? randomUUID(),

@@ -588,25 +588,36 @@ export function markupToDocument(markup: string, ctx: FromBlocksContext): LexDoc
   return { root: { type: 'root', children, direction: 'rtl', format: '', indent: 0, version: 1 } }
 }
 
-/** The plain text of a document, for counts and search (as the editor's getTextContent gives it). */
+/**
+ * The plain text of a document, for counts and search, exactly as the editor's
+ * `getTextContent()` gives it: element blocks separated by a blank line, an image by
+ * its caption, a kept block by its text.
+ */
 export function documentText(doc: LexDocument): string {
-  const blockText = (b: LexBlock): string => {
+  const children = doc.root.children
+  let out = ''
+  children.forEach((b, i) => {
+    const last = i === children.length - 1
     switch (b.type) {
       case 'paragraph':
       case 'heading':
       case 'quote':
-        return plainText(b.children)
+        out += plainText(b.children) + (last ? '' : '\n\n')
+        break
       case 'list':
-        return b.children.map((i) => plainText(i.children.filter((c) => c.type !== 'list') as LexInline[])).join('\n')
+        out += b.children.map((item) => plainText(item.children.filter((c) => c.type !== 'list') as LexInline[])).join('\n') + (last ? '' : '\n\n')
+        break
       case 'qalam-image':
-        return b.caption
+        out += b.caption === '' ? '' : `${b.caption}\n\n`
+        break
       case 'qalam-raw-block':
-        return b.preview
+        out += b.preview === '' ? '' : `${b.preview}\n\n`
+        break
       default:
-        return ''
+        break
     }
-  }
-  return doc.root.children.map(blockText).join('\n\n')
+  })
+  return out
 }
 
 /** Parses a stored body; a body that is not a document (never expected) is an error, not an empty post. */
