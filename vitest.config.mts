@@ -32,6 +32,7 @@ export default defineConfig({
           globalSetup: ['test/sync/wordpress-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false
         }
       },

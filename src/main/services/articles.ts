@@ -30,6 +30,8 @@ export interface SaveResult {
   savedAt: number
   saveCount: number
   wordCount: number
+  /** The article had changed since the editor loaded it; the draft went to the revisions, not the article. */
+  stale?: boolean
 }
 
 /** Use cases on articles: create, autosave, list, duplicate, trash, restore, delete. */
@@ -94,6 +96,12 @@ export class ArticleService {
       const current = articlesRepo.findArticleState(db, draft.id)
       if (current === undefined) throw notFound('article', draft.id)
       if (current.trashedAt !== null) throw new AppError('INVALID_STATE', 'a trashed article cannot be edited; restore it first')
+      if (draft.expectedSaveCount !== undefined && draft.expectedSaveCount !== current.saveCount) {
+        // Something else (a sync bringing the site's changes) wrote the article since this editor loaded it:
+        // the editor's words are kept as a revision, and the editor reloads.
+        this.snapshot(db, { ...draft, wordCount }, 'before-sync', now)
+        return { savedAt: now, saveCount: current.saveCount, wordCount, stale: true }
+      }
       const saveCount = articlesRepo.updateArticleContent(db, draft, wordCount, now)!
       const lastSnapshotAt = revisionsRepo.latestRevisionTime(db, draft.id) ?? current.createdAt
       if (now - lastSnapshotAt >= AUTO_REVISION_INTERVAL_MS) {

@@ -134,7 +134,8 @@ export class SyncEngine {
     startedAt: null,
     finishedAt: null,
     failures: [],
-    cancelled: false
+    cancelled: false,
+    pulled: []
   }
   /** Requests sent in the last run, per site, for the benchmarks. */
   lastRequests = 0
@@ -146,7 +147,7 @@ export class SyncEngine {
   }
 
   status(): SyncProgress {
-    return { ...this.progress, failures: [...this.progress.failures] }
+    return { ...this.progress, failures: [...this.progress.failures], pulled: [...this.progress.pulled] }
   }
 
   private report(patch: Partial<SyncProgress>): void {
@@ -241,6 +242,7 @@ export class SyncEngine {
       )
       articlesRepo.updateArticleStatus(db, article.id, localStatusOf(snap.status, article.status))
     })()
+    if (!this.progress.pulled.includes(article.id)) this.progress.pulled.push(article.id)
   }
 
   private base(articleId: string): Snapshot | null {
@@ -588,7 +590,7 @@ export class SyncEngine {
     this.controller = new AbortController()
     const signal = this.controller.signal
     const rows = syncRepo.listArticleSyncs(this.db).filter((r) => options.articleIds === undefined || options.articleIds.includes(r.article_id))
-    this.report({ running: true, articlesDone: 0, articlesTotal: rows.length, bytesDone: 0, bytesTotal: 0, failures: [], startedAt: this.deps.now(), finishedAt: null, cancelled: false, current: null })
+    this.report({ running: true, articlesDone: 0, articlesTotal: rows.length, bytesDone: 0, bytesTotal: 0, failures: [], pulled: [], startedAt: this.deps.now(), finishedAt: null, cancelled: false, current: null })
     this.lastRequests = 0
     try {
       for (const site of syncRepo.listSites(this.db)) {

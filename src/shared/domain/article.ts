@@ -64,6 +64,8 @@ export interface ArticleDraft {
   wordCount: number
   meta: ArticleMeta
   caret: CaretPosition | null
+  /** The save count the editor last saw; a different stored count means someone else wrote the article since. */
+  expectedSaveCount?: number
 }
 
 export const EMPTY_META: ArticleMeta = {

@@ -78,6 +78,8 @@ export interface SyncProgress {
   /** What the last run ended with, per article that failed. */
   failures: { articleId: string; title: string; error: SyncFailure }[]
   cancelled: boolean
+  /** Articles whose local content this run replaced (the site's changes merged in): an open editor reloads them. */
+  pulled: string[]
 }
 
 /** One stretch of the body after a three-way merge: agreed blocks, or both sides of an overlap. */

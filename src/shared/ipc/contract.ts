@@ -99,7 +99,8 @@ export const articleDraftSchema = z
     /** Counted by the editor with countWords (src/shared/arabic/count.ts) when it saves. */
     wordCount: z.number().int().min(0).max(10_000_000),
     meta: articleMetaSchema,
-    caret: caretSchema.nullable()
+    caret: caretSchema.nullable(),
+    expectedSaveCount: z.number().int().min(0).optional()
   })
   .strict()
 
@@ -131,7 +132,7 @@ export const contract = {
   ),
   'articles:get': def<Article>()(z.object({ id }).strict()),
   'articles:create': def<Article>()(z.object({ title: z.string().max(MAX_TEXT).optional() }).strict()),
-  'articles:save': def<{ savedAt: number; saveCount: number; wordCount: number }>()(articleDraftSchema),
+  'articles:save': def<{ savedAt: number; saveCount: number; wordCount: number; stale?: boolean }>()(articleDraftSchema),
   /** Remembers where the caret is without counting as an edit. */
   'articles:saveCaret': def<null>()(z.object({ id, caret: caretSchema.nullable() }).strict()),
   'articles:duplicate': def<Article>()(z.object({ id }).strict()),

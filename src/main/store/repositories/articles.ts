@@ -116,11 +116,11 @@ export function findArticle(db: Db, id: string): Article | undefined {
 }
 
 /** The little an autosave needs to know about the row it overwrites. */
-export function findArticleState(db: Db, id: string): { createdAt: number; trashedAt: number | null } | undefined {
-  const row = db.prepare('SELECT created_at, trashed_at FROM articles WHERE id = ?').get(id) as
-    | { created_at: number; trashed_at: number | null }
+export function findArticleState(db: Db, id: string): { createdAt: number; trashedAt: number | null; saveCount: number } | undefined {
+  const row = db.prepare('SELECT created_at, trashed_at, save_count FROM articles WHERE id = ?').get(id) as
+    | { created_at: number; trashed_at: number | null; save_count: number }
     | undefined
-  return row === undefined ? undefined : { createdAt: row.created_at, trashedAt: row.trashed_at }
+  return row === undefined ? undefined : { createdAt: row.created_at, trashedAt: row.trashed_at, saveCount: row.save_count }
 }
 
 export interface ArticleListFilter {

@@ -9,6 +9,12 @@ import { ConfirmDialog } from '../features/drafts/ConfirmDialog'
 import { ArticleEditor, type SavedInfo } from '../features/editor/ArticleEditor'
 import { flushAll } from '../features/editor/flush-registry'
 import { RevisionsPanel } from '../features/revisions/RevisionsPanel'
+import { useSync } from '../features/sync/useSync'
+import { SyncPanel, useFailureText } from '../features/sync/SyncPanel'
+import { ArticleSyncBar } from '../features/sync/ArticleSyncBar'
+import { ConflictDialog } from '../features/sync/ConflictDialog'
+import type { ArticleStatus } from '../../../shared/domain/article'
+import type { SyncConflict } from '../../../shared/domain/sync'
 
 /** The reporter's desk: the article list beside the open article. */
 export function Desk({ initialSettings }: { initialSettings: Settings }) {
@@ -21,14 +27,20 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
   const [showRevisions, setShowRevisions] = useState(false)
   const [revisionVersion, setRevisionVersion] = useState(0)
   const [notice, setNotice] = useState<string | null>(null)
+  const [showSync, setShowSync] = useState(false)
+  const [conflict, setConflict] = useState<SyncConflict | null>(null)
+  const failureText = useFailureText()
 
   const reportError = useCallback(
     (error: unknown) => {
-      const message = error instanceof ApiError ? `${t(`errors.${error.error.code}`)} — ${error.message}` : String(error)
+      const message = error instanceof ApiError && error.error.reason === undefined ? `${t(`errors.${error.error.code}`)} — ${error.message}` : failureText(error)
       setNotice(message)
     },
+    // failureText only closes over t.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [t]
   )
+  const sync = useSync(reportError)
 
   // Only the newest list request may fill the list: an older answer arriving late (say, for the
   // search text before the reporter cleared it) must not replace a newer one.
@@ -73,12 +85,53 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
-  const onSaved = useCallback((info: SavedInfo) => {
-    setArticles((list) => {
-      const next = list.map((a) => (a.id === info.id ? { ...a, title: info.title, wordCount: info.wordCount, updatedAt: info.updatedAt } : a))
-      return next.sort((a, b) => b.updatedAt - a.updatedAt)
-    })
-  }, [])
+  // Sync states change with saves ("changed here"): refreshed once typing pauses, not on every save.
+  const statesTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const { reload: reloadSync } = sync
+  const onSaved = useCallback(
+    (info: SavedInfo) => {
+      setArticles((list) => {
+        const next = list.map((a) => (a.id === info.id ? { ...a, title: info.title, wordCount: info.wordCount, updatedAt: info.updatedAt } : a))
+        return next.sort((a, b) => b.updatedAt - a.updatedAt)
+      })
+      if (statesTimer.current !== null) clearTimeout(statesTimer.current)
+      statesTimer.current = setTimeout(() => void reloadSync(), 1_500)
+    },
+    [reloadSync]
+  )
+
+  // When a sync brought the site's changes into the open article, the editor shows them.
+  const openId = open?.article.id ?? null
+  useEffect(
+    () =>
+      api().on('sync:progress', (p) => {
+        if (p.running) return
+        void refresh()
+        if (openId !== null && p.pulled.includes(openId)) {
+          setNotice(t('sync.pulled'))
+          void openArticle(openId, true)
+        }
+      }),
+    [openId, refresh, openArticle, t]
+  )
+
+  const runSync = async (articleIds?: string[]) => {
+    try {
+      await flushAll()
+      await call(api().sync.run({ articleIds }))
+    } catch (error) {
+      reportError(error)
+    }
+    await sync.reload()
+  }
+
+  const onStale = useCallback(
+    (id: string) => {
+      setNotice(t('sync.stale'))
+      void openArticle(id, true)
+    },
+    [openArticle, t]
+  )
 
   const act = async (work: () => Promise<unknown>) => {
     try {
@@ -132,6 +185,9 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
             {notice}
           </p>
         )}
+        <button type="button" className="tb-btn tb-text header-sync" aria-pressed={showSync} onClick={() => setShowSync((v) => !v)} data-testid="toggle-sync">
+          {t('sync.open')}
+        </button>
         <label className="locale-switch">
           <span>{t('settings.language')}</span>
           <select value={locale} onChange={(e) => void changeLocale(e.target.value as Locale)} data-testid="locale">
@@ -162,6 +218,7 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
         }
         onRestore={(id) => void act(() => call(api().articles.restore({ id })))}
         onDeleteForever={setConfirming}
+        syncStates={Object.fromEntries(Object.values(sync.states).map((i) => [i.articleId, i.state]))}
       />
       <main className="workspace">
         {open === null ? (
@@ -173,6 +230,26 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
             locale={locale}
             onSaved={onSaved}
             onSnapshot={snapshot}
+            onStale={onStale}
+            sideExtra={
+              <ArticleSyncBar
+                info={sync.states[open.article.id]}
+                sites={sync.sites}
+                status={open.article.status}
+                running={sync.progress?.running === true}
+                onAssign={(siteId) => void call(api().sync.assign({ articleId: open.article.id, siteId })).then(() => sync.reload(), reportError)}
+                onStatus={(status: ArticleStatus) =>
+                  void call(api().articles.setStatus({ id: open.article.id, status })).then((summary) => {
+                    setOpen((prev) => (prev === null || prev.article.id !== summary.id ? prev : { ...prev, article: { ...prev.article, status: summary.status } }))
+                    void refresh()
+                    void sync.reload()
+                  }, reportError)
+                }
+                onSync={() => void runSync([open.article.id])}
+                onShowConflict={() => void call(api().sync.conflict({ articleId: open.article.id })).then(setConflict, reportError)}
+                onRecreate={() => void call(api().sync.recreate({ articleId: open.article.id })).then(() => sync.reload(), reportError)}
+              />
+            }
             toolbarExtra={
               <div className="tb-group tb-end">
                 <button type="button" className="tb-btn tb-text" title={`${t('toolbar.snapshot')} (Ctrl+S)`} onClick={snapshot} data-action="snapshot">
@@ -185,6 +262,9 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
             }
           />
         )}
+        {showSync && (
+          <SyncPanel model={sync} locale={locale} onSyncAll={() => void runSync()} onImported={() => void refresh().then(() => sync.reload())} onClose={() => setShowSync(false)} />
+        )}
         {open !== null && showRevisions && (
           <RevisionsPanel
             articleId={open.article.id}
@@ -195,6 +275,21 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
           />
         )}
       </main>
+      {conflict !== null && (
+        <ConflictDialog
+          conflict={conflict}
+          onClose={() => setConflict(null)}
+          onApply={(picks, fields) => {
+            const articleId = conflict.articleId
+            setConflict(null)
+            void act(async () => {
+              const article = await call(api().sync.resolve({ articleId, picks, fields }))
+              setOpen((prev) => ({ article, token: (prev?.token ?? 0) + 1 }))
+              await sync.reload()
+            })
+          }}
+        />
+      )}
       {confirming !== null && (
         <ConfirmDialog
           title={t('list.confirmDeleteTitle')}

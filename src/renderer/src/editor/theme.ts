@@ -14,6 +14,7 @@ export const editorTheme: EditorThemeClasses = {
   link: 'q-link',
   hr: 'q-hr',
   image: 'q-image',
+  rawBlock: 'q-raw-block',
   text: {
     bold: 'q-bold',
     italic: 'q-italic',

@@ -35,6 +35,7 @@ const en: Messages = {
     filterByStatus: 'Filter by status'
   },
   editor: {
+    rawBlock: 'A block from the site, kept as it is:',
     headline: 'Headline',
     headlinePlaceholder: 'Write the headline',
     standfirst: 'Standfirst',
@@ -161,7 +162,99 @@ const en: Messages = {
     retry: 'Retry',
     keptAside: 'The old file was moved to: {{path}}'
   },
+  sync: {
+    open: 'Sync',
+    title: 'Sync with the site',
+    sites: 'Sites',
+    noSites: 'No site yet. Add the newspaper’s site to send articles to it.',
+    addSite: 'Add a site',
+    address: 'Site address',
+    username: 'Username',
+    appPassword: 'Application password',
+    appPasswordHint: 'Created in your WordPress profile; not your usual password.',
+    signIn: 'Check and add',
+    checking: 'Checking…',
+    removeSite: 'Remove',
+    signedInAs: 'as {{name}}',
+    lastSync: 'Last sync: {{when}}',
+    never: 'Never synced',
+    syncAll: 'Sync all',
+    syncThis: 'Sync this article',
+    cancel: 'Cancel sync',
+    running: 'Syncing: {{current}}',
+    progressArticles: '{{done}} of {{total}} articles',
+    progressBytes: 'Images uploaded',
+    cancelled: 'Sync cancelled.',
+    finished: 'Sync finished.',
+    failures: 'Not synced:',
+    site: 'Site',
+    noSite: 'This machine only',
+    askStatus: 'Status to ask for on the site',
+    plainText: 'Password kept obfuscated (no keyring)',
+    capabilityMissing: {
+      publish_posts: 'This account may not publish: articles go for review only.',
+      upload_files: 'This account may not upload images.'
+    },
+    plainStorage: {
+      title: 'This system has no keyring',
+      body: 'The application password would be kept obfuscated, not encrypted: anyone who can read your files can read it. Continue?',
+      confirm: 'Keep it anyway'
+    },
+    states: {
+      local: 'This machine only',
+      synced: 'Synced',
+      changed_here: 'Changed here',
+      changed_on_site: 'Changed on the site',
+      conflict: 'Conflict',
+      error: 'Sync error',
+      deleted_on_site: 'Deleted on the site'
+    },
+    reasons: {
+      wrong_address: 'There is no site at this address.',
+      not_wordpress: 'This address is not a WordPress site.',
+      rest_disabled: 'The REST API is switched off on this site.',
+      wrong_password: 'Wrong username or application password.',
+      app_passwords_unavailable: 'This site does not offer application passwords (they need HTTPS).',
+      missing_capability: 'This account lacks the permission needed.',
+      timeout: 'The site did not answer in time.',
+      unreachable: 'Could not reach the site.',
+      server_error: 'The site’s server failed.',
+      rate_limited: 'The site asks to slow down; try again shortly.',
+      rejected: 'The site refused the request.',
+      cancelled: 'Cancelled.',
+      insecure_storage: 'No keyring to keep the password safely.',
+      no_secret_storage: 'This system cannot encrypt the password.'
+    },
+    conflict: {
+      title: 'The same paragraphs changed here and on the site',
+      intro: 'Your version stays in the article. Choose what stays at each place, then apply.',
+      open: 'Compare and choose',
+      mine: 'Mine',
+      theirs: 'The site’s',
+      both: 'Both',
+      empty: '(nothing)',
+      apply: 'Apply my choice',
+      close: 'Close',
+      fields: { title: 'Headline', standfirst: 'Standfirst', slug: 'Slug' }
+    },
+    deleted: {
+      notice: 'This article was deleted on the site. Your copy here is safe.',
+      recreate: 'Create it on the site again'
+    },
+    importing: {
+      title: 'Import from the site',
+      search: 'Search the site’s posts',
+      show: 'Show',
+      one: 'Import',
+      already: 'On this machine',
+      allNew: 'Import all new',
+      done: '{{count}} articles imported.'
+    },
+    pulled: 'Changes from the site reached this article.',
+    stale: 'The article changed from the site while you typed; what you had just typed is kept in the saved versions.'
+  },
   errors: {
+    SYNC_FAILED: 'Sync failed',
     INVALID_PAYLOAD: 'invalid data',
     UNKNOWN_CHANNEL: 'unknown request',
     FORBIDDEN_SENDER: 'request from an untrusted source',

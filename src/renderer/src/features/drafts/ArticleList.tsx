@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ARTICLE_STATUSES, type ArticleListView, type ArticleStatus, type ArticleSummary } from '../../../../shared/domain/article'
 import type { Locale } from '../../../../shared/domain/app'
+import type { SyncState } from '../../../../shared/domain/sync'
 import { formatRelative } from '../../app/i18n'
 
 export interface ListFilter {
@@ -22,6 +23,8 @@ interface Props {
   onTrash: (id: string) => void
   onRestore: (id: string) => void
   onDeleteForever: (article: ArticleSummary) => void
+  /** Each linked article's sync state; an article not in it is on this machine only. */
+  syncStates?: Record<string, SyncState>
 }
 
 /** The articles on this machine: find, filter, open, and the trash. */
@@ -85,6 +88,11 @@ export function ArticleList(props: Props) {
                 </span>
                 <span className="list-meta">
                   <span className={`status-badge status-${a.status}`}>{t(`status.${a.status}`)}</span>
+                  {props.syncStates?.[a.id] !== undefined && (
+                    <span className={`sync-badge list-sync sync-${props.syncStates[a.id]}`} data-testid="list-sync-state">
+                      {t(`sync.states.${props.syncStates[a.id]}`)}
+                    </span>
+                  )}
                   <span>{t('counts.words', { count: a.wordCount })}</span>
                   <span>{t('list.edited', { when: formatRelative(trash && a.trashedAt !== null ? a.trashedAt : a.updatedAt, now, props.locale) })}</span>
                 </span>

@@ -27,6 +27,10 @@ interface Props {
   onSaved: (info: SavedInfo) => void
   toolbarExtra?: React.ReactNode
   onSnapshot: () => void
+  /** Shown under the metadata: the article's place on the site. */
+  sideExtra?: React.ReactNode
+  /** The article was written by something else (a sync) since it was loaded: reload it. */
+  onStale?: (id: string) => void
 }
 
 const COUNT_DELAY_MS = 300
@@ -46,7 +50,7 @@ function useAutoGrow(value: string) {
  * One article open for writing: headline, standfirst, body and metadata, all
  * saved on their own (see AutosaveScheduler), with live counts and a save status.
  */
-export function ArticleEditor({ article, locale, onSaved, toolbarExtra, onSnapshot }: Props) {
+export function ArticleEditor({ article, locale, onSaved, toolbarExtra, onSnapshot, sideExtra, onStale }: Props) {
   const { t } = useTranslation()
   const [title, setTitle] = useState(article.title)
   const [standfirst, setStandfirst] = useState(article.standfirst)
@@ -63,6 +67,9 @@ export function ArticleEditor({ article, locale, onSaved, toolbarExtra, onSnapsh
     if (lastCount.current?.text !== text) lastCount.current = { text, counts: countText(text) }
     return lastCount.current.counts
   }, [])
+  const knownSaveCount = useRef(article.saveCount)
+  const staleRef = useRef(onStale)
+  staleRef.current = onStale
   const titleRef = useAutoGrow(title)
   const standfirstRef = useAutoGrow(standfirst)
 
@@ -86,9 +93,16 @@ export function ArticleEditor({ article, locale, onSaved, toolbarExtra, onSnapsh
           bodyText,
           wordCount: textCounts.words,
           meta: currentMeta,
-          caret
+          caret,
+          expectedSaveCount: knownSaveCount.current
         })
       )
+      if (result.stale === true) {
+        // Kept as a revision by main; the article itself has the newer content.
+        staleRef.current?.(article.id)
+        return
+      }
+      knownSaveCount.current = result.saveCount
       onSaved({ id: article.id, title: currentTitle, wordCount: result.wordCount, updatedAt: result.savedAt })
     }
     return new AutosaveScheduler(save, setSaveState)
@@ -226,7 +240,10 @@ export function ArticleEditor({ article, locale, onSaved, toolbarExtra, onSnapsh
           toolbarExtra={toolbarExtra}
         />
       </div>
-      <MetaPanel meta={meta} status={article.status} onChange={changeField(setMeta)} />
+      <div className="side-column">
+        <MetaPanel meta={meta} status={article.status} onChange={changeField(setMeta)} />
+        {sideExtra}
+      </div>
       <footer className="status-bar" aria-live="polite">
         <span data-testid="word-count">{t('counts.words', { count: counts.words })}</span>
         <span data-testid="char-count">{t('counts.characters', { count: counts.characters })}</span>

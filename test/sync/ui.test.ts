@@ -1,0 +1,122 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { closeBrowser, ROOT, startHost, type Host } from '../e2e/host'
+import { body, caretToEnd, describePage, newArticle, waitSaved } from '../e2e/helpers'
+import { tempDir } from '../support/temp'
+import { rest, wp } from './helpers'
+
+let data: ReturnType<typeof tempDir>
+let host: Host
+beforeEach(async () => {
+  data = tempDir()
+  host = await startHost({ dataDir: data.dir })
+})
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') console.error(`page at failure (${task.name}):\n${await describePage(host.page)}`)
+  await host.close()
+  data.remove()
+})
+afterAll(closeBrowser)
+
+async function signIn(host: Host, role: 'author' | 'editor' = 'author') {
+  const { page } = host
+  await page.getByTestId('toggle-sync').click()
+  await page.getByLabel('عنوان الموقع').fill(wp().url)
+  await page.getByLabel('اسم المستخدم').fill(wp()[role].login)
+  await page.getByLabel('كلمة مرور التطبيق').fill(wp()[role].appPassword)
+  await page.getByTestId('add-site').click()
+  await page.getByTestId('site').getByText('صحيفة الاختبار').waitFor()
+}
+
+async function writeAndSync(host: Host, title: string, text: string) {
+  const { page } = host
+  await newArticle(page)
+  await page.keyboard.type(text)
+  await page.getByLabel('العنوان').fill(title)
+  await body(page).click()
+  await waitSaved(page)
+  await page.getByTestId('article-site').selectOption({ label: 'صحيفة الاختبار' })
+  await page.getByTestId('sync-article').click()
+  await expect.poll(() => page.getByTestId('article-sync-state').innerText()).toBe('متزامنة')
+}
+
+const postOf = async (host: Host) => {
+  const states = await host.invoke('sync:states', {})
+  const id = (states.ok ? (states.value as { remoteId: number }[]) : [])[0]!.remoteId
+  return { id, post: await rest<{ content: { raw: string } }>(wp().admin, 'GET', `wp/v2/posts/${id}?context=edit`) }
+}
+
+describe('syncing from the desk', () => {
+  it('signs in, sends an article, and shows its state in the editor and the list', async () => {
+    const { page } = host
+    await signIn(host)
+    await expect.poll(() => page.getByTestId('sync-panel').innerText()).toContain('باسم author')
+    await writeAndSync(host, 'خبر من المكتب', 'قالت الحكومة إن الخطة تبدأ الأسبوع المقبل.')
+    expect(await page.locator('.list-item', { hasText: 'خبر من المكتب' }).getByTestId('list-sync-state').innerText()).toBe('متزامنة')
+    const { post } = await postOf(host)
+    expect(post.content.raw).toContain('قالت الحكومة إن الخطة تبدأ الأسبوع المقبل.')
+
+    // Typing makes it "changed here" until the next sync.
+    await body(page).click()
+    await caretToEnd(page)
+    await page.keyboard.type(' وأضاف الوزير تفاصيل.')
+    await waitSaved(page)
+    await expect.poll(() => page.getByTestId('article-sync-state').innerText()).toBe('عُدّلت هنا')
+    await page.getByTestId('sync-all').click()
+    await expect.poll(() => page.getByTestId('article-sync-state').innerText()).toBe('متزامنة')
+    expect((await postOf(host)).post.content.raw).toContain('وأضاف الوزير تفاصيل.')
+
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true })
+    await page.screenshot({ path: join(ROOT, 'test-results', 'sync-panel.png') })
+  })
+
+  it('brings an editor’s web edit into the open article, and lets the reporter pick paragraph by paragraph in a conflict', async () => {
+    const { page } = host
+    await signIn(host)
+    await writeAndSync(host, 'خبر يتنازع عليه', 'الفقرة التي يعدلها الطرفان.')
+    const { id, post } = await postOf(host)
+
+    // Both change the same paragraph.
+    await rest(wp().editor, 'POST', `wp/v2/posts/${id}`, { content: post.content.raw.replace('يعدلها الطرفان', 'صححها المحرر على الموقع') })
+    await body(page).click()
+    await caretToEnd(page)
+    await page.keyboard.type(' وأضاف المراسل جملة.')
+    await waitSaved(page)
+    await page.getByTestId('sync-article').click()
+    await expect.poll(() => page.getByTestId('article-sync-state').innerText()).toBe('تعارض')
+    expect(await body(page).innerText()).toContain('وأضاف المراسل جملة.')
+
+    await page.getByTestId('show-conflict').click()
+    const dialog = page.getByTestId('conflict-dialog')
+    await expect.poll(() => dialog.innerText()).toContain('صححها المحرر على الموقع')
+    expect(await dialog.innerText()).toContain('وأضاف المراسل جملة.')
+    await page.screenshot({ path: join(ROOT, 'test-results', 'sync-conflict.png') })
+    await dialog.getByText('نسخة الموقع').click()
+    await page.getByTestId('apply-resolution').click()
+    await expect.poll(() => body(page).innerText()).toBe('الفقرة التي صححها المحرر على الموقع.')
+    await page.getByTestId('sync-article').click()
+    await expect.poll(() => page.getByTestId('article-sync-state').innerText()).toBe('متزامنة')
+  })
+
+  it('words a wrong password in Arabic and asks before storing a password without a keyring', async () => {
+    const { page } = host
+    await page.getByTestId('toggle-sync').click()
+    await page.getByLabel('عنوان الموقع').fill(wp().url)
+    await page.getByLabel('اسم المستخدم').fill('author')
+    await page.getByLabel('كلمة مرور التطبيق').fill('abcd efgh ijkl mnop')
+    await page.getByTestId('add-site').click()
+    await expect.poll(() => page.locator('.form-error').innerText()).toBe('اسم المستخدم أو كلمة مرور التطبيق غير صحيحة.')
+    await host.close()
+
+    host = await startHost({ dataDir: data.dir, secretStorage: 'plain' })
+    await host.page.getByTestId('toggle-sync').click()
+    await host.page.getByLabel('عنوان الموقع').fill(wp().url)
+    await host.page.getByLabel('اسم المستخدم').fill(wp().author.login)
+    await host.page.getByLabel('كلمة مرور التطبيق').fill(wp().author.appPassword)
+    await host.page.getByTestId('add-site').click()
+    await host.page.getByRole('dialog').getByText('لا توجد حافظة مفاتيح على هذا النظام').waitFor()
+    await host.page.getByRole('dialog').getByTestId('confirm-delete').click()
+    await host.page.getByTestId('site').getByText('تُحفظ كلمة المرور مموّهة').waitFor()
+  })
+})
