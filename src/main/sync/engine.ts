@@ -7,7 +7,7 @@ import * as mediaRepo from '../store/repositories/media'
 import type { Article, ArticleStatus } from '../../shared/domain/article'
 import type { Site, SyncFailure, SyncProgress, SyncConflict, RemotePostSummary } from '../../shared/domain/sync'
 import { countWords } from '../../shared/arabic/count'
-import { WpClient, WpError, type FetchLike } from './wordpress/client'
+import { WpClient, WpError, type FetchLike, type WpResponse } from './wordpress/client'
 import {
   documentImages,
   documentText,
@@ -76,6 +76,9 @@ export function versionOf(post: PostState): string {
 }
 const REMOTE_STATUSES = 'publish,future,draft,pending,private,trash'
 const BATCH_LIMIT = 25
+/** How far before the last sync's start the next one looks, for clocks and saves in flight. */
+const CURSOR_MARGIN_MS = 2 * 60 * 1000
+const FULL_READ_AFTER_MS = 12 * 60 * 60 * 1000
 
 /** The site's status for a local workflow status. */
 export function remoteStatusOf(status: ArticleStatus): string {
@@ -520,7 +523,17 @@ export class SyncEngine {
    */
   private async pushUpdate(client: WpClient, site: Site, article: Article, snap: Snapshot, remoteId: number, baseVersion: string | null): Promise<void> {
     const body = await this.payload(client, site, article, snap)
-    const answer = await client.request<RemotePost>('POST', `wp/v2/posts/${remoteId}`, { json: body, query: { context: 'edit', _fields: FULL_FIELDS }, idempotent: true })
+    let answer: WpResponse<RemotePost>
+    try {
+      answer = await client.request<RemotePost>('POST', `wp/v2/posts/${remoteId}`, { json: body, query: { context: 'edit', _fields: FULL_FIELDS }, idempotent: true })
+    } catch (error) {
+      if (error instanceof WpError && error.status === 404) {
+        // Deleted for good on the site since the last sync: the local article stays, marked.
+        syncRepo.updateArticleSync(this.db, article.id, { state: 'deleted_on_site', remote_status: 'deleted', error: null })
+        return
+      }
+      throw error
+    }
     const post = answer.data
     if (this.fingerprint(post.title.raw, post.content.raw) !== this.fingerprint(String(body.title), String(body.content))) {
       // The site changed what it was sent (a filter, a plugin): take its version as the new base, so the next sync compares against what is really there.
@@ -599,7 +612,7 @@ export class SyncEngine {
         if (signal.aborted) break
         const client = this.client(site, signal)
         try {
-          await this.syncSite(client, site, mine)
+          await this.syncSite(client, site, mine, options.articleIds !== undefined)
           syncRepo.setSiteSynced(this.db, site.id, this.deps.now())
         } catch (error) {
           if (error instanceof WpError && error.code === 'cancelled') break
@@ -620,7 +633,7 @@ export class SyncEngine {
     return this.status()
   }
 
-  private async syncSite(client: WpClient, site: Site, rows: syncRepo.ArticleSyncRow[]): Promise<void> {
+  private async syncSite(client: WpClient, site: Site, rows: syncRepo.ArticleSyncRow[], targeted: boolean): Promise<void> {
     // Media to upload, for the progress bar's byte total.
     let bytesTotal = 0
     for (const r of rows) {
@@ -631,18 +644,38 @@ export class SyncEngine {
     }
     this.report({ bytesTotal })
 
-    // One request reads the state of every post this machine knows (read before write).
+    // Read before write. After a complete sync, one request asks what changed on the site since it began
+    // (by the site's own clock, with a margin); the first time, the state of every known post is read.
     const linked = rows.filter((r) => r.remote_id !== null)
     const light = new Map<number, PostState>()
-    for (let i = 0; i < linked.length; i += 100) {
-      const page = await client.get<PostState[]>('wp/v2/posts', {
-        include: linked.slice(i, i + 100).map((r) => r.remote_id!),
-        status: REMOTE_STATUSES,
-        per_page: 100,
-        context: 'edit',
-        _fields: STATE_FIELDS
-      })
-      for (const p of page.data) light.set(p.id, p)
+    // A sync of chosen articles reads their state directly, and so does one after a long pause
+    // (a post deleted for good on the site leaves no trace in "changed since").
+    const stale = site.lastSyncAt === null || this.deps.now() - site.lastSyncAt > FULL_READ_AFTER_MS
+    const cursor = targeted || stale ? null : syncRepo.siteSyncCursor(this.db, site.id)
+    let serverNow: string | null = null
+    const known = new Set(syncRepo.listArticleSyncs(this.db, site.id).map((r) => r.remote_id))
+    if (cursor !== null) {
+      const since = new Date(Date.parse(cursor) - CURSOR_MARGIN_MS).toISOString()
+      for (let page = 1; page <= 100; page++) {
+        const answer = await client.get<PostState[]>('wp/v2/posts', { modified_after: since, status: REMOTE_STATUSES, per_page: 100, page, context: 'edit', orderby: 'modified', order: 'asc', _fields: STATE_FIELDS })
+        serverNow ??= answer.headers.get('date')
+        for (const p of answer.data) if (known.has(p.id)) light.set(p.id, p)
+        if (page >= Number(answer.headers.get('x-wp-totalpages') ?? '1')) break
+      }
+      // Not listed means unchanged since the last sync: its state is the base's.
+      for (const r of linked) if (!light.has(r.remote_id!) && r.base_modified_gmt !== null) light.set(r.remote_id!, this.stateFromBase(r))
+    } else {
+      for (let i = 0; i < linked.length; i += 100) {
+        const page = await client.get<PostState[]>('wp/v2/posts', {
+          include: linked.slice(i, i + 100).map((r) => r.remote_id!),
+          status: REMOTE_STATUSES,
+          per_page: 100,
+          context: 'edit',
+          _fields: STATE_FIELDS
+        })
+        serverNow ??= page.headers.get('date')
+        for (const p of page.data) light.set(p.id, p)
+      }
     }
     const changedRemote = linked.filter((r) => {
       const p = light.get(r.remote_id!)
@@ -682,6 +715,23 @@ export class SyncEngine {
       }
     }
     if (creates.length > 0) await this.pushNew(client, site, creates)
+    // Only a sync that read everything it had to moves the cursor on.
+    const date = serverNow === null ? null : Date.parse(serverNow)
+    if (date !== null && Number.isFinite(date) && this.progress.failures.every((f) => !rows.some((r) => r.article_id === f.articleId))) {
+      syncRepo.setSiteSyncCursor(this.db, site.id, new Date(date).toISOString())
+    }
+  }
+
+  /** A post's state as this machine last saw it (for posts the site did not list as changed). */
+  private stateFromBase(row: syncRepo.ArticleSyncRow): PostState {
+    const [modified, status, count] = (row.base_modified_gmt ?? '').split('|')
+    return {
+      id: row.remote_id!,
+      modified_gmt: modified ?? '',
+      status: status ?? row.remote_status ?? 'draft',
+      link: row.remote_link ?? '',
+      _links: count === undefined || count === '-' ? undefined : { 'version-history': [{ count: Number(count) }] }
+    }
   }
 
   private async syncLinked(

@@ -20,6 +20,7 @@ export function up(db: Database.Database): void {
       secret          BLOB NOT NULL,
       secret_storage  TEXT NOT NULL CHECK (secret_storage IN ('os', 'plain')),
       import_cursor   TEXT,
+      sync_cursor     TEXT,
       last_sync_at    INTEGER,
       created_at      INTEGER NOT NULL
     ) STRICT;

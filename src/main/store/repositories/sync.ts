@@ -13,6 +13,7 @@ interface SiteRow {
   secret: Buffer
   secret_storage: 'os' | 'plain'
   import_cursor: string | null
+  sync_cursor: string | null
   last_sync_at: number | null
   created_at: number
 }
@@ -89,6 +90,16 @@ export function setSiteSynced(db: Db, id: string, at: number): void {
 export function siteImportCursor(db: Db, id: string): string | null {
   const row = db.prepare('SELECT import_cursor FROM sites WHERE id = ?').get(id) as { import_cursor: string | null } | undefined
   return row?.import_cursor ?? null
+}
+
+/** The site's own time when the last complete sync began: changes after it are what the next sync asks for. */
+export function siteSyncCursor(db: Db, id: string): string | null {
+  const row = db.prepare('SELECT sync_cursor FROM sites WHERE id = ?').get(id) as { sync_cursor: string | null } | undefined
+  return row?.sync_cursor ?? null
+}
+
+export function setSiteSyncCursor(db: Db, id: string, cursor: string | null): void {
+  db.prepare('UPDATE sites SET sync_cursor = ? WHERE id = ?').run(cursor, id)
 }
 
 export function setSiteImportCursor(db: Db, id: string, cursor: string): void {
