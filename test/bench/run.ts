@@ -8,6 +8,8 @@ import { benchAutosave } from './autosave'
 import { runCrashLoop } from '../support/crash-loop'
 import { tempDir } from '../support/temp'
 import { ms } from './stats'
+import { benchFaults, benchImport, benchPush, startWordPress } from './sync'
+import { wordpressInstalled } from '../support/wordpress'
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2)
@@ -53,6 +55,45 @@ async function main(): Promise<void> {
     tmp.remove()
     console.log(`\nCrash safety: ${r.kills} SIGKILLs while typing (seed ${r.seed}), ${r.acknowledged} saves acknowledged`)
     console.log(`  lost acknowledged saves: ${r.lost}, corrupt databases: ${r.corrupt} (target 0 and 0) — ${((performance.now() - t0) / 1000).toFixed(0)} s`)
+  }
+
+  if (want('sync')) {
+    if (!wordpressInstalled()) {
+      console.log('\nSync: skipped, WordPress is not installed (apt-get install wordpress php-cli php-mysql mariadb-server)')
+      return
+    }
+    // A fresh site for each figure, so one does not count the other's posts.
+    let wp = await startWordPress()
+    try {
+      const imp = await benchImport(wp, 1000)
+      console.log(`\nImport ${imp.posts} posts from the local WordPress`)
+      console.log(`  ${imp.requests} HTTP requests (target ceil(1000/100) = 10 plus a small constant), ${(imp.ms / 1000).toFixed(2)} s`)
+      console.log(`  then a sync with nothing changed (1,000 linked articles): ${imp.idleSyncRequests} requests (target ≤ 2 per site), ${ms(imp.idleSyncMs)}`)
+    } finally {
+      await wp.stop()
+    }
+    wp = await startWordPress()
+    try {
+      const push = await benchPush(wp, 100)
+      console.log(`\nPush ${push.drafts} new drafts (best of 3, same run)`)
+      console.log(`  Qalam sync: ${ms(push.qalamMs)} in ${push.qalamRequests} requests (outbox written before each, /batch/v1 of 25)`)
+      console.log(`  hand-written script, one POST each: ${ms(push.scriptMs)} in ${push.scriptRequests} requests`)
+      console.log(`  ratio Qalam / script: ${(push.qalamMs / push.scriptMs).toFixed(2)}× (target ≤ 1.2×)`)
+    } finally {
+      await wp.stop()
+    }
+    wp = await startWordPress()
+    try {
+      const seed = Number(process.env.QALAM_FAULT_SEED ?? Date.now() % 1_000_000)
+      const schedules = Number(process.env.QALAM_FAULT_SCHEDULES ?? 50)
+      const f = await benchFaults(wp, schedules, seed)
+      console.log(`\nRandomized fault schedules through the loopback proxy: ${f.schedules} schedules, seed ${f.seed} (replay: QALAM_FAULT_SEED=${f.seed})`)
+      console.log(`  ${f.faults} faults injected (resets, delays, lost answers, 500, 502, 429); slowest convergence: ${f.maxRunsToConverge} sync(s) after the faults stopped; ${(f.ms / 1000).toFixed(0)} s`)
+      console.log(`  schedules with duplicates, missing posts, duplicate media, lost or stale edits: ${f.failedSchedules.length} (target 0)`)
+      for (const bad of f.failedSchedules) console.log(`    seed ${bad.seed}: ${JSON.stringify(bad.result)}`)
+    } finally {
+      await wp.stop()
+    }
   }
 }
 

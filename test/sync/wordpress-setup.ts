@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node'
-import { startWordPress, type WordPressInfo } from '../support/wordpress'
+import { startWordPress, wordpressInstalled, type WordPressInfo } from '../support/wordpress'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -9,6 +9,7 @@ declare module 'vitest' {
 
 /** Starts one fresh WordPress for the sync tests and stops it after them. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (!wordpressInstalled()) throw new Error('The sync tests need Debian\'s wordpress, php-cli, php-mysql and mariadb-server: run `bash scripts/test-deps.sh` (as root or with sudo).')
   const wp = await startWordPress()
   const { php: _php, stop, ...info } = wp
   project.provide('wordpress', info)

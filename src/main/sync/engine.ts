@@ -864,7 +864,8 @@ export class SyncEngine {
         per_page: 100,
         page,
         context: 'edit',
-        orderby: 'modified',
+        // By id: pages over a stable order (many posts share a modified second, and ties reshuffle between pages).
+        orderby: 'id',
         order: 'asc',
         _fields: FULL_FIELDS,
         modified_after: cursor ?? undefined
