@@ -149,6 +149,56 @@ describe('push', () => {
     expect(serverBlocks(post.id).map((b) => b.name)).toEqual(['core/paragraph', 'core/image'])
   })
 
+  it('sets the featured image (uploaded once) and schedules a post for its time', async () => {
+    const site = await addSite(services, 'editor')
+    const source = join(data.dir, 'featured.png')
+    writeFileSync(source, tinyPng(90, 60))
+    const media = services.media.importFile(source)
+    const id = article(services, site.id, 'خبر مجدول بصورة', ['ينشر غداً صباحاً'])
+    const at = Date.UTC(2031, 0, 15, 6, 30)
+    write(services, id, { meta: { featuredImage: media.id, publishAt: at } })
+    services.articles.setStatus(id, 'scheduled')
+    const result = await services.sync.run()
+    expect(result.failures).toEqual([])
+    const post = await rest<Post & { featured_media: number; date_gmt: string }>(wp().admin, 'GET', `wp/v2/posts/${remoteId(services, id)}?context=edit`)
+    expect(post.status).toBe('future')
+    expect(post.date_gmt).toBe('2031-01-15T06:30:00')
+    const uploads = await rest<{ id: number }[]>(wp().admin, 'GET', `wp/v2/media?search=qalam-${media.id.split('.')[0]}`)
+    expect(uploads.map((u) => u.id)).toEqual([post.featured_media])
+    // An editor moves the time on the site: the article here follows.
+    await rest(wp().editor, 'POST', `wp/v2/posts/${post.id}`, { date_gmt: '2031-01-16T08:00:00' })
+    await services.sync.run()
+    expect(services.articles.get(id).meta.publishAt).toBe(Date.UTC(2031, 0, 16, 8, 0))
+    expect(services.articles.get(id).status).toBe('scheduled')
+    expect(services.sync.state(id).state).toBe('synced')
+  })
+
+  it('keeps a featured image the site has and this machine does not', async () => {
+    const site = await addSite(services, 'editor')
+    const id = article(services, site.id, 'صورة بارزة من الموقع', ['نص'])
+    await services.sync.run()
+    const postId = remoteId(services, id)
+    // An editor sets a featured image on the web, from a file this machine never had.
+    const upload = await fetch(`${wp().url}/?rest_route=/wp/v2/media`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${wp().editor.login}:${wp().editor.appPassword}`).toString('base64')}`,
+        'content-type': 'image/png',
+        'content-disposition': 'attachment; filename="web-photo.png"'
+      },
+      body: tinyPng(33, 21)
+    })
+    const mediaOnSite = ((await upload.json()) as { id: number }).id
+    await rest(wp().editor, 'POST', `wp/v2/posts/${postId}`, { featured_media: mediaOnSite })
+    await services.sync.run()
+    write(services, id, { title: 'صورة بارزة من الموقع — محدث' })
+    await services.sync.run()
+    const post = await rest<{ featured_media: number; title: { raw: string } }>(wp().admin, 'GET', `wp/v2/posts/${postId}?context=edit`)
+    expect(post.title.raw).toBe('صورة بارزة من الموقع — محدث')
+    expect(post.featured_media).toBe(mediaOnSite)
+    expect(services.sync.state(id).state).toBe('synced')
+  })
+
   it('refuses what the user may not do, per article, and goes on with the others', async () => {
     const site = await addSite(services, 'contributor')
     const ok = article(services, site.id, 'مسودة مساهم', ['نص'])

@@ -1,9 +1,10 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { closeBrowser, ROOT, startHost, type Host } from '../e2e/host'
 import { body, caretToEnd, describePage, newArticle, waitSaved } from '../e2e/helpers'
 import { tempDir } from '../support/temp'
+import { tinyPng } from '../support/images'
 import { rest, wp } from './helpers'
 
 let data: ReturnType<typeof tempDir>
@@ -97,6 +98,35 @@ describe('syncing from the desk', () => {
     await expect.poll(() => body(page).innerText()).toBe('الفقرة التي صححها المحرر على الموقع.')
     await page.getByTestId('sync-article').click()
     await expect.poll(() => page.getByTestId('article-sync-state').innerText()).toBe('متزامنة')
+  })
+
+  it('picks a category from the site, a featured image and a publishing time, and schedules the post', async () => {
+    await rest(wp().admin, 'POST', 'wp/v2/categories', { name: `اقتصاد ${Date.now() % 100000}` }).catch(() => undefined)
+    const cats = await rest<{ id: number; name: string }[]>(wp().admin, 'GET', 'wp/v2/categories?per_page=100&search=%D8%A7%D9%82%D8%AA%D8%B5%D8%A7%D8%AF')
+    const category = cats[0]!
+    await host.close()
+    const image = join(data.dir, 'featured.png')
+    writeFileSync(image, tinyPng(120, 80))
+    host = await startHost({ dataDir: data.dir, pickImageFile: async () => image })
+    const { page } = host
+    await signIn(host, 'editor')
+    await writeAndSync(host, 'موازنة 2027', 'تبدأ مناقشة الموازنة غداً.')
+    await page.getByRole('group', { name: 'أقسام الموقع' }).getByRole('button', { name: category.name }).click()
+    await page.getByTestId('pick-featured').click()
+    await page.getByTestId('featured-thumb').waitFor()
+    await page.getByLabel('موعد النشر').fill('2031-03-01T09:30')
+    await page.getByTestId('article-status').selectOption('scheduled')
+    await body(page).click()
+    await waitSaved(page)
+    await page.getByTestId('sync-article').click()
+    await expect.poll(() => page.getByTestId('article-sync-state').innerText()).toBe('متزامنة')
+    const { id } = await postOf(host)
+    const post = await rest<{ status: string; categories: number[]; featured_media: number; date_gmt: string }>(wp().admin, 'GET', `wp/v2/posts/${id}?context=edit`)
+    expect(post.status).toBe('future')
+    expect(post.categories).toContain(category.id)
+    expect(post.featured_media).toBeGreaterThan(0)
+    expect(post.date_gmt).toBe(new Date(2031, 2, 1, 9, 30).toISOString().slice(0, 19))
+    await page.screenshot({ path: join(ROOT, 'test-results', 'sync-meta.png') })
   })
 
   it('words a wrong password in Arabic and asks before storing a password without a keyring', async () => {

@@ -57,10 +57,12 @@ interface RemotePost {
   tags: number[]
   link: string
   author?: number
+  featured_media: number
+  date_gmt?: string
   _links?: { 'version-history'?: { count?: number }[] }
 }
 
-const FULL_FIELDS = 'id,title,excerpt,content,slug,status,modified_gmt,categories,tags,link,author,_links'
+const FULL_FIELDS = 'id,title,excerpt,content,slug,status,modified_gmt,date_gmt,categories,tags,featured_media,link,author,_links'
 const STATE_FIELDS = 'id,modified_gmt,status,link,_links'
 
 type PostState = Pick<RemotePost, 'id' | 'modified_gmt' | 'status' | 'link' | '_links'>
@@ -185,16 +187,25 @@ export class SyncEngine {
     return hashOf(this.localSnapshot(article))
   }
 
-  /** The local article as a snapshot (images by local id). */
+  /**
+   * The local article as a snapshot (images by local id). A featured image the site has
+   * and this machine does not ('remote:<id>' in the base) stays as it is unless the
+   * reporter picks another one.
+   */
   localSnapshot(article: Article): Snapshot {
+    const base = this.base(article.id)
+    const featured = article.meta.featuredImage !== '' ? article.meta.featuredImage : base?.featured?.startsWith('remote:') === true ? base.featured : ''
+    const status = remoteStatusOf(article.status)
     return {
       title: article.title,
       standfirst: article.standfirst,
       slug: article.meta.slug,
-      status: remoteStatusOf(article.status),
+      status,
       categories: [...article.meta.categories],
       tags: [...article.meta.tags],
-      blocks: documentToBlocks(parseDocumentJson(article.body), localFormCtx)
+      blocks: documentToBlocks(parseDocumentJson(article.body), localFormCtx),
+      featured,
+      publishAt: status === 'future' ? article.meta.publishAt : null
     }
   }
 
@@ -212,7 +223,9 @@ export class SyncEngine {
       status: post.status,
       categories: this.termNames(site.id, 'categories', post.categories),
       tags: this.termNames(site.id, 'tags', post.tags),
-      blocks: documentToBlocks(doc, localFormCtx)
+      blocks: documentToBlocks(doc, localFormCtx),
+      featured: post.featured_media > 0 ? (syncRepo.findUploadByRemote(this.db, site.id, post.featured_media) ?? `remote:${post.featured_media}`) : '',
+      publishAt: post.status === 'future' && post.date_gmt ? Date.parse(`${post.date_gmt}Z`) : null
     }
   }
 
@@ -237,7 +250,14 @@ export class SyncEngine {
           body: JSON.stringify(doc),
           bodyText: text,
           wordCount: countWords(text),
-          meta: { ...article.meta, slug: snap.slug, categories: snap.categories, tags: snap.tags },
+          meta: {
+            ...article.meta,
+            slug: snap.slug,
+            categories: snap.categories,
+            tags: snap.tags,
+            featuredImage: snap.featured.startsWith('remote:') ? '' : snap.featured,
+            publishAt: snap.publishAt ?? article.meta.publishAt
+          },
           caret: null
         },
         countWords(text),
@@ -372,7 +392,19 @@ export class SyncEngine {
   private async payload(client: WpClient, site: Site, article: Article, snap: Snapshot): Promise<Record<string, unknown>> {
     const doc = parseDocumentJson(article.body)
     if ((snap.status === 'publish' || snap.status === 'future') && !site.capabilities.publish_posts) throw new WpError('missing_capability', 'publish_posts')
+    if (snap.status === 'future' && snap.publishAt === null) throw new WpError('rejected', 'a scheduled article needs a publishing time')
     await this.ensureUploads(client, site, doc)
+    let featuredMedia: number | undefined
+    if (snap.featured !== '' && !snap.featured.startsWith('remote:')) {
+      if (syncRepo.findUpload(this.db, snap.featured, site.id) === undefined) {
+        if (!site.capabilities.upload_files) throw new WpError('missing_capability', 'upload_files')
+        await this.upload(client, site, snap.featured, '', '')
+      }
+      featuredMedia = syncRepo.findUpload(this.db, snap.featured, site.id)!.remoteId
+    } else if (snap.featured === '' && this.base(article.id)?.featured !== undefined && this.base(article.id)!.featured !== '') {
+      // The reporter removed the featured image.
+      featuredMedia = 0
+    }
     const content = joinBlocks(
       documentToBlocks(doc, {
         image: (mediaId) => {
@@ -390,6 +422,8 @@ export class SyncEngine {
       tags: await this.termIds(client, site, 'tags', snap.tags)
     }
     if (snap.slug.trim() !== '') body.slug = snap.slug
+    if (featuredMedia !== undefined) body.featured_media = featuredMedia
+    if (snap.status === 'future' && snap.publishAt !== null) body.date_gmt = new Date(snap.publishAt).toISOString().slice(0, 19)
     return body
   }
 

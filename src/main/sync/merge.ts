@@ -12,6 +12,10 @@ export interface Snapshot {
   tags: string[]
   /** Top-level blocks' markup, images written with local media ids (see engine's localForm). */
   blocks: string[]
+  /** The featured image: a local media id, 'remote:<id>' for one only the site has, or ''. */
+  featured: string
+  /** For a scheduled post, when it goes out (ms since epoch). */
+  publishAt: number | null
 }
 
 export interface MergeResult {
@@ -70,7 +74,9 @@ export function threeWayMerge(base: Snapshot, local: Snapshot, remote: Snapshot)
     status: mergeScalar(base.status, local.status, remote.status).value,
     categories: mergeSet(base.categories, local.categories, remote.categories),
     tags: mergeSet(base.tags, local.tags, remote.tags),
-    blocks
+    blocks,
+    featured: mergeScalar(base.featured, local.featured, remote.featured).value,
+    publishAt: mergeScalar(base.publishAt, local.publishAt, remote.publishAt).value
   }
   return { merged, chunks, fieldConflicts, clean: fieldConflicts.length === 0 && chunks.every((c) => c.kind === 'same') }
 }

@@ -21,6 +21,10 @@ export interface ArticleMeta {
   slug: string
   /** Source or exclusive label, e.g. «خاص». */
   label: string
+  /** The post's featured image: a media id from the data folder, '' for none. */
+  featuredImage: string
+  /** When a scheduled article is to be published (ms since epoch), or null. */
+  publishAt: number | null
 }
 
 /** Where the caret was, as a path of child indexes from the root to a text point. */
@@ -74,7 +78,9 @@ export const EMPTY_META: ArticleMeta = {
   categories: [],
   tags: [],
   slug: '',
-  label: ''
+  label: '',
+  featuredImage: '',
+  publishAt: null
 }
 
 export const REVISION_REASONS = ['manual', 'auto', 'before-trash', 'before-restore', 'imported', 'before-sync'] as const

@@ -16,6 +16,7 @@ import {
 import type { AppInfo, Settings, StoreStatus } from '../domain/app'
 import type { ArticleSyncInfo, RemotePostSummary, Site, SyncConflict, SyncErrorCode, SyncProgress } from '../domain/sync'
 import { isAllowedLinkUrl } from '../domain/links'
+import { isMediaId } from '../domain/media'
 import { CHANNEL_NAMES, EVENT_NAMES, type ChannelName } from './channels'
 
 /** Error codes a handler can answer with; the renderer words them for the user. */
@@ -65,7 +66,12 @@ export const articleMetaSchema = z
     categories: z.array(z.string().trim().min(1).max(200)).max(100),
     tags: z.array(z.string().trim().min(1).max(200)).max(200),
     slug: z.string().max(200),
-    label: z.string().max(200)
+    label: z.string().max(200),
+    featuredImage: z
+      .string()
+      .refine((v) => v === '' || isMediaId(v), 'featuredImage must be one of the data folder’s images')
+      .default(''),
+    publishAt: z.number().int().min(0).nullable().default(null)
   })
   .strict()
 

@@ -9,6 +9,8 @@ const snap = (blocks: string[], over: Partial<Snapshot> = {}): Snapshot => ({
   categories: ['سياسة'],
   tags: [],
   blocks,
+  featured: '',
+  publishAt: null,
   ...over
 })
 

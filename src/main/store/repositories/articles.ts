@@ -21,6 +21,8 @@ export interface ArticleRow {
   tags: string
   slug: string
   label: string
+  featured_image: string
+  publish_at: number | null
   status: ArticleStatus
   word_count: number
   caret: string | null
@@ -63,7 +65,9 @@ export function rowToArticle(row: ArticleRow): Article {
       categories: parseList(row.categories),
       tags: parseList(row.tags),
       slug: row.slug,
-      label: row.label
+      label: row.label,
+      featuredImage: row.featured_image,
+      publishAt: row.publish_at
     },
     caret: row.caret === null ? null : (JSON.parse(row.caret) as CaretPosition),
     saveCount: row.save_count
@@ -77,7 +81,9 @@ function metaToRow(meta: ArticleMeta) {
     categories: JSON.stringify(meta.categories),
     tags: JSON.stringify(meta.tags),
     slug: meta.slug,
-    label: meta.label
+    label: meta.label,
+    featured_image: meta.featuredImage,
+    publish_at: meta.publishAt
   }
 }
 
@@ -103,9 +109,9 @@ export function articleToRow(article: Article): ArticleRow {
 export function insertArticle(db: Db, article: Article): void {
   db.prepare(
     `INSERT INTO articles (id, title, standfirst, body, body_text, byline, dateline, categories, tags, slug, label,
-       status, word_count, caret, save_count, created_at, updated_at, trashed_at)
+       featured_image, publish_at, status, word_count, caret, save_count, created_at, updated_at, trashed_at)
      VALUES (@id, @title, @standfirst, @body, @body_text, @byline, @dateline, @categories, @tags, @slug, @label,
-       @status, @word_count, @caret, @save_count, @created_at, @updated_at, @trashed_at)`
+       @featured_image, @publish_at, @status, @word_count, @caret, @save_count, @created_at, @updated_at, @trashed_at)`
   ).run(articleToRow(article))
 }
 
@@ -158,6 +164,7 @@ export function updateArticleContent(db: Db, draft: ArticleDraft, wordCount: num
     .prepare(
       `UPDATE articles SET title = @title, standfirst = @standfirst, body = @body, body_text = @body_text,
          byline = @byline, dateline = @dateline, categories = @categories, tags = @tags, slug = @slug, label = @label,
+         featured_image = @featured_image, publish_at = @publish_at,
          word_count = @word_count, caret = @caret, save_count = save_count + 1, updated_at = @now
        WHERE id = @id
        RETURNING save_count`

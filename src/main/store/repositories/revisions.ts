@@ -1,5 +1,6 @@
 import type { Db } from '../connection'
 import type { ArticleMeta, Revision, RevisionReason, RevisionSummary } from '../../../shared/domain/article'
+import { EMPTY_META } from '../../../shared/domain/article'
 
 interface RevisionRow {
   id: string
@@ -33,7 +34,8 @@ function rowToRevision(row: RevisionRow): Revision {
     standfirst: row.standfirst,
     body: row.body,
     bodyText: row.body_text,
-    meta: JSON.parse(row.meta) as ArticleMeta
+    // Revisions from before a field existed take its default.
+    meta: { ...EMPTY_META, ...(JSON.parse(row.meta) as Partial<ArticleMeta>) }
   }
 }
 

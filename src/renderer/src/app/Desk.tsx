@@ -115,6 +115,14 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
     [openId, refresh, openArticle, t]
   )
 
+  // The open article's site offers its categories for picking.
+  const openSiteId = open === null ? null : (sync.states[open.article.id]?.siteId ?? null)
+  const [siteCategories, setSiteCategories] = useState<{ id: number; name: string; parent: number }[]>([])
+  useEffect(() => {
+    if (openSiteId === null) return setSiteCategories([])
+    void call(api().sites.terms({ siteId: openSiteId })).then((terms) => setSiteCategories(terms.categories), () => setSiteCategories([]))
+  }, [openSiteId, sync.progress?.finishedAt])
+
   const runSync = async (articleIds?: string[]) => {
     try {
       await flushAll()
@@ -231,6 +239,7 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
             onSaved={onSaved}
             onSnapshot={snapshot}
             onStale={onStale}
+            siteCategories={siteCategories}
             sideExtra={
               <ArticleSyncBar
                 info={sync.states[open.article.id]}

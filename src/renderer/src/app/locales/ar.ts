@@ -95,7 +95,14 @@ const ar = {
     labelExclusive: 'خاص',
     labelAgencies: 'وكالات',
     labelCorrespondent: 'مراسلنا',
-    status: 'الحالة'
+    status: 'الحالة',
+    siteCategories: 'أقسام الموقع',
+    featured: 'الصورة البارزة',
+    featuredPick: 'اختر صورة بارزة',
+    featuredChange: 'غيّرها',
+    featuredRemove: 'أزلها',
+    publishAt: 'موعد النشر',
+    publishAtHint: 'يُستعمل حين تكون الحالة «مجدولة».'
   },
   counts: {
     words_zero: 'لا كلمات',

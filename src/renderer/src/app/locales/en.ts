@@ -97,7 +97,14 @@ const en: Messages = {
     labelExclusive: 'Exclusive',
     labelAgencies: 'Agencies',
     labelCorrespondent: 'Our correspondent',
-    status: 'Status'
+    status: 'Status',
+    siteCategories: 'The site’s categories',
+    featured: 'Featured image',
+    featuredPick: 'Pick a featured image',
+    featuredChange: 'Change',
+    featuredRemove: 'Remove',
+    publishAt: 'Publishing time',
+    publishAtHint: 'Used when the status is “scheduled”.'
   },
   counts: {
     words_zero: 'no words',

@@ -31,6 +31,7 @@ interface Props {
   sideExtra?: React.ReactNode
   /** The article was written by something else (a sync) since it was loaded: reload it. */
   onStale?: (id: string) => void
+  siteCategories?: { id: number; name: string; parent: number }[]
 }
 
 const COUNT_DELAY_MS = 300
@@ -50,7 +51,7 @@ function useAutoGrow(value: string) {
  * One article open for writing: headline, standfirst, body and metadata, all
  * saved on their own (see AutosaveScheduler), with live counts and a save status.
  */
-export function ArticleEditor({ article, locale, onSaved, toolbarExtra, onSnapshot, sideExtra, onStale }: Props) {
+export function ArticleEditor({ article, locale, onSaved, toolbarExtra, onSnapshot, sideExtra, onStale, siteCategories }: Props) {
   const { t } = useTranslation()
   const [title, setTitle] = useState(article.title)
   const [standfirst, setStandfirst] = useState(article.standfirst)
@@ -241,7 +242,7 @@ export function ArticleEditor({ article, locale, onSaved, toolbarExtra, onSnapsh
         />
       </div>
       <div className="side-column">
-        <MetaPanel meta={meta} status={article.status} onChange={changeField(setMeta)} />
+        <MetaPanel meta={meta} status={article.status} onChange={changeField(setMeta)} pickImage={pickImage} siteCategories={siteCategories} />
         {sideExtra}
       </div>
       <footer className="status-bar" aria-live="polite">

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ArticleMeta, ArticleStatus } from '../../../../shared/domain/article'
+import { mediaUrl } from '../../editor/media-url'
 
 /** Splits "اقتصاد، سياسة, رياضة" on Arabic and Latin commas. */
 export function splitList(text: string): string[] {
@@ -34,9 +35,32 @@ function ListField({ label, hint, value, onChange, name }: { label: string; hint
 /** Labels newsrooms use most; any other can be typed. */
 const LABELS = ['خاص', 'وكالات', 'مراسلنا']
 
-export function MetaPanel({ meta, status, onChange }: { meta: ArticleMeta; status: ArticleStatus; onChange: (meta: ArticleMeta) => void }) {
+/** A time as the datetime-local input shows it (the machine's zone), and back. */
+const toLocalInput = (at: number | null) => {
+  if (at === null) return ''
+  const d = new Date(at)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+const fromLocalInput = (value: string) => (value === '' ? null : new Date(value).getTime())
+
+interface MetaPanelProps {
+  meta: ArticleMeta
+  status: ArticleStatus
+  onChange: (meta: ArticleMeta) => void
+  /** Asks for an image file; resolves to its media id. */
+  pickImage?: () => Promise<{ mediaId: string } | null>
+  /** The linked site's categories (with their parents), offered for picking. */
+  siteCategories?: { id: number; name: string; parent: number }[]
+}
+
+export function MetaPanel({ meta, status, onChange, pickImage, siteCategories = [] }: MetaPanelProps) {
   const { t } = useTranslation()
   const set = <K extends keyof ArticleMeta>(key: K, value: ArticleMeta[K]) => onChange({ ...meta, [key]: value })
+  const parentName = (c: { parent: number }) => siteCategories.find((p) => p.id === c.parent)?.name
+  const toggleCategory = (name: string) =>
+    set('categories', meta.categories.includes(name) ? meta.categories.filter((c) => c !== name) : [...meta.categories, name])
+  const featuredUrl = mediaUrl(meta.featuredImage)
   return (
     <aside className="meta-panel" aria-label={t('meta.heading')}>
       <h2>{t('meta.heading')}</h2>
@@ -52,6 +76,18 @@ export function MetaPanel({ meta, status, onChange }: { meta: ArticleMeta; statu
         <input name="dateline" dir="rtl" value={meta.dateline} onChange={(e) => set('dateline', e.target.value)} />
       </label>
       <ListField name="categories" label={t('meta.categories')} hint={t('meta.listHint')} value={meta.categories} onChange={(v) => set('categories', v)} />
+      {siteCategories.length > 0 && (
+        <div className="site-categories" role="group" aria-label={t('meta.siteCategories')}>
+          <span className="field-caption">{t('meta.siteCategories')}</span>
+          {siteCategories
+            .filter((c) => c.name !== 'Uncategorized')
+            .map((c) => (
+              <button key={c.id} type="button" className="chip" aria-pressed={meta.categories.includes(c.name)} onClick={() => toggleCategory(c.name)}>
+                {parentName(c) !== undefined ? `${parentName(c)} › ${c.name}` : c.name}
+              </button>
+            ))}
+        </div>
+      )}
       <ListField name="tags" label={t('meta.tags')} hint={t('meta.listHint')} value={meta.tags} onChange={(v) => set('tags', v)} />
       <label className="field">
         <span>{t('meta.slug')}</span>
@@ -65,6 +101,37 @@ export function MetaPanel({ meta, status, onChange }: { meta: ArticleMeta; statu
             <option key={l} value={l} />
           ))}
         </datalist>
+      </label>
+      <div className="field featured-field">
+        <span>{t('meta.featured')}</span>
+        {featuredUrl !== null && <img className="featured-thumb" src={featuredUrl} alt={t('meta.featured')} data-testid="featured-thumb" />}
+        <span className="featured-actions">
+          {pickImage !== undefined && (
+            <button
+              type="button"
+              onClick={() => void pickImage().then((picked) => picked !== null && set('featuredImage', picked.mediaId))}
+              data-testid="pick-featured"
+            >
+              {featuredUrl === null ? t('meta.featuredPick') : t('meta.featuredChange')}
+            </button>
+          )}
+          {featuredUrl !== null && (
+            <button type="button" onClick={() => set('featuredImage', '')}>
+              {t('meta.featuredRemove')}
+            </button>
+          )}
+        </span>
+      </div>
+      <label className="field">
+        <span>{t('meta.publishAt')}</span>
+        <input
+          name="publish-at"
+          type="datetime-local"
+          dir="ltr"
+          value={toLocalInput(meta.publishAt)}
+          onChange={(e) => set('publishAt', fromLocalInput(e.target.value))}
+        />
+        <small className="hint">{t('meta.publishAtHint')}</small>
       </label>
     </aside>
   )
