@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFaultProxy, faultFirst, type FaultProxy, type ProxyRequest } from '../support/fault-proxy'
 import { runFaultScenario } from '../support/fault-scenario'
-import { wp } from './helpers'
+import { article, rest, syncServices, wp } from './helpers'
+import { tempDir } from '../support/temp'
 
 let proxy: FaultProxy
 beforeAll(async () => {
@@ -60,5 +61,36 @@ describe('sync through a connection that fails', () => {
     const result = await runFaultScenario(wp(), proxy, () => ({ kind: 'reset' }), { token: token(), faultyRuns: 2 })
     expect(result.faults).toBeGreaterThan(2)
     expect(result).toMatchObject(converged)
+  })
+})
+
+describe('cancelling a sync', () => {
+  it('stops between requests, keeps what was done, and the next sync finishes without duplicates', async () => {
+    const data = tempDir()
+    const services = syncServices(data.dir)
+    try {
+      proxy.setSchedule(() => ({ kind: 'pass' }))
+      const site = await services.sync.addSite({ url: proxy.url, username: wp().author.login, appPassword: wp().author.appPassword })
+      const title = token()
+      const ids = Array.from({ length: 3 }, (_, i) => article(services, site.id, `${title} ${i}`, ['نص']))
+      // Every request is slow, so the cancel lands while the run is under way.
+      proxy.setSchedule(() => ({ kind: 'delay', ms: 400 }))
+      const running = services.sync.run()
+      await new Promise((r) => setTimeout(r, 150))
+      expect(services.sync.progress().running).toBe(true)
+      services.sync.cancel()
+      const result = await running
+      expect(result.cancelled).toBe(true)
+      expect(result.running).toBe(false)
+      proxy.setSchedule(() => ({ kind: 'pass' }))
+      const again = await services.sync.run()
+      expect(again.failures).toEqual([])
+      expect(ids.map((id) => services.sync.state(id).state)).toEqual(['synced', 'synced', 'synced'])
+      const posts = await rest<unknown[]>(wp().admin, 'GET', `wp/v2/posts?search=${encodeURIComponent(title)}&status=draft&per_page=100`)
+      expect(posts).toHaveLength(3)
+    } finally {
+      services.close()
+      data.remove()
+    }
   })
 })
