@@ -186,7 +186,7 @@ describe('push', () => {
         'content-type': 'image/png',
         'content-disposition': 'attachment; filename="web-photo.png"'
       },
-      body: tinyPng(33, 21)
+      body: new Uint8Array(tinyPng(33, 21))
     })
     const mediaOnSite = ((await upload.json()) as { id: number }).id
     await rest(wp().editor, 'POST', `wp/v2/posts/${postId}`, { featured_media: mediaOnSite })
