@@ -1,5 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
+import { servicesIn } from '../../support/fixtures'
+import { tempDir } from '../../support/temp'
+import { AppError } from '../../../src/main/errors'
 import { classifyResponse, discoverSite, normalizeSiteUrl, restUrl, WpClient, WpError } from '../../../src/main/sync/wordpress/client'
 
 let servers: Server[] = []
@@ -140,5 +143,30 @@ describe('finding a site', () => {
     expect(await reasonOf(discoverSite('http://127.0.0.1:9'))).toBe('wrong_address')
     const hang = await serve(() => undefined)
     expect(await reasonOf(discoverSite(hang, { timeoutMs: 200 }))).toBe('timeout')
+  })
+})
+
+describe('signing in where application passwords are off', () => {
+  it('says so instead of blaming the password', async () => {
+    // A production site on plain HTTP: the index offers no application passwords, and the header is ignored.
+    const url = await serve((req, res) => {
+      if (req.url === '/') {
+        res.writeHead(200, { link: '</wp-json/>; rel="https://api.w.org/"' })
+        return res.end('')
+      }
+      if (req.url === '/wp-json/') return json(res, 200, { name: 'موقع', namespaces: ['wp/v2'], authentication: {} })
+      json(res, 401, { code: 'rest_not_logged_in', message: 'You are not currently logged in.' })
+    })
+    const data = tempDir()
+    const services = servicesIn(data.dir)
+    try {
+      const error = await services.sync.addSite({ url, username: 'a', appPassword: 'b' }).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(AppError)
+      expect((error as InstanceType<typeof AppError>).reason).toBe('app_passwords_unavailable')
+      expect(services.sync.sites()).toEqual([])
+    } finally {
+      services.close()
+      data.remove()
+    }
   })
 })
