@@ -290,6 +290,13 @@ describe('pull', () => {
     const again = remoteId(services, id)
     expect(again).not.toBe(first)
     expect((await getPost(again)).content.raw).toContain('نص عدله المراسل بعد الحذف')
+
+    // Moved to the site's trash (not deleted for good): the same.
+    await rest(wp().editor, 'DELETE', `wp/v2/posts/${again}`)
+    await services.sync.run()
+    expect(services.sync.state(id).state).toBe('deleted_on_site')
+    expect(services.sync.state(id).remoteStatus).toBe('trash')
+    expect(bodyText(services, id)).toBe('نص عدله المراسل بعد الحذف')
   })
 
   it('imports posts from the site, keeping blocks it cannot edit unchanged on the way back', async () => {

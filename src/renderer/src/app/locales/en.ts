@@ -207,6 +207,7 @@ const en: Messages = {
       body: 'The application password would be kept obfuscated, not encrypted: anyone who can read your files can read it. Continue?',
       confirm: 'Keep it anyway'
     },
+    remoteStatus: { publish: 'Published', future: 'Scheduled', draft: 'Draft', pending: 'Pending review', private: 'Private' },
     states: {
       local: 'This machine only',
       synced: 'Synced',
@@ -255,6 +256,7 @@ const en: Messages = {
       one: 'Import',
       already: 'On this machine',
       allNew: 'Import all new',
+      status: 'Status on the site',
       done: '{{count}} articles imported.'
     },
     pulled: 'Changes from the site reached this article.',

@@ -121,11 +121,12 @@ function ImportSection({ site, onImported }: { site: Site; onImported: () => voi
   const { t } = useTranslation()
   const failureText = useFailureText()
   const [search, setSearch] = useState('')
+  const [status, setStatus] = useState<'' | 'publish' | 'future' | 'draft' | 'pending' | 'private'>('')
   const [posts, setPosts] = useState<RemotePostSummary[] | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const load = async () => {
     try {
-      setPosts(await call(api().sync.browse({ siteId: site.id, search: search.trim() === '' ? undefined : search.trim() })))
+      setPosts(await call(api().sync.browse({ siteId: site.id, search: search.trim() === '' ? undefined : search.trim(), status: status === '' ? undefined : status })))
     } catch (e) {
       setMessage(failureText(e))
     }
@@ -145,6 +146,14 @@ function ImportSection({ site, onImported }: { site: Site; onImported: () => voi
       <h3>{t('sync.importing.title')}</h3>
       <div className="import-search">
         <input type="search" dir="rtl" aria-label={t('sync.importing.search')} placeholder={t('sync.importing.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
+        <select aria-label={t('sync.importing.status')} value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
+          <option value="">{t('list.allStatuses')}</option>
+          {(['publish', 'future', 'draft', 'pending', 'private'] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`sync.remoteStatus.${s}`)}
+            </option>
+          ))}
+        </select>
         <button type="button" onClick={() => void load()} data-testid="browse-site">{t('sync.importing.show')}</button>
         <button type="button" onClick={() => void importIds()}>{t('sync.importing.allNew')}</button>
       </div>
@@ -154,7 +163,7 @@ function ImportSection({ site, onImported }: { site: Site; onImported: () => voi
           {posts.map((p) => (
             <li key={p.remoteId}>
               <span dir="auto">{p.title}</span>
-              <span className="remote-status">{p.status}</span>
+              <span className="remote-status">{t(`sync.remoteStatus.${p.status}`, { defaultValue: p.status })}</span>
               {p.articleId === null ? (
                 <button type="button" onClick={() => void importIds([p.remoteId])}>{t('sync.importing.one')}</button>
               ) : (
