@@ -72,6 +72,8 @@ export interface PushFigures {
   qalamRequests: number
   scriptMs: number
   scriptRequests: number
+  batchScriptMs: number
+  batchScriptRequests: number
 }
 
 /** 100 new drafts: Qalam's sync (outbox, batches) against a script that POSTs each one, in the same run, alternated. */
@@ -79,6 +81,7 @@ export async function benchPush(wp: WordPress, drafts: number, rounds = 3): Prom
   const texts = newsParagraphs(drafts * 3)
   let qalamMs = Infinity
   let scriptMs = Infinity
+  let batchScriptMs = Infinity
   let qalamRequests = 0
   for (let round = 0; round < rounds; round++) {
     const data = tempDir('qalam-bench-push-')
@@ -121,8 +124,29 @@ export async function benchPush(wp: WordPress, drafts: number, rounds = 3): Prom
       await response.arrayBuffer()
     }
     scriptMs = Math.min(scriptMs, performance.now() - t1)
+
+    // The same script using /batch/v1 (25 requests to a batch, WordPress's limit).
+    const t2 = performance.now()
+    for (let i = 0; i < drafts; i += 25) {
+      const requests = Array.from({ length: Math.min(25, drafts - i) }, (_, k) => {
+        const paragraphs = texts.slice((i + k) * 3, (i + k) * 3 + 3)
+        return {
+          method: 'POST',
+          path: '/wp/v2/posts',
+          body: { title: `دفعة ${round}-${i + k}`, status: 'draft', content: paragraphs.map((p) => `<!-- wp:paragraph -->\n<p>${p}</p>\n<!-- /wp:paragraph -->`).join('\n\n') }
+        }
+      })
+      const response = await fetch(`${wp.url}/?rest_route=/batch/v1`, {
+        method: 'POST',
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ validation: 'normal', requests })
+      })
+      if (!response.ok) throw new Error(`batch script failed: ${response.status}`)
+      await response.arrayBuffer()
+    }
+    batchScriptMs = Math.min(batchScriptMs, performance.now() - t2)
   }
-  return { drafts, qalamMs, qalamRequests, scriptMs, scriptRequests: drafts }
+  return { drafts, qalamMs, qalamRequests, scriptMs, scriptRequests: drafts, batchScriptMs, batchScriptRequests: Math.ceil(drafts / 25) }
 }
 
 export interface FaultFigures {

@@ -1,7 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
+import { tmpdir } from 'node:os'
 
 /**
  * A real WordPress on loopback for the sync tests and benchmarks: Debian's `wordpress`
@@ -40,7 +41,9 @@ export interface WordPress {
 }
 
 const WP_ROOT = '/usr/share/wordpress'
-const CONFIG = '/etc/wordpress/config-127.0.0.1.php'
+/** Debian's wp-config.php takes a config name from WORDPRESS_CONFIG; one per instance, so several sites can run at once. */
+const configName = (port: number) => `qalam-test-${port}`
+const configFile = (port: number) => `/etc/wordpress/config-${configName(port)}.php`
 const SOCKET = '/run/mysqld/mysqld.sock'
 
 export function wordpressInstalled(): boolean {
@@ -79,10 +82,10 @@ async function ensureMariaDb(): Promise<void> {
   throw new Error('MariaDB did not start')
 }
 
-function writeConfig(database: string, password: string): void {
+function writeConfig(port: number, database: string, password: string): void {
   mkdirSync('/etc/wordpress', { recursive: true })
   writeFileSync(
-    CONFIG,
+    configFile(port),
     `<?php
 define('DB_NAME', '${database}');
 define('DB_USER', 'qalam_test');
@@ -118,6 +121,7 @@ async function waitForHttp(url: string): Promise<void> {
 export function runPhp(port: number, code: string): string {
   const script = `<?php
 $_SERVER['HTTP_HOST'] = '127.0.0.1:${port}';
+$_SERVER['WORDPRESS_CONFIG'] = '${configName(port)}';
 $_SERVER['REQUEST_URI'] = '/';
 define('WP_USE_THEMES', false);
 require '${WP_ROOT}/wp-load.php';
@@ -135,14 +139,17 @@ export async function startWordPress(options: { pretty?: boolean } = {}): Promis
   sql(`DROP DATABASE IF EXISTS ${database}; CREATE DATABASE ${database} CHARACTER SET utf8mb4;
        CREATE USER IF NOT EXISTS 'qalam_test'@'localhost' IDENTIFIED BY '${dbPassword}';
        GRANT ALL ON \`qalam_wp_%\`.* TO 'qalam_test'@'localhost'; FLUSH PRIVILEGES;`)
-  writeConfig(database, dbPassword)
+  const port = await freePort()
+  writeConfig(port, database, dbPassword)
   mkdirSync('/var/lib/wordpress/wp-content/uploads', { recursive: true })
 
-  const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const php: ChildProcess = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', WP_ROOT], {
+  // php -S keeps environment variables out of $_SERVER, where Debian's wp-config.php looks: a prepended line puts it there.
+  const prepend = join(tmpdir(), 'qalam-wp-prepend.php')
+  writeFileSync(prepend, `<?php if (getenv('WORDPRESS_CONFIG') !== false) { $_SERVER['WORDPRESS_CONFIG'] = getenv('WORDPRESS_CONFIG'); }\n`)
+  const php: ChildProcess = spawn('php', ['-d', `auto_prepend_file=${prepend}`, '-S', `127.0.0.1:${port}`, '-t', WP_ROOT], {
     // Several workers, so a slow request (an upload) does not hold up the rest.
-    env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
+    env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4', WORDPRESS_CONFIG: configName(port) },
     stdio: 'ignore'
   })
   await waitForHttp(`${url}/wp-login.php`)
@@ -192,6 +199,7 @@ echo json_encode($out);`
     stop: async () => {
       php.kill('SIGTERM')
       await new Promise((r) => setTimeout(r, 100))
+      rmSync(configFile(port), { force: true })
       try {
         sql(`DROP DATABASE IF EXISTS ${database}`)
       } catch {

@@ -64,6 +64,8 @@ interface RemotePost {
 
 const FULL_FIELDS = 'id,title,excerpt,content,slug,status,modified_gmt,date_gmt,categories,tags,featured_media,link,author,_links'
 const STATE_FIELDS = 'id,modified_gmt,status,link,_links'
+/** What a create needs back: no content, no links (WordPress renders only the fields asked for). */
+const CREATE_FIELDS = 'id,modified_gmt,status,link'
 
 type PostState = Pick<RemotePost, 'id' | 'modified_gmt' | 'status' | 'link' | '_links'>
 
@@ -75,6 +77,15 @@ type PostState = Pick<RemotePost, 'id' | 'modified_gmt' | 'status' | 'link' | '_
 export function versionOf(post: PostState): string {
   const history = post._links?.['version-history']?.[0]?.count
   return `${post.modified_gmt}|${post.status}|${history ?? '-'}`
+}
+
+/** Whether a post is still at the version recorded; a revision count is compared only when both sides have one. */
+export function sameVersion(post: PostState, recorded: string | null): boolean {
+  if (recorded === null) return false
+  const [modified, status, count] = recorded.split('|')
+  const now = versionOf(post).split('|')
+  if (now[0] !== modified || now[1] !== status) return false
+  return count === '-' || now[2] === '-' || now[2] === count
 }
 const REMOTE_STATUSES = 'publish,future,draft,pending,private,trash'
 const BATCH_LIMIT = 25
@@ -503,7 +514,6 @@ export class SyncEngine {
           createdAt: previous?.createdAt ?? this.deps.now(),
           attempts: 1
         }
-        syncRepo.putOutbox(this.db, entry)
         ready.push({ article, snap, body, entry })
       } catch (error) {
         this.fail(article, error)
@@ -511,16 +521,18 @@ export class SyncEngine {
     }
     for (let i = 0; i < ready.length; i += BATCH_LIMIT) {
       const group = ready.slice(i, i + BATCH_LIMIT)
+      // The intents of the whole batch reach the disk (one commit) before the request goes out.
+      this.db.transaction(() => group.forEach((g) => syncRepo.putOutbox(this.db, g.entry)))()
       let answers: { status: number; body: unknown }[]
       try {
         if (group.length === 1) {
-          const one = await client.request<RemotePost>('POST', 'wp/v2/posts', { json: group[0]!.body, query: { context: 'edit', _fields: FULL_FIELDS }, idempotent: false })
+          const one = await client.request<RemotePost>('POST', 'wp/v2/posts', { json: group[0]!.body, query: { _fields: CREATE_FIELDS }, idempotent: false })
           answers = [{ status: one.status, body: one.data }]
         } else {
           const batch = await client.request<{ responses: { status: number; body: unknown }[] }>('POST', 'batch/v1', {
             json: {
               validation: 'normal',
-              requests: group.map((g) => ({ method: 'POST', path: '/wp/v2/posts?context=edit&_fields=' + FULL_FIELDS, body: g.body }))
+              requests: group.map((g) => ({ method: 'POST', path: `/wp/v2/posts?_fields=${CREATE_FIELDS}`, body: g.body }))
             },
             idempotent: false
           })
@@ -531,14 +543,28 @@ export class SyncEngine {
         for (const g of group) this.fail(g.article, error)
         continue
       }
+      const adopted: { g: (typeof group)[number]; post: RemotePost }[] = []
+      const refused: { g: (typeof group)[number]; answer: { status: number; body: unknown } | undefined }[] = []
       group.forEach((g, k) => {
         const answer = answers[k]
-        if (answer !== undefined && answer.status < 300) this.adoptCreated(g.article, g.snap, answer.body as RemotePost, g.entry, g.body)
-        else {
-          const body = (answer?.body ?? {}) as { code?: string; message?: string }
-          this.fail(g.article, new WpError(answer?.status === 403 ? 'missing_capability' : 'rejected', `${body.code ?? answer?.status}: ${body.message ?? ''}`, answer?.status ?? null, body.code ?? null))
-        }
+        if (answer !== undefined && answer.status < 300) adopted.push({ g, post: answer.body as RemotePost })
+        else refused.push({ g, answer })
       })
+      // What the site made is recorded in one commit too.
+      this.db.transaction(() => {
+        for (const { g, post } of adopted) {
+          // A post just created has no revisions yet (asking for the count would cost WordPress its links for every post).
+          // Should the site keep one on insert, the next read sees a different count and compares contents: nothing is missed.
+          post._links ??= { 'version-history': [{ count: 0 }] }
+          this.setBase(g.article.id, g.snap, post)
+          syncRepo.deleteOutbox(this.db, g.entry.id)
+        }
+      })()
+      for (let k = 0; k < adopted.length; k++) this.done()
+      for (const { g, answer } of refused) {
+        const body = (answer?.body ?? {}) as { code?: string; message?: string }
+        this.fail(g.article, new WpError(answer?.status === 403 ? 'missing_capability' : 'rejected', `${body.code ?? answer?.status}: ${body.message ?? ''}`, answer?.status ?? null, body.code ?? null))
+      }
     }
   }
 
@@ -713,7 +739,7 @@ export class SyncEngine {
     }
     const changedRemote = linked.filter((r) => {
       const p = light.get(r.remote_id!)
-      return p !== undefined && p.status !== 'trash' && versionOf(p) !== r.base_modified_gmt
+      return p !== undefined && p.status !== 'trash' && !sameVersion(p, r.base_modified_gmt)
     })
     const full = new Map<number, RemotePost>()
     for (let i = 0; i < changedRemote.length; i += 100) {
@@ -789,7 +815,7 @@ export class SyncEngine {
       this.done()
       return
     }
-    const changedThere = versionOf(state) !== row.base_modified_gmt
+    const changedThere = !sameVersion(state, row.base_modified_gmt)
     if (!changedHere && !changedThere) {
       syncRepo.updateArticleSync(this.db, article.id, { state: 'synced', error: null, remote_status: state.status, synced_at: this.deps.now() })
       this.done()
@@ -802,6 +828,14 @@ export class SyncEngine {
     }
     if (post === undefined) throw new WpError('rejected', 'the site did not return the changed post')
     const remote = this.remoteSnapshot(site, post)
+    if (base !== null && hashOf(remote) === row.base_hash) {
+      // Saved on the site without a change Qalam keeps (or a version detail moved): only the version is new.
+      syncRepo.updateArticleSync(this.db, article.id, { base_modified_gmt: versionOf(post), remote_status: post.status })
+      if (changedHere) await this.pushUpdate(client, site, article, local, post.id, versionOf(post))
+      else syncRepo.updateArticleSync(this.db, article.id, { state: 'synced', error: null, synced_at: this.deps.now() })
+      this.done()
+      return
+    }
     if (!changedHere || base === null) {
       this.applyToArticle(article, remote, 'before-sync')
       const refreshed = this.deps.articles.get(article.id)
