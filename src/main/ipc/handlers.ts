@@ -7,7 +7,7 @@ export type Handlers = {
 
 /** One handler per channel: a thin call into a service, nothing more. */
 export function createHandlers(services: Services): Handlers {
-  const { articles, revisions, media, settings, store, platform, flush, sync } = services
+  const { articles, revisions, media, settings, store, platform, flush, sync, search } = services
   return {
     'app:info': () => ({
       version: platform.appVersion,
@@ -63,6 +63,8 @@ export function createHandlers(services: Services): Handlers {
     'sync:recreate': ({ articleId }) => sync.recreate(articleId),
     'sync:browse': ({ siteId, ...query }) => sync.browse(siteId, query),
     'sync:import': async ({ siteId, remoteIds }) => ({ imported: (await sync.importPosts(siteId, remoteIds)).imported }),
+    'search:articles': ({ query, filters, limit }) => search.search(query, filters, limit),
+    'search:rebuild': () => ({ indexed: search.rebuild() }),
     'shell:openExternal': async ({ url }) => {
       await platform.shell.openExternal(url)
       return null

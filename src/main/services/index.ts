@@ -7,6 +7,7 @@ import { MediaService } from './media'
 import { SettingsService } from './settings'
 import { FlushCoordinator } from './flush'
 import { SyncService } from './sync'
+import { SearchService } from './search'
 import type { FetchLike } from '../sync/wordpress/client'
 import type { SyncProgress } from '../../shared/domain/sync'
 import type { Platform } from '../platform/types'
@@ -36,6 +37,7 @@ export function createServices(options: ServicesOptions) {
   const media = new MediaService({ db, now, dialogs: options.platform.dialogs, dataDir: options.dataDir })
   const settings = new SettingsService({ db })
   const flush = new FlushCoordinator()
+  const search = new SearchService({ db })
   const progressListeners = new Set<(progress: SyncProgress) => void>()
   const sync = new SyncService({
     db,
@@ -56,6 +58,7 @@ export function createServices(options: ServicesOptions) {
     settings,
     flush,
     sync,
+    search,
     /** Sync progress, for the window (Electron) or the page (test host) to forward as `sync:progress`. */
     onSyncProgress(listener: (progress: SyncProgress) => void): () => void {
       progressListeners.add(listener)

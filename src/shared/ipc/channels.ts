@@ -42,6 +42,8 @@ export const CHANNEL_NAMES = [
   'sync:recreate',
   'sync:browse',
   'sync:import',
+  'search:articles',
+  'search:rebuild',
   'shell:openExternal'
 ] as const
 

@@ -14,6 +14,7 @@ import {
   type RevisionSummary
 } from '../domain/article'
 import type { AppInfo, Settings, StoreStatus } from '../domain/app'
+import type { SearchHit } from '../domain/search'
 import type { ArticleSyncInfo, RemotePostSummary, Site, SyncConflict, SyncErrorCode, SyncProgress } from '../domain/sync'
 import { isAllowedLinkUrl } from '../domain/links'
 import { isMediaId } from '../domain/media'
@@ -209,6 +210,27 @@ export const contract = {
       .strict()
   ),
   'sync:import': def<{ imported: number }>()(z.object({ siteId: id, remoteIds: z.array(z.number().int().positive()).max(10_000).optional() }).strict()),
+
+  /** Ranked full-text search over local articles, Arabic-aware; the last word matches as a prefix while typing. */
+  'search:articles': def<SearchHit[]>()(
+    z
+      .object({
+        query: z.string().max(500),
+        filters: z
+          .object({
+            status: z.enum(ARTICLE_STATUSES).optional(),
+            siteId: id.optional(),
+            author: z.string().max(200).optional(),
+            from: z.number().int().min(0).optional(),
+            to: z.number().int().min(0).optional()
+          })
+          .strict()
+          .optional(),
+        limit: z.number().int().min(1).max(200).optional()
+      })
+      .strict()
+  ),
+  'search:rebuild': def<{ indexed: number }>()(empty),
 
   'shell:openExternal': def<null>()(
     z

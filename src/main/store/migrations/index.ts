@@ -6,6 +6,7 @@ import * as m0040 from './0040-settings'
 import * as m0050 from './0050-sync'
 import * as m0060 from './0060-revision-reasons'
 import * as m0070 from './0070-publishing'
+import * as m0080 from './0080-search'
 
 export interface Migration {
   version: number
@@ -21,5 +22,6 @@ export const MIGRATIONS: Migration[] = [
   { version: 40, name: 'settings', up: m0040.up },
   { version: 50, name: 'sync', up: m0050.up },
   { version: 60, name: 'revision-reasons', up: m0060.up },
-  { version: 70, name: 'publishing', up: m0070.up }
+  { version: 70, name: 'publishing', up: m0070.up },
+  { version: 80, name: 'search', up: m0080.up }
 ]

@@ -1,4 +1,5 @@
 import type { Db } from '../connection'
+import { indexArticle, unindexArticle } from './search'
 import type {
   Article,
   ArticleDraft,
@@ -113,6 +114,7 @@ export function insertArticle(db: Db, article: Article): void {
      VALUES (@id, @title, @standfirst, @body, @body_text, @byline, @dateline, @categories, @tags, @slug, @label,
        @featured_image, @publish_at, @status, @word_count, @caret, @save_count, @created_at, @updated_at, @trashed_at)`
   ).run(articleToRow(article))
+  indexArticle(db, article)
 }
 
 /** One article, or undefined. */
@@ -180,6 +182,8 @@ export function updateArticleContent(db: Db, draft: ArticleDraft, wordCount: num
       caret: draft.caret === null ? null : JSON.stringify(draft.caret),
       now
     }) as { save_count: number } | undefined
+  // The search index moves with the text, in the caller's transaction.
+  if (row !== undefined) indexArticle(db, draft)
   return row?.save_count
 }
 
@@ -195,6 +199,7 @@ export function setArticleTrashed(db: Db, id: string, trashedAt: number | null):
 
 /** Deletes an article row; its revisions go with it (ON DELETE CASCADE). */
 export function deleteArticle(db: Db, id: string): boolean {
+  unindexArticle(db, id)
   return db.prepare('DELETE FROM articles WHERE id = ?').run(id).changes === 1
 }
 
