@@ -6,7 +6,7 @@ import globals from 'globals'
 const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'worker_threads']
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', '.native/**', '.dev-data/**'] },
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', '.native/**', '.dev-data/**', 'scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

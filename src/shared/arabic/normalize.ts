@@ -25,10 +25,7 @@ const FOLD: Record<string, string> = {
   'ة': 'ه' // teh marbuta → heh
 }
 
-/** Removed outright: tatweel and the eight harakat. */
-const REMOVED = /[\u0640\u064B-\u0652]/g
-
-/** True for a character that normalizeArabic drops. */
+/** True for a character that normalizeArabic drops outright: tatweel and the eight harakat. */
 export function isRemovedMark(char: string): boolean {
   return char === '\u0640' || (char >= '\u064B' && char <= '\u0652')
 }
@@ -45,7 +42,7 @@ function foldChar(char: string): string {
 /** Lucene's Arabic normalization, plus Arabic-Indic and Persian digits to ASCII. */
 export function normalizeArabic(text: string): string {
   let out = ''
-  for (const char of text.replace(REMOVED, '')) out += foldChar(char)
+  for (const char of text) if (!isRemovedMark(char)) out += foldChar(char)
   return out
 }
 
