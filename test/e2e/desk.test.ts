@@ -1,7 +1,7 @@
-import { writeFileSync, readdirSync } from 'node:fs'
+import { mkdirSync, writeFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { closeBrowser, startHost, type Host } from './host'
+import { closeBrowser, ROOT, startHost, type Host } from './host'
 import { tempDir } from '../support/temp'
 import { tinyPng } from '../support/images'
 import { body, caretToEnd, newArticle, onlyArticle, selectText, stored, waitSaved, describePage } from './helpers'
@@ -84,6 +84,24 @@ describe('the article list', () => {
     await row(host, 'نتائج الدوري').getByRole('button', { name: 'تكرار' }).click()
     await expect.poll(() => page.getByLabel('العنوان').inputValue()).toBe('نتائج الدوري (نسخة)')
     expect(await body(page).innerText()).toBe('نص نتائج الدوري')
+  })
+
+  it('searches every article from anywhere with Ctrl+Shift+F, Arabic-aware, and opens the hit', async () => {
+    const { page } = host
+    await articleTitled(host, 'إضراب المعلمين يدخل أسبوعه الثالث')
+    await articleTitled(host, 'أسعار المحروقات')
+    await body(page).click()
+    await page.keyboard.press('Control+Shift+F')
+    const dialog = page.getByTestId('search-dialog')
+    // Typed without hamza or ta marbuta, and only the start of the last word.
+    await dialog.getByLabel('ابحث في كل المواد').fill('اضراب المعلم')
+    await expect.poll(() => dialog.getByTestId('search-hit').count()).toBe(1)
+    expect(await dialog.locator('.search-hit-title mark').allInnerTexts()).toEqual(['إضراب', 'المعلمين'])
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true })
+    await page.screenshot({ path: join(ROOT, 'test-results', 'search.png') })
+    await dialog.getByTestId('search-hit').click()
+    await expect.poll(() => page.getByLabel('العنوان').inputValue()).toBe('إضراب المعلمين يدخل أسبوعه الثالث')
+    expect(await dialog.count()).toBe(0)
   })
 
   it('keeps snapshots on Ctrl+S and restores one', async () => {

@@ -205,6 +205,7 @@ describe('writing an article', () => {
     await page.locator('input[name="tags"]').fill('انتخابات, برلمان')
     await page.locator('input[name="slug"]').fill('syria-vote')
     await page.locator('input[name="label"]').fill('خاص')
+    await page.getByLabel('موعد النشر').fill('2027-01-05T07:45')
     await waitSaved(page)
     expect((await onlyArticle(host)).meta).toEqual({
       byline: 'مراسلنا في دمشق',
@@ -212,7 +213,9 @@ describe('writing an article', () => {
       categories: ['سياسة', 'سوريا'],
       tags: ['انتخابات', 'برلمان'],
       slug: 'syria-vote',
-      label: 'خاص'
+      label: 'خاص',
+      featuredImage: '',
+      publishAt: new Date(2027, 0, 5, 7, 45).getTime()
     })
   })
 })

@@ -13,6 +13,8 @@ import { useSync } from '../features/sync/useSync'
 import { SyncPanel, useFailureText } from '../features/sync/SyncPanel'
 import { ArticleSyncBar } from '../features/sync/ArticleSyncBar'
 import { ConflictDialog } from '../features/sync/ConflictDialog'
+import { SearchDialog } from '../features/search/SearchDialog'
+import { matchShortcut, shortcutLabel } from '../editor/shortcuts'
 import type { ArticleStatus } from '../../../shared/domain/article'
 import type { SyncConflict } from '../../../shared/domain/sync'
 
@@ -28,6 +30,18 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
   const [revisionVersion, setRevisionVersion] = useState(0)
   const [notice, setNotice] = useState<string | null>(null)
   const [showSync, setShowSync] = useState(false)
+  const [showSearch, setShowSearch] = useState(false)
+
+  // Search is one shortcut away from anywhere in the window.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (matchShortcut(event) !== 'search') return
+      event.preventDefault()
+      setShowSearch(true)
+    }
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
+  }, [])
   const [conflict, setConflict] = useState<SyncConflict | null>(null)
   const failureText = useFailureText()
 
@@ -193,6 +207,9 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
             {notice}
           </p>
         )}
+        <button type="button" className="tb-btn tb-text header-search" title={`${t('search.open')} (${shortcutLabel('search')})`} onClick={() => setShowSearch(true)} data-testid="open-search">
+          {t('search.open')}
+        </button>
         <button type="button" className="tb-btn tb-text header-sync" aria-pressed={showSync} onClick={() => setShowSync((v) => !v)} data-testid="toggle-sync">
           {t('sync.open')}
         </button>
@@ -284,6 +301,16 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
           />
         )}
       </main>
+      {showSearch && (
+        <SearchDialog
+          locale={locale}
+          onClose={() => setShowSearch(false)}
+          onOpen={(id) => {
+            setShowSearch(false)
+            void openArticle(id)
+          }}
+        />
+      )}
       {conflict !== null && (
         <ConflictDialog
           conflict={conflict}

@@ -20,6 +20,8 @@ export type EditorAction =
   | 'quote'
   | 'direction'
   | 'snapshot'
+  | 'search'
+  | 'proofing'
 
 export interface Shortcut {
   code: string
@@ -43,7 +45,9 @@ export const SHORTCUTS: Record<EditorAction, Shortcut[]> = {
   number: [{ code: 'Digit7', shift: true }],
   quote: [{ code: 'Digit9', shift: true }],
   direction: [{ code: 'KeyX', shift: true }],
-  snapshot: [{ code: 'KeyS' }]
+  snapshot: [{ code: 'KeyS' }],
+  search: [{ code: 'KeyF', shift: true }],
+  proofing: [{ code: 'KeyP', shift: true }]
 }
 
 export function isMac(): boolean {

@@ -167,6 +167,12 @@ const ar = {
     retry: 'أعد المحاولة',
     keptAside: 'نُقل الملف القديم إلى: {{path}}'
   },
+  search: {
+    open: 'بحث',
+    title: 'البحث في المواد',
+    placeholder: 'ابحث في كل المواد',
+    none: 'لا نتائج.'
+  },
   sync: {
     open: 'مزامنة',
     title: 'المزامنة مع الموقع',

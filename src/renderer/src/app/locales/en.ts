@@ -169,6 +169,12 @@ const en: Messages = {
     retry: 'Retry',
     keptAside: 'The old file was moved to: {{path}}'
   },
+  search: {
+    open: 'Search',
+    title: 'Search the articles',
+    placeholder: 'Search every article',
+    none: 'Nothing found.'
+  },
   sync: {
     open: 'Sync',
     title: 'Sync with the site',

@@ -40,7 +40,9 @@ export function runEditorAction(editor: LexicalEditor, action: EditorAction): vo
       editor.dispatchCommand(TOGGLE_BLOCK_DIRECTION_COMMAND, undefined)
       break
     case 'snapshot':
-      // Handled by the article view for the whole window (headline and metadata too).
+    case 'search':
+    case 'proofing':
+      // Handled for the whole window (the article view, the desk).
       break
   }
 }
@@ -54,7 +56,7 @@ export function ShortcutsPlugin(): null {
         KEY_DOWN_COMMAND,
         (event) => {
           const action = matchShortcut(event)
-          if (action === null || action === 'snapshot') return false
+          if (action === null || action === 'snapshot' || action === 'search' || action === 'proofing') return false
           event.preventDefault()
           runEditorAction(editor, action)
           return true

@@ -1,0 +1,101 @@
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ARTICLE_STATUSES, type ArticleStatus } from '../../../../shared/domain/article'
+import type { Locale } from '../../../../shared/domain/app'
+import type { Range, SearchHit } from '../../../../shared/domain/search'
+import { api, call } from '../../api'
+import { formatRelative } from '../../app/i18n'
+import { shortcutLabel } from '../../editor/shortcuts'
+
+/** Text with its matches marked; built from ranges, never from HTML. */
+export function Highlighted({ text, ranges }: { text: string; ranges: Range[] }) {
+  const parts: React.ReactNode[] = []
+  let at = 0
+  ranges.forEach(([start, end], i) => {
+    if (start > at) parts.push(text.slice(at, start))
+    parts.push(<mark key={i}>{text.slice(start, end)}</mark>)
+    at = end
+  })
+  if (at < text.length) parts.push(text.slice(at))
+  return <>{parts}</>
+}
+
+interface Props {
+  locale: Locale
+  onOpen: (id: string) => void
+  onClose: () => void
+}
+
+/** Search every article on this machine as you type: Arabic-aware, ranked, with the matches marked. */
+export function SearchDialog({ locale, onOpen, onClose }: Props) {
+  const { t } = useTranslation()
+  const ref = useRef<HTMLDialogElement>(null)
+  const [query, setQuery] = useState('')
+  const [status, setStatus] = useState<ArticleStatus | ''>('')
+  const [hits, setHits] = useState<SearchHit[]>([])
+  const request = useRef(0)
+  const [now] = useState(() => Date.now())
+
+  useEffect(() => {
+    ref.current?.showModal()
+  }, [])
+
+  useEffect(() => {
+    const mine = ++request.current
+    if (query.trim() === '') {
+      setHits([])
+      return
+    }
+    void call(api().search.articles({ query, filters: status === '' ? undefined : { status }, limit: 30 })).then(
+      (found) => {
+        if (mine === request.current) setHits(found)
+      },
+      () => undefined
+    )
+  }, [query, status])
+
+  return (
+    <dialog ref={ref} className="search-dialog" aria-label={t('search.title')} onCancel={onClose} data-testid="search-dialog">
+      <div className="search-head">
+        <input
+          type="search"
+          dir="rtl"
+          autoFocus
+          aria-label={t('search.placeholder')}
+          placeholder={`${t('search.placeholder')} (${shortcutLabel('search')})`}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <select aria-label={t('list.filterByStatus')} value={status} onChange={(e) => setStatus(e.target.value as ArticleStatus | '')}>
+          <option value="">{t('list.allStatuses')}</option>
+          {ARTICLE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </select>
+        <button type="button" onClick={onClose}>{t('revisions.close')}</button>
+      </div>
+      {query.trim() !== '' && hits.length === 0 && <p className="search-none">{t('search.none')}</p>}
+      <ul className="search-hits">
+        {hits.map((h) => (
+          <li key={h.id}>
+            <button type="button" className="search-hit" onClick={() => onOpen(h.id)} data-testid="search-hit">
+              <span className="search-hit-title" dir="auto">
+                <Highlighted text={h.title || t('list.untitled')} ranges={h.title === '' ? [] : h.titleHighlights} />
+              </span>
+              <span className="search-hit-meta">
+                <span className={`status-badge status-${h.status}`}>{t(`status.${h.status}`)}</span>
+                {h.byline !== '' && <span>{h.byline}</span>}
+                <span>{t('list.edited', { when: formatRelative(h.updatedAt, now, locale) })}</span>
+              </span>
+              <span className="search-hit-snippet" dir="auto">
+                <Highlighted text={h.snippet} ranges={h.highlights} />
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </dialog>
+  )
+}
