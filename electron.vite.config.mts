@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } }
+      // The spell checker runs in a worker thread started from its own file beside index.js.
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          'spell-worker': resolve(import.meta.dirname, 'src/main/proofing/spell-worker.ts')
+        }
+      }
     }
   },
   preload: {

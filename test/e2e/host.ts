@@ -58,6 +58,8 @@ export interface Host {
   baseUrl: string
   /** URLs the app asked the system browser to open. */
   openedExternally: string[]
+  /** Text files the app saved through the save dialog. */
+  savedFiles: { name: string; text: string }[]
 }
 
 let preloadBundle: Promise<string> | null = null
@@ -98,6 +100,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     throw new Error('out/renderer is missing: run `npm run build:web` first')
   }
   const openedExternally: string[] = []
+  const savedFiles: { name: string; text: string }[] = []
   let services: Services | null = null
   const server: Server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://host').pathname
@@ -115,7 +118,13 @@ export async function startHost(options: HostOptions): Promise<Host> {
     appVersion: 'test-host',
     platformName: process.platform,
     clock: { now: options.now ?? (() => Date.now()) },
-    dialogs: { pickImageFile: options.pickImageFile ?? (async () => null) },
+    dialogs: {
+      pickImageFile: options.pickImageFile ?? (async () => null),
+      saveTextFile: async (name, text) => {
+        savedFiles.push({ name, text })
+        return true
+      }
+    },
     secrets: testSecrets(options.secretStorage ?? 'os'),
     shell: {
       async openExternal(url) {
@@ -163,6 +172,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     close: shutdown,
     services: live,
     baseUrl,
-    openedExternally
+    openedExternally,
+    savedFiles
   }
 }

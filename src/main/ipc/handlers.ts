@@ -7,7 +7,7 @@ export type Handlers = {
 
 /** One handler per channel: a thin call into a service, nothing more. */
 export function createHandlers(services: Services): Handlers {
-  const { articles, revisions, media, settings, store, platform, flush, sync, search } = services
+  const { articles, revisions, media, settings, store, platform, flush, sync, search, proofing } = services
   return {
     'app:info': () => ({
       version: platform.appVersion,
@@ -65,6 +65,17 @@ export function createHandlers(services: Services): Handlers {
     'sync:import': async ({ siteId, remoteIds }) => ({ imported: (await sync.importPosts(siteId, remoteIds)).imported }),
     'search:articles': ({ query, filters, limit }) => search.search(query, filters, limit),
     'search:rebuild': () => ({ indexed: search.rebuild() }),
+    'proofing:check': ({ text, article, locale, headlineLimit }) => proofing.check(text, { article, locale, headlineLimit }),
+    'proofing:spell': ({ words }) => proofing.misspelled(words),
+    'proofing:suggest': ({ word }) => proofing.suggest(word),
+    'proofing:ignore': ({ word }) => {
+      proofing.ignore(word)
+      return null
+    },
+    'proofing:addWord': ({ word }) => proofing.addWord(word),
+    'proofing:removeWord': ({ word }) => proofing.removeWord(word),
+    'proofing:words': () => proofing.words(),
+    'proofing:exportWords': () => platform.dialogs.saveTextFile('qalam-newsroom-words.txt', proofing.exportWords()),
     'shell:openExternal': async ({ url }) => {
       await platform.shell.openExternal(url)
       return null

@@ -1,10 +1,11 @@
 import type { Dialog, Shell as ElectronShell, BrowserWindow, SafeStorage } from 'electron'
+import { writeFileSync } from 'node:fs'
 import { isExternalWebUrl } from '../../shared/domain/links'
 import { systemClock, type Platform, type Secrets } from './types'
 
 /** The platform interfaces implemented with Electron's modules. */
 export function electronPlatform(deps: {
-  dialog: Pick<Dialog, 'showOpenDialog'>
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>
   shell: Pick<ElectronShell, 'openExternal'>
   safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> & { getSelectedStorageBackend?: () => string }
   window: () => BrowserWindow | null
@@ -25,6 +26,14 @@ export function electronPlatform(deps: {
         }
         const result = win === null ? await deps.dialog.showOpenDialog(options) : await deps.dialog.showOpenDialog(win, options)
         return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0]!
+      },
+      async saveTextFile(defaultName, text) {
+        const win = deps.window()
+        const options = { defaultPath: defaultName, filters: [{ name: 'Text', extensions: ['txt'] }] }
+        const result = win === null ? await deps.dialog.showSaveDialog(options) : await deps.dialog.showSaveDialog(win, options)
+        if (result.canceled || result.filePath === undefined) return false
+        writeFileSync(result.filePath, text, 'utf8')
+        return true
       }
     },
     shell: {

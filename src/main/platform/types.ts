@@ -5,6 +5,8 @@
 export interface Dialogs {
   /** Asks the user for an image file; resolves to its path, or null if cancelled. */
   pickImageFile(): Promise<string | null>
+  /** Asks where to save a text file and writes it there; false if the user cancelled. */
+  saveTextFile(defaultName: string, text: string): Promise<boolean>
 }
 
 export interface Shell {

@@ -8,6 +8,7 @@ import { SettingsService } from './settings'
 import { FlushCoordinator } from './flush'
 import { SyncService } from './sync'
 import { SearchService } from './search'
+import { ProofingService, type SpellWorkerOptions } from './proofing'
 import type { FetchLike } from '../sync/wordpress/client'
 import type { SyncProgress } from '../../shared/domain/sync'
 import type { Platform } from '../platform/types'
@@ -20,6 +21,15 @@ export interface ServicesOptions {
   mediaBaseUrl: string
   /** Sync tuning for tests and benchmarks: a fetch that goes through a fault proxy, short timeouts. */
   sync?: { fetch?: FetchLike; timeoutMs?: number; backoffMs?: number; retries?: number }
+  /** Where the spell checker's thread starts from; by default the bundled worker beside the main script. */
+  spellWorker?: SpellWorkerOptions
+}
+
+/** The spell worker next to this file: bundled JavaScript in the app, the TypeScript source under tsx when run from source. */
+function defaultSpellWorker(): SpellWorkerOptions {
+  return __filename.endsWith('.ts')
+    ? { file: join(__dirname, '../../../scripts/spell-worker-dev.cjs') }
+    : { file: join(__dirname, 'spell-worker.js') }
 }
 
 export type Services = ReturnType<typeof createServices>
@@ -38,6 +48,7 @@ export function createServices(options: ServicesOptions) {
   const settings = new SettingsService({ db })
   const flush = new FlushCoordinator()
   const search = new SearchService({ db })
+  const proofing = new ProofingService({ db, now, worker: options.spellWorker ?? defaultSpellWorker() })
   const progressListeners = new Set<(progress: SyncProgress) => void>()
   const sync = new SyncService({
     db,
@@ -59,6 +70,7 @@ export function createServices(options: ServicesOptions) {
     flush,
     sync,
     search,
+    proofing,
     /** Sync progress, for the window (Electron) or the page (test host) to forward as `sync:progress`. */
     onSyncProgress(listener: (progress: SyncProgress) => void): () => void {
       progressListeners.add(listener)
@@ -66,6 +78,7 @@ export function createServices(options: ServicesOptions) {
     },
     close: () => {
       sync.cancel()
+      proofing.close()
       store.close()
     }
   }

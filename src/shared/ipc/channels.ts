@@ -44,6 +44,14 @@ export const CHANNEL_NAMES = [
   'sync:import',
   'search:articles',
   'search:rebuild',
+  'proofing:check',
+  'proofing:spell',
+  'proofing:suggest',
+  'proofing:ignore',
+  'proofing:addWord',
+  'proofing:removeWord',
+  'proofing:words',
+  'proofing:exportWords',
   'shell:openExternal'
 ] as const
 

@@ -15,6 +15,7 @@ import {
 } from '../domain/article'
 import type { AppInfo, Settings, StoreStatus } from '../domain/app'
 import type { SearchHit } from '../domain/search'
+import type { Finding } from '../proofing/findings'
 import type { ArticleSyncInfo, RemotePostSummary, Site, SyncConflict, SyncErrorCode, SyncProgress } from '../domain/sync'
 import { isAllowedLinkUrl } from '../domain/links'
 import { isMediaId } from '../domain/media'
@@ -231,6 +232,27 @@ export const contract = {
       .strict()
   ),
   'search:rebuild': def<{ indexed: number }>()(empty),
+
+  /** Spelling and the editorial checks on a text; with the article's fields, the checks before submitting too. */
+  'proofing:check': def<Finding[]>()(
+    z
+      .object({
+        text: z.string().max(MAX_BODY),
+        article: z.object({ title: z.string().max(MAX_TEXT), byline: shortText, dateline: shortText }).strict().optional(),
+        locale: z.enum(['ar', 'en']).optional(),
+        headlineLimit: z.number().int().min(10).max(1_000).optional()
+      })
+      .strict()
+  ),
+  /** Which of these words are misspelled (for the editor's underlines). */
+  'proofing:spell': def<string[]>()(z.object({ words: z.array(z.string().max(100)).max(50_000) }).strict()),
+  'proofing:suggest': def<string[]>()(z.object({ word: z.string().min(1).max(100) }).strict()),
+  'proofing:ignore': def<null>()(z.object({ word: z.string().min(1).max(100) }).strict()),
+  'proofing:addWord': def<string[]>()(z.object({ word: z.string().trim().min(1).max(100).regex(/^\S+$/u, 'one word') }).strict()),
+  'proofing:removeWord': def<string[]>()(z.object({ word: z.string().min(1).max(100) }).strict()),
+  'proofing:words': def<string[]>()(empty),
+  /** Saves the newsroom dictionary as a word list through the save dialog. */
+  'proofing:exportWords': def<boolean>()(empty),
 
   'shell:openExternal': def<null>()(
     z

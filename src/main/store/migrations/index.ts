@@ -7,6 +7,7 @@ import * as m0050 from './0050-sync'
 import * as m0060 from './0060-revision-reasons'
 import * as m0070 from './0070-publishing'
 import * as m0080 from './0080-search'
+import * as m0090 from './0090-newsroom-words'
 
 export interface Migration {
   version: number
@@ -23,5 +24,6 @@ export const MIGRATIONS: Migration[] = [
   { version: 50, name: 'sync', up: m0050.up },
   { version: 60, name: 'revision-reasons', up: m0060.up },
   { version: 70, name: 'publishing', up: m0070.up },
-  { version: 80, name: 'search', up: m0080.up }
+  { version: 80, name: 'search', up: m0080.up },
+  { version: 90, name: 'newsroom-words', up: m0090.up }
 ]

@@ -1,0 +1,131 @@
+import { Worker } from 'node:worker_threads'
+import type { Db } from '../store/connection'
+import * as wordsRepo from '../store/repositories/words'
+import { AppError } from '../errors'
+import { wordsWithOffsets } from '../../shared/arabic/normalize'
+import { checkSubmission, checkText, type ProofingLocale, type SubmissionFields } from '../../shared/proofing/rules'
+import type { Finding } from '../../shared/proofing/findings'
+import type { SpellRequest, SpellResponse } from '../proofing/spell-worker'
+
+export interface SpellWorkerOptions {
+  /** The worker's script: the bundled spell-worker.js in the app, the TypeScript source under tsx in tests. */
+  file: string
+  execArgv?: string[]
+}
+
+/** Headline length the site takes, unless the newsroom sets another. */
+export const DEFAULT_HEADLINE_LIMIT = 90
+/** Suggestions are worked out for this many distinct misspellings per check, at most. */
+const MAX_SUGGESTED = 60
+
+type Pending = { resolve: (r: SpellResponse) => void; reject: (e: Error) => void }
+type SpellQuery = { type: 'check'; words: string[] } | { type: 'suggest'; word: string }
+
+/** Spelling (in a worker thread) and the editorial checks, for the proofing panel and the editor's underlines. */
+export class ProofingService {
+  private worker: Worker | null = null
+  private nextId = 1
+  private readonly pending = new Map<number, Pending>()
+  private readonly ignored = new Set<string>()
+
+  constructor(private readonly deps: { db: () => Db; now: () => number; worker: SpellWorkerOptions }) {}
+
+  private ask(request: SpellQuery): Promise<SpellResponse> {
+    if (this.worker === null) {
+      const worker = new Worker(this.deps.worker.file, { execArgv: this.deps.worker.execArgv })
+      worker.unref()
+      worker.on('message', (r: SpellResponse) => {
+        const p = this.pending.get(r.id)
+        this.pending.delete(r.id)
+        if (r.error !== undefined) p?.reject(new AppError('INTERNAL', `spell checker: ${r.error}`))
+        else p?.resolve(r)
+      })
+      const failAll = (error: Error) => {
+        for (const p of this.pending.values()) p.reject(new AppError('INTERNAL', `spell checker stopped: ${error.message}`))
+        this.pending.clear()
+        this.worker = null
+      }
+      worker.on('error', failAll)
+      worker.on('exit', (code) => code !== 0 && failAll(new Error(`exit ${code}`)))
+      this.worker = worker
+    }
+    const id = this.nextId++
+    const extra = wordsRepo.listWords(this.deps.db())
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject })
+      this.worker!.postMessage({ ...request, id, extra } as SpellRequest)
+    })
+  }
+
+  /** The words (of those given) the dictionaries and the newsroom list do not know, less the ignored ones. */
+  async misspelled(words: string[]): Promise<string[]> {
+    const answer = await this.ask({ type: 'check', words: words.filter((w) => !this.ignored.has(w)) })
+    return answer.misspelled ?? []
+  }
+
+  async suggest(word: string): Promise<string[]> {
+    return (await this.ask({ type: 'suggest', word })).suggestions ?? []
+  }
+
+  /** Spelling and the editorial checks on a text; with the article's fields, the checks before submitting too. */
+  async check(text: string, options: { article?: SubmissionFields; locale?: ProofingLocale; headlineLimit?: number } = {}): Promise<Finding[]> {
+    const locale = options.locale ?? 'ar'
+    const words = wordsWithOffsets(text)
+    const wrong = new Set(await this.misspelled(words.map((w) => w.word)))
+    const suggestions = new Map<string, string[]>()
+    for (const w of [...wrong].slice(0, MAX_SUGGESTED)) suggestions.set(w, await this.suggest(w))
+    const spelling: Finding[] = words
+      .filter((w) => wrong.has(w.word))
+      .map((w) => ({
+        start: w.start,
+        end: w.end,
+        kind: 'spelling' as const,
+        message: locale === 'ar' ? `«${w.word}» ليست في القاموس.` : `“${w.word}” is not in the dictionary.`,
+        suggestions: suggestions.get(w.word) ?? []
+      }))
+    const submission = options.article === undefined ? [] : checkSubmission(options.article, options.headlineLimit ?? DEFAULT_HEADLINE_LIMIT, locale)
+    return [...submission, ...[...spelling, ...checkText(text, locale)].sort((a, b) => a.start - b.start || a.end - b.end)]
+  }
+
+  /** «تجاهل»: not flagged again while the app runs. */
+  ignore(word: string): void {
+    this.ignored.add(word)
+  }
+
+  /** «أضف إلى قاموس الجريدة». */
+  addWord(word: string): string[] {
+    wordsRepo.addWord(this.deps.db(), word.trim(), this.deps.now())
+    return this.words()
+  }
+
+  removeWord(word: string): string[] {
+    wordsRepo.removeWord(this.deps.db(), word)
+    return this.words()
+  }
+
+  words(): string[] {
+    return wordsRepo.listWords(this.deps.db())
+  }
+
+  /** The newsroom dictionary as a plain word list (one word a line), to share with colleagues. */
+  exportWords(): string {
+    return `${this.words().join('\n')}\n`
+  }
+
+  /** Adds the words of an exported list; returns the dictionary. */
+  importWords(text: string): string[] {
+    const db = this.deps.db()
+    db.transaction(() => {
+      for (const line of text.split(/\r?\n/)) {
+        const word = line.trim()
+        if (word !== '' && word.length <= 100 && !/\s/.test(word)) wordsRepo.addWord(db, word, this.deps.now())
+      }
+    })()
+    return this.words()
+  }
+
+  close(): void {
+    void this.worker?.terminate()
+    this.worker = null
+  }
+}
