@@ -16,6 +16,8 @@ export default tseslint.config(
       '@typescript-eslint/no-empty-object-type': 'off'
     }
   },
+  // CommonJS bootstraps (scripts/*.cjs) load with require by nature.
+  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   // src/shared is pure TypeScript: no Electron, Node, DOM or React.
   {
     files: ['src/shared/**/*.ts'],
