@@ -31,13 +31,19 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
   const [notice, setNotice] = useState<string | null>(null)
   const [showSync, setShowSync] = useState(false)
   const [showSearch, setShowSearch] = useState(false)
+  const [showProofing, setShowProofing] = useState(false)
 
   // Search is one shortcut away from anywhere in the window.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (matchShortcut(event) !== 'search') return
-      event.preventDefault()
-      setShowSearch(true)
+      const action = matchShortcut(event)
+      if (action === 'search') {
+        event.preventDefault()
+        setShowSearch(true)
+      } else if (action === 'proofing') {
+        event.preventDefault()
+        setShowProofing((v) => !v)
+      }
     }
     window.addEventListener('keydown', onKey, true)
     return () => window.removeEventListener('keydown', onKey, true)
@@ -257,6 +263,8 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
             onSnapshot={snapshot}
             onStale={onStale}
             siteCategories={siteCategories}
+            proofing={showProofing}
+            onCloseProofing={() => setShowProofing(false)}
             sideExtra={
               <ArticleSyncBar
                 info={sync.states[open.article.id]}
@@ -280,6 +288,16 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
               <div className="tb-group tb-end">
                 <button type="button" className="tb-btn tb-text" title={`${t('toolbar.snapshot')} (Ctrl+S)`} onClick={snapshot} data-action="snapshot">
                   {t('toolbar.snapshot')}
+                </button>
+                <button
+                  type="button"
+                  className="tb-btn tb-text"
+                  title={`${t('proofing.open')} (${shortcutLabel('proofing')})`}
+                  aria-pressed={showProofing}
+                  onClick={() => setShowProofing((s) => !s)}
+                  data-testid="toggle-proofing"
+                >
+                  {t('proofing.open')}
                 </button>
                 <button type="button" className="tb-btn tb-text" aria-pressed={showRevisions} onClick={() => setShowRevisions((s) => !s)} data-testid="toggle-revisions">
                   {t('revisions.open')}

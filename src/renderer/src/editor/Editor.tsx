@@ -21,9 +21,12 @@ import { ShortcutsPlugin } from './plugins/ShortcutsPlugin'
 import { CappedHistoryPlugin } from './plugins/CappedHistoryPlugin'
 import { ArabicFormatPlugin } from './plugins/ArabicFormatPlugin'
 import { ExternalLinkPlugin } from './plugins/ExternalLinkPlugin'
+import { SpellcheckPlugin, type SpellcheckApi } from './plugins/SpellcheckPlugin'
 import type { ImagePayload } from './nodes/ImageNode'
 
 export interface ArticleBodyEditorProps {
+  /** Offline spelling (main's spell worker); no underlines without it. */
+  spell?: SpellcheckApi
   /** Serialized Lexical state to start from. */
   initialState: string
   placeholder: string
@@ -70,6 +73,7 @@ export function ArticleBodyEditor(props: ArticleBodyEditorProps) {
       <ShortcutsPlugin />
       <ArabicFormatPlugin />
       <ExternalLinkPlugin open={props.openExternal} />
+      {props.spell !== undefined && <SpellcheckPlugin spell={props.spell} />}
       <EditorRefPlugin editorRef={setRef} />
       {props.children}
     </LexicalComposer>

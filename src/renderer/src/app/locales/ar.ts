@@ -167,6 +167,35 @@ const ar = {
     retry: 'أعد المحاولة',
     keptAside: 'نُقل الملف القديم إلى: {{path}}'
   },
+  proofing: {
+    open: 'تدقيق',
+    title: 'تدقيق المادة',
+    run: 'دقّق الآن',
+    none: 'لا ملاحظات.',
+    fix: 'أصلح',
+    noSuggestions: 'لا اقتراحات',
+    ignore: 'تجاهل',
+    addWord: 'أضف إلى قاموس الجريدة',
+    dictionary: 'قاموس الجريدة',
+    dictionaryEmpty: 'لم تُضف كلمات بعد.',
+    remove: 'احذف',
+    export: 'صدّر القاموس',
+    exported: 'حُفظ القاموس.',
+    kinds: {
+      spelling: 'إملاء',
+      'impossible-date': 'تاريخ',
+      'month-mismatch': 'تاريخ',
+      'repeated-word': 'تكرار',
+      'latin-punctuation': 'ترقيم',
+      'mixed-digits': 'أرقام',
+      'double-space': 'مسافات',
+      unbalanced: 'أقواس',
+      'missing-headline': 'قبل الإرسال',
+      'missing-byline': 'قبل الإرسال',
+      'missing-dateline': 'قبل الإرسال',
+      'headline-too-long': 'قبل الإرسال'
+    }
+  },
   search: {
     open: 'بحث',
     title: 'البحث في المواد',

@@ -169,6 +169,35 @@ const en: Messages = {
     retry: 'Retry',
     keptAside: 'The old file was moved to: {{path}}'
   },
+  proofing: {
+    open: 'Proofing',
+    title: 'Proof the article',
+    run: 'Check now',
+    none: 'Nothing to report.',
+    fix: 'Fix',
+    noSuggestions: 'No suggestions',
+    ignore: 'Ignore',
+    addWord: 'Add to the newsroom dictionary',
+    dictionary: 'Newsroom dictionary',
+    dictionaryEmpty: 'No words added yet.',
+    remove: 'Remove',
+    export: 'Export the dictionary',
+    exported: 'Dictionary saved.',
+    kinds: {
+      spelling: 'Spelling',
+      'impossible-date': 'Date',
+      'month-mismatch': 'Date',
+      'repeated-word': 'Repetition',
+      'latin-punctuation': 'Punctuation',
+      'mixed-digits': 'Digits',
+      'double-space': 'Spacing',
+      unbalanced: 'Brackets',
+      'missing-headline': 'Before submitting',
+      'missing-byline': 'Before submitting',
+      'missing-dateline': 'Before submitting',
+      'headline-too-long': 'Before submitting'
+    }
+  },
   search: {
     open: 'Search',
     title: 'Search the articles',

@@ -12,6 +12,7 @@ import { $getCaretPosition, $restoreCaret } from '../../editor/caret'
 import { AutosaveScheduler, type SaveState } from './autosave'
 import { registerFlusher } from './flush-registry'
 import { MetaPanel } from './MetaPanel'
+import { ProofingPanel } from '../proofing/ProofingPanel'
 import { matchShortcut } from '../../editor/shortcuts'
 
 export interface SavedInfo {
@@ -32,6 +33,9 @@ interface Props {
   /** The article was written by something else (a sync) since it was loaded: reload it. */
   onStale?: (id: string) => void
   siteCategories?: { id: number; name: string; parent: number }[]
+  /** The proofing panel is open beside the article. */
+  proofing?: boolean
+  onCloseProofing?: () => void
 }
 
 const COUNT_DELAY_MS = 300
@@ -51,7 +55,7 @@ function useAutoGrow(value: string) {
  * One article open for writing: headline, standfirst, body and metadata, all
  * saved on their own (see AutosaveScheduler), with live counts and a save status.
  */
-export function ArticleEditor({ article, locale, onSaved, toolbarExtra, onSnapshot, sideExtra, onStale, siteCategories }: Props) {
+export function ArticleEditor({ article, locale, onSaved, toolbarExtra, onSnapshot, sideExtra, onStale, siteCategories, proofing, onCloseProofing }: Props) {
   const { t } = useTranslation()
   const [title, setTitle] = useState(article.title)
   const [standfirst, setStandfirst] = useState(article.standfirst)
@@ -192,6 +196,15 @@ export function ArticleEditor({ article, locale, onSaved, toolbarExtra, onSnapsh
     return item === null ? null : { mediaId: item.id }
   }, [])
   const openExternal = useCallback((url: string) => void api().shell.openExternal({ url }), [])
+  const spell = useMemo(
+    () => ({
+      misspelled: (words: string[]) => call(api().proofing.spell({ words })),
+      suggest: (word: string) => call(api().proofing.suggest({ word })),
+      ignore: async (word: string) => void (await call(api().proofing.ignore({ word }))),
+      addWord: async (word: string) => void (await call(api().proofing.addWord({ word })))
+    }),
+    []
+  )
 
   const statusText =
     saveState.kind === 'saving'
@@ -239,9 +252,18 @@ export function ArticleEditor({ article, locale, onSaved, toolbarExtra, onSnapsh
           pickImage={pickImage}
           openExternal={openExternal}
           toolbarExtra={toolbarExtra}
+          spell={spell}
         />
       </div>
       <div className="side-column">
+        {proofing === true && (
+          <ProofingPanel
+            editor={editorRef.current}
+            article={{ title, byline: meta.byline, dateline: meta.dateline }}
+            locale={locale}
+            onClose={() => onCloseProofing?.()}
+          />
+        )}
         <MetaPanel meta={meta} status={article.status} onChange={changeField(setMeta)} pickImage={pickImage} siteCategories={siteCategories} />
         {sideExtra}
       </div>

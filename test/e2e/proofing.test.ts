@@ -1,0 +1,92 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { closeBrowser, ROOT, startHost, type Host } from './host'
+import { tempDir } from '../support/temp'
+import { body, describePage, newArticle, waitSaved } from './helpers'
+
+let data: ReturnType<typeof tempDir>
+let host: Host
+beforeEach(async () => {
+  data = tempDir()
+  host = await startHost({ dataDir: data.dir })
+})
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') console.error(`page at failure (${task.name}):\n${await describePage(host.page)}`)
+  await host.close()
+  data.remove()
+})
+afterAll(closeBrowser)
+
+const misspelledCount = (host: Host) => host.page.evaluate(() => Number(document.querySelector<HTMLElement>('.body-content')?.dataset.misspelled ?? -1))
+
+/** The centre of the first occurrence of a word in the body, for a right click. */
+async function pointAt(host: Host, word: string): Promise<{ x: number; y: number }> {
+  return host.page.evaluate((word) => {
+    const root = document.querySelector('.body-content')!
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+      const at = n.textContent!.indexOf(word)
+      if (at < 0) continue
+      const r = document.createRange()
+      r.setStart(n, at + 1)
+      r.setEnd(n, at + word.length - 1)
+      const box = r.getBoundingClientRect()
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+    }
+    throw new Error(`not found: ${word}`)
+  }, word)
+}
+
+describe('proofing', () => {
+  it('underlines a misspelled word offline and replaces it from the context menu', async () => {
+    const { page } = host
+    await newArticle(page)
+    await page.keyboard.type('أعلنت الحكومه خطة جديدة في بيروت')
+    await expect.poll(() => misspelledCount(host)).toBe(1)
+    const { x, y } = await pointAt(host, 'الحكومه')
+    await page.mouse.click(x, y, { button: 'right' })
+    const menu = page.getByTestId('spell-menu')
+    await menu.getByRole('menuitem', { name: 'الحكومة', exact: true }).click()
+    await expect.poll(() => body(page).innerText()).toBe('أعلنت الحكومة خطة جديدة في بيروت')
+    await expect.poll(() => misspelledCount(host)).toBe(0)
+    await waitSaved(page)
+  })
+
+  it('learns the newsroom’s words: «أضف إلى قاموس الجريدة» stops the underline, and the list exports', async () => {
+    const { page } = host
+    await newArticle(page)
+    await page.keyboard.type('التقى غوتيريش الوفد')
+    await expect.poll(() => misspelledCount(host)).toBe(1)
+    const { x, y } = await pointAt(host, 'غوتيريش')
+    await page.mouse.click(x, y, { button: 'right' })
+    await page.getByTestId('spell-menu').getByRole('menuitem', { name: 'أضف إلى قاموس الجريدة' }).click()
+    await expect.poll(() => misspelledCount(host)).toBe(0)
+    await page.getByTestId('toggle-proofing').click()
+    await expect.poll(() => page.getByTestId('newsroom-words').innerText()).toContain('غوتيريش')
+    await page.getByTestId('export-words').click()
+    await expect.poll(() => host.savedFiles.map((f) => f.text)).toEqual(['غوتيريش\n'])
+  })
+
+  it('explains the editorial checks in Arabic and applies a safe fix in one click', async () => {
+    const { page } = host
+    await newArticle(page)
+    await page.keyboard.type('قال الوزير في في مؤتمر صحفي, إن الجلسة في 31 نيسان')
+    await waitSaved(page)
+    await page.keyboard.press('Control+Shift+P')
+    const panel = page.getByTestId('proofing-panel')
+    await expect.poll(() => panel.getByTestId('finding').count()).toBeGreaterThanOrEqual(4)
+    const text = await panel.innerText()
+    expect(text).toContain('كلمة مكررة: «في».')
+    expect(text).toContain('علامة لاتينية «,» في نص عربي: «،».')
+    expect(text).toContain('تاريخ مستحيل: أبريل/نيسان 30 يومًا.')
+    expect(text).toContain('لم يُذكر الكاتب.')
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true })
+    await page.screenshot({ path: join(ROOT, 'test-results', 'proofing.png') })
+    await panel.locator('[data-kind="repeated-word"]').getByTestId('fix').click()
+    await expect.poll(() => body(page).innerText()).toBe('قال الوزير في مؤتمر صحفي, إن الجلسة في 31 نيسان')
+    await panel.locator('[data-kind="latin-punctuation"]').getByTestId('fix').click()
+    await expect.poll(() => body(page).innerText()).toBe('قال الوزير في مؤتمر صحفي، إن الجلسة في 31 نيسان')
+    await expect.poll(() => panel.locator('[data-kind="repeated-word"]').count()).toBe(0)
+  })
+})
