@@ -10,6 +10,7 @@ import { tempDir } from '../support/temp'
 import { ms } from './stats'
 import { benchFaults, benchImport, benchPush, startWordPress } from './sync'
 import { wordpressInstalled } from '../support/wordpress'
+import { benchSearch, benchSpell } from './search'
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2)
@@ -55,6 +56,24 @@ async function main(): Promise<void> {
     tmp.remove()
     console.log(`\nCrash safety: ${r.kills} SIGKILLs while typing (seed ${r.seed}), ${r.acknowledged} saves acknowledged`)
     console.log(`  lost acknowledged saves: ${r.lost}, corrupt databases: ${r.corrupt} (target 0 and 0) — ${((performance.now() - t0) / 1000).toFixed(0)} s`)
+  }
+
+  if (want('search')) {
+    const count = Number(process.env.QALAM_SEARCH_ARTICLES ?? 100_000)
+    const s = await benchSearch(count)
+    console.log(`\nSearch: ${s.articles.toLocaleString('en')} generated Arabic articles (Zipf over a derived vocabulary)`)
+    console.log(`  insert with indexing in the same transactions: ${(s.insertMs / 1000).toFixed(1)} s; index rebuild: ${(s.rebuildMs / 1000).toFixed(1)} s; database ${(s.dbBytes / 2 ** 20).toFixed(0)} MiB`)
+    for (const q of s.queries) {
+      console.log(
+        `  ${q.name.padEnd(22)} «${q.query}» ${String(q.hits).padStart(2)} hits: through IPC p50 ${ms(q.ipc.p50)} p95 ${ms(q.ipc.p95)}; bare FTS5 p50 ${ms(q.bare.p50)} p95 ${ms(q.bare.p95)}; ratio p95 ${(q.ipc.p95 / q.bare.p95).toFixed(2)}× (targets p95 ≤ 50 ms, ≤ 2×)`
+      )
+    }
+  }
+
+  if (want('spell')) {
+    const sp = await benchSpell(5000)
+    console.log(`\nSpell check + editorial checks of a 5,000-word article (worker thread): first ${ms(sp.first)} (word lists decoded), then p50 ${ms(sp.runs.p50)} p95 ${ms(sp.runs.p95)} (target ≤ 200 ms); ${sp.findings} findings`)
+    console.log(`  longest the main thread was held meanwhile: ${ms(sp.mainThreadMaxGap)}`)
   }
 
   if (want('sync')) {

@@ -15,8 +15,11 @@ export interface SpellWorkerOptions {
 
 /** Headline length the site takes, unless the newsroom sets another. */
 export const DEFAULT_HEADLINE_LIMIT = 90
-/** Suggestions are worked out for this many distinct misspellings per check, at most. */
-const MAX_SUGGESTED = 60
+/**
+ * Suggestions come with the first misspellings of a check; later ones get theirs on
+ * request (the context menu, the panel), which keeps a long article's check fast.
+ */
+const MAX_SUGGESTED = 8
 
 type Pending = { resolve: (r: SpellResponse) => void; reject: (e: Error) => void }
 type SpellQuery = { type: 'check'; words: string[] } | { type: 'suggest'; word: string }
@@ -73,7 +76,8 @@ export class ProofingService {
     const words = wordsWithOffsets(text)
     const wrong = new Set(await this.misspelled(words.map((w) => w.word)))
     const suggestions = new Map<string, string[]>()
-    for (const w of [...wrong].slice(0, MAX_SUGGESTED)) suggestions.set(w, await this.suggest(w))
+    const first = words.filter((w) => wrong.has(w.word)).map((w) => w.word)
+    for (const w of [...new Set(first)].slice(0, MAX_SUGGESTED)) suggestions.set(w, await this.suggest(w))
     const spelling: Finding[] = words
       .filter((w) => wrong.has(w.word))
       .map((w) => ({

@@ -1,7 +1,7 @@
 import type { Db } from '../store/connection'
 import * as searchRepo from '../store/repositories/search'
 import type { Range, SearchFilters, SearchHit } from '../../shared/domain/search'
-import { normalizeArabic, searchForms, wordsWithOffsets } from '../../shared/arabic/normalize'
+import { normalizeArabic, searchForms, searchFormsCached, wordsWithOffsets } from '../../shared/arabic/normalize'
 
 interface ParsedQuery {
   /** Every form any whole query word is found by. */
@@ -34,39 +34,60 @@ export function parseQuery(query: string): ParsedQuery | null {
   return { forms, prefix: typing ? words[words.length - 1]! : null, match: parts.join(' AND ') }
 }
 
+function matches(word: string, q: Pick<ParsedQuery, 'forms' | 'prefix'>): boolean {
+  const n = norm(word)
+  const forms = searchFormsCached(n)
+  return forms.some((f) => q.forms.has(f)) || (q.prefix !== null && (n.startsWith(q.prefix) || forms.some((f) => f.startsWith(q.prefix!))))
+}
+
 /** Where the query's words are in a piece of original text. */
 export function findMatches(text: string, q: Pick<ParsedQuery, 'forms' | 'prefix'>): Range[] {
-  const ranges: Range[] = []
-  for (const w of wordsWithOffsets(text)) {
-    const n = norm(w.word)
-    const forms = searchForms(n)
-    const hit = forms.some((f) => q.forms.has(f)) || (q.prefix !== null && (n.startsWith(q.prefix) || forms.some((f) => f.startsWith(q.prefix!))))
-    if (hit) ranges.push([w.start, w.end])
-  }
-  return ranges
+  return wordsWithOffsets(text)
+    .filter((w) => matches(w.word, q))
+    .map((w) => [w.start, w.end] as Range)
 }
 
 const SNIPPET_BEFORE = 8
 const SNIPPET_AFTER = 22
 
-/** A stretch of the text around its first match, with the matches in it. */
-export function snippetOf(text: string, q: Pick<ParsedQuery, 'forms' | 'prefix'>): { snippet: string; highlights: Range[] } {
-  const words = wordsWithOffsets(text)
-  const matches = findMatches(text, q)
-  if (words.length === 0) return { snippet: '', highlights: [] }
-  const first = matches[0]
-  const at = first === undefined ? 0 : words.findIndex((w) => w.start === first[0])
-  const from = Math.max(0, at - SNIPPET_BEFORE)
-  const to = Math.min(words.length - 1, at + SNIPPET_AFTER)
-  const start = words[from]!.start
-  const end = words[to]!.end
-  const lead = from > 0 ? '… ' : ''
-  const tail = to < words.length - 1 ? ' …' : ''
-  const snippet = lead + text.slice(start, end).replace(/\s+/g, (s) => (s.length === 1 ? s : ' ')) + tail
-  // Whitespace runs were folded: recompute offsets on the snippet itself.
-  const q2 = q
-  const highlights = findMatches(snippet, q2)
-  return { snippet, highlights }
+/**
+ * A stretch of the text around its first match, with the matches in it, or null when
+ * the text has none. Reads words only until the first match and its window: a hit's
+ * snippet costs the same in a long article as in a short one.
+ */
+export function snippetOf(text: string, q: Pick<ParsedQuery, 'forms' | 'prefix'>, fallback = false): { snippet: string; highlights: Range[] } | null {
+  const re = /[\p{L}\p{N}\p{M}\u0640]+/gu
+  const before: { start: number; end: number }[] = []
+  let first: { start: number; end: number } | null = null
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const w = { start: m.index, end: m.index + m[0].length }
+    if (matches(m[0], q)) {
+      first = w
+      break
+    }
+    before.push(w)
+    if (before.length > SNIPPET_BEFORE) before.shift()
+  }
+  if (first === null) {
+    if (!fallback) return null
+    re.lastIndex = 0
+    const m = re.exec(text)
+    if (m === null) return null
+    first = { start: m.index, end: m.index + m[0].length }
+    before.length = 0
+  }
+  let last = first
+  let more = false
+  for (let k = 0; k < SNIPPET_AFTER; k++) {
+    const m = re.exec(text)
+    if (m === null) break
+    last = { start: m.index, end: m.index + m[0].length }
+  }
+  if (re.exec(text) !== null) more = true
+  const start = before[0]?.start ?? first.start
+  const lead = /[\p{L}\p{N}]/u.test(text.slice(0, start)) ? '… ' : ''
+  const snippet = lead + text.slice(start, last.end).replace(/\s+/g, ' ') + (more ? ' …' : '')
+  return { snippet, highlights: findMatches(snippet, q) }
 }
 
 /** Search over every local article, ranked, with snippets from the original text. */
@@ -118,9 +139,7 @@ export class SearchService {
     if (q === null) return []
     const rows = searchRepo.searchArticles(this.db, q.match, filters, limit)
     return rows.map((r) => {
-      const inBody = findMatches(r.body_text, q).length > 0
-      const source = inBody || r.standfirst === '' ? r.body_text : r.standfirst
-      const { snippet, highlights } = snippetOf(source, q)
+      const { snippet, highlights } = snippetOf(r.body_text, q) ?? snippetOf(r.standfirst, q) ?? snippetOf(r.body_text, q, true) ?? { snippet: '', highlights: [] }
       return {
         id: r.id,
         title: r.title,

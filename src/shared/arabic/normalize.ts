@@ -113,3 +113,15 @@ export function wordsWithOffsets(text: string): { word: string; start: number; e
   for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push({ word: m[0], start: m.index, end: m.index + m[0].length })
   return out
 }
+
+/** searchForms, remembered: a newsroom's vocabulary repeats, so most words are looked up, not worked out. */
+const formsCache = new Map<string, string[]>()
+export function searchFormsCached(normalizedWord: string): string[] {
+  let forms = formsCache.get(normalizedWord)
+  if (forms === undefined) {
+    if (formsCache.size > 200_000) formsCache.clear()
+    forms = searchForms(normalizedWord)
+    formsCache.set(normalizedWord, forms)
+  }
+  return forms
+}

@@ -1,6 +1,6 @@
 import type { Db } from '../connection'
 import type { Article, ArticleStatus } from '../../../shared/domain/article'
-import { normalizeArabic, searchForms, wordsWithOffsets } from '../../../shared/arabic/normalize'
+import { normalizeArabic, searchFormsCached, wordsWithOffsets } from '../../../shared/arabic/normalize'
 
 /** The text of an article as the index holds it: each field normalized, plus every word's other search forms. */
 export function indexedFields(article: Pick<Article, 'title' | 'standfirst' | 'bodyText' | 'meta'>) {
@@ -8,9 +8,8 @@ export function indexedFields(article: Pick<Article, 'title' | 'standfirst' | 'b
   const meta = [article.meta.byline, article.meta.dateline, article.meta.label, ...article.meta.categories, ...article.meta.tags].join(' ')
   const all = [article.title, article.standfirst, article.bodyText, meta].join(' ')
   const expanded = new Set<string>()
-  for (const { word } of wordsWithOffsets(all)) {
-    const n = norm(word)
-    for (const form of searchForms(n)) if (form !== n) expanded.add(form)
+  for (const { word } of wordsWithOffsets(norm(all))) {
+    for (const form of searchFormsCached(word)) if (form !== word) expanded.add(form)
   }
   return { title: norm(article.title), standfirst: norm(article.standfirst), body: norm(article.bodyText), meta: norm(meta), expanded: [...expanded].join(' ') }
 }
@@ -121,12 +120,18 @@ export function searchArticles(db: Db, match: string, filters: SearchFilters, li
     where.push('EXISTS (SELECT 1 FROM article_sync s WHERE s.article_id = a.id AND s.site_id = @siteId)')
     params.siteId = filters.siteId
   }
+  // The ranking carries row ids only; the texts are read for the hits that made the cut.
   return db
     .prepare(
-      `SELECT a.id, a.title, a.standfirst, a.body_text, a.status, a.byline, a.updated_at, ${BM25} AS score
-       FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-       WHERE ${where.join(' AND ')}
-       ORDER BY score LIMIT @limit`
+      `WITH top AS (
+         SELECT articles_fts.rowid AS rid, ${BM25} AS score
+         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+         WHERE ${where.join(' AND ')}
+         ORDER BY score LIMIT @limit
+       )
+       SELECT a.id, a.title, a.standfirst, a.body_text, a.status, a.byline, a.updated_at, top.score
+       FROM top JOIN articles a ON a.rowid = top.rid
+       ORDER BY top.score`
     )
     .all(params) as SearchRow[]
 }
