@@ -174,6 +174,7 @@ const ar = {
     none: 'لا ملاحظات.',
     fix: 'أصلح',
     noSuggestions: 'لا اقتراحات',
+    suggest: 'اقترح تصويبًا',
     ignore: 'تجاهل',
     addWord: 'أضف إلى قاموس الجريدة',
     dictionary: 'قاموس الجريدة',

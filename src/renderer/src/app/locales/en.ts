@@ -176,6 +176,7 @@ const en: Messages = {
     none: 'Nothing to report.',
     fix: 'Fix',
     noSuggestions: 'No suggestions',
+    suggest: 'Suggest',
     ignore: 'Ignore',
     addWord: 'Add to the newsroom dictionary',
     dictionary: 'Newsroom dictionary',

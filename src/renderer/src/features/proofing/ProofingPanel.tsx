@@ -110,6 +110,18 @@ export function ProofingPanel({ editor, article, locale, onClose }: Props) {
             <span className="finding-actions">
               {f.kind === 'spelling' ? (
                 <>
+                  {f.suggestions.length === 0 && (
+                    <button
+                      type="button"
+                      onClick={() =>
+                        void call(api().proofing.suggest({ word: text.slice(f.start, f.end) })).then((found) =>
+                          setFindings((all) => (all ?? []).map((x) => (x === f ? { ...x, suggestions: found } : x)))
+                        )
+                      }
+                    >
+                      {t('proofing.suggest')}
+                    </button>
+                  )}
                   {f.suggestions.map((s) => (
                     <button key={s} type="button" onClick={() => apply(f, s)} className="spell-suggestion">
                       {s}
