@@ -1,22 +1,10 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { closeBrowser, ROOT, startHost, type Host } from './host'
-import { tempDir } from '../support/temp'
-import { body, describePage, newArticle, waitSaved } from './helpers'
+import { describe, expect, it } from 'vitest'
+import { ROOT, type Host } from './host'
+import { body, hostPerTest, newArticle, waitSaved } from './helpers'
 
-let data: ReturnType<typeof tempDir>
-let host: Host
-beforeEach(async () => {
-  data = tempDir()
-  host = await startHost({ dataDir: data.dir })
-})
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') console.error(`page at failure (${task.name}):\n${await describePage(host.page)}`)
-  await host.close()
-  data.remove()
-})
-afterAll(closeBrowser)
+const run = hostPerTest()
 
 const misspelledCount = (host: Host) => host.page.evaluate(() => Number(document.querySelector<HTMLElement>('.body-content')?.dataset.misspelled ?? -1))
 
@@ -40,6 +28,7 @@ async function pointAt(host: Host, word: string): Promise<{ x: number; y: number
 
 describe('proofing', () => {
   it('underlines a misspelled word offline and replaces it from the context menu', async () => {
+    const { host } = run
     const { page } = host
     await newArticle(page)
     await page.keyboard.type('أعلنت الحكومه خطة جديدة في بيروت')
@@ -54,6 +43,7 @@ describe('proofing', () => {
   })
 
   it('learns the newsroom’s words: «أضف إلى قاموس الجريدة» stops the underline, and the list exports', async () => {
+    const { host } = run
     const { page } = host
     await newArticle(page)
     await page.keyboard.type('التقى غوتيريش الوفد')
@@ -69,6 +59,7 @@ describe('proofing', () => {
   })
 
   it('explains the editorial checks in Arabic and applies a safe fix in one click', async () => {
+    const { host } = run
     const { page } = host
     await newArticle(page)
     await page.keyboard.type('قال الوزير في في مؤتمر صحفي, إن الجلسة في 31 نيسان')

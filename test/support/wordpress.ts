@@ -27,14 +27,7 @@ export interface WordPressInfo {
   subscriber: WpUser
 }
 
-export interface WordPress {
-  url: string
-  port: number
-  admin: WpUser
-  editor: WpUser
-  author: WpUser
-  contributor: WpUser
-  subscriber: WpUser
+export interface WordPress extends WordPressInfo {
   /** Runs PHP with WordPress loaded; prints what the code echoes. */
   php(code: string): string
   stop(): Promise<void>

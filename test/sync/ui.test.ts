@@ -1,24 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { closeBrowser, ROOT, startHost, type Host } from '../e2e/host'
-import { body, caretToEnd, describePage, newArticle, waitSaved } from '../e2e/helpers'
-import { tempDir } from '../support/temp'
+import { describe, expect, it } from 'vitest'
+import { ROOT, type Host } from '../e2e/host'
+import { body, caretToEnd, hostPerTest, newArticle, waitSaved } from '../e2e/helpers'
 import { tinyPng } from '../support/images'
 import { rest, wp } from './helpers'
 
-let data: ReturnType<typeof tempDir>
-let host: Host
-beforeEach(async () => {
-  data = tempDir()
-  host = await startHost({ dataDir: data.dir })
-})
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') console.error(`page at failure (${task.name}):\n${await describePage(host.page)}`)
-  await host.close()
-  data.remove()
-})
-afterAll(closeBrowser)
+const run = hostPerTest()
 
 async function signIn(host: Host, role: 'author' | 'editor' = 'author') {
   const { page } = host
@@ -50,6 +38,7 @@ const postOf = async (host: Host) => {
 
 describe('syncing from the desk', () => {
   it('signs in, sends an article, and shows its state in the editor and the list', async () => {
+    const { host } = run
     const { page } = host
     await signIn(host)
     await expect.poll(() => page.getByTestId('sync-panel').innerText()).toContain('باسم author')
@@ -73,6 +62,7 @@ describe('syncing from the desk', () => {
   })
 
   it('brings an editor’s web edit into the open article, and lets the reporter pick paragraph by paragraph in a conflict', async () => {
+    const { host } = run
     const { page } = host
     await signIn(host)
     await writeAndSync(host, 'خبر يتنازع عليه', 'الفقرة التي يعدلها الطرفان.')
@@ -104,10 +94,9 @@ describe('syncing from the desk', () => {
     await rest(wp().admin, 'POST', 'wp/v2/categories', { name: `اقتصاد ${Date.now() % 100000}` }).catch(() => undefined)
     const cats = await rest<{ id: number; name: string }[]>(wp().admin, 'GET', 'wp/v2/categories?per_page=100&search=%D8%A7%D9%82%D8%AA%D8%B5%D8%A7%D8%AF')
     const category = cats[0]!
-    await host.close()
-    const image = join(data.dir, 'featured.png')
+    const image = join(run.dir, 'featured.png')
     writeFileSync(image, tinyPng(120, 80))
-    host = await startHost({ dataDir: data.dir, pickImageFile: async () => image })
+    const host = await run.restart({ pickImageFile: async () => image })
     const { page } = host
     await signIn(host, 'editor')
     await writeAndSync(host, 'موازنة 2027', 'تبدأ مناقشة الموازنة غداً.')
@@ -130,6 +119,7 @@ describe('syncing from the desk', () => {
   })
 
   it('words a wrong password in Arabic and asks before storing a password without a keyring', async () => {
+    const { host } = run
     const { page } = host
     await page.getByTestId('toggle-sync').click()
     await page.getByLabel('عنوان الموقع').fill(wp().url)
@@ -137,16 +127,14 @@ describe('syncing from the desk', () => {
     await page.getByLabel('كلمة مرور التطبيق').fill('abcd efgh ijkl mnop')
     await page.getByTestId('add-site').click()
     await expect.poll(() => page.locator('.form-error').innerText()).toBe('اسم المستخدم أو كلمة مرور التطبيق غير صحيحة.')
-    await host.close()
-
-    host = await startHost({ dataDir: data.dir, secretStorage: 'plain' })
-    await host.page.getByTestId('toggle-sync').click()
-    await host.page.getByLabel('عنوان الموقع').fill(wp().url)
-    await host.page.getByLabel('اسم المستخدم').fill(wp().author.login)
-    await host.page.getByLabel('كلمة مرور التطبيق').fill(wp().author.appPassword)
-    await host.page.getByTestId('add-site').click()
-    await host.page.getByRole('dialog').getByText('لا توجد حافظة مفاتيح على هذا النظام').waitFor()
-    await host.page.getByRole('dialog').getByTestId('confirm-delete').click()
-    await host.page.getByTestId('site').getByText('تُحفظ كلمة المرور مموّهة').waitFor()
+    const plain = await run.restart({ secretStorage: 'plain' })
+    await plain.page.getByTestId('toggle-sync').click()
+    await plain.page.getByLabel('عنوان الموقع').fill(wp().url)
+    await plain.page.getByLabel('اسم المستخدم').fill(wp().author.login)
+    await plain.page.getByLabel('كلمة مرور التطبيق').fill(wp().author.appPassword)
+    await plain.page.getByTestId('add-site').click()
+    await plain.page.getByRole('dialog').getByText('لا توجد حافظة مفاتيح على هذا النظام').waitFor()
+    await plain.page.getByRole('dialog').getByTestId('confirm-delete').click()
+    await plain.page.getByTestId('site').getByText('تُحفظ كلمة المرور مموّهة').waitFor()
   })
 })

@@ -5,23 +5,11 @@ import * as syncRepo from '../store/repositories/sync'
 import * as articlesRepo from '../store/repositories/articles'
 import type { Article } from '../../shared/domain/article'
 import type { ArticleSyncInfo, RemotePostSummary, Site, SiteCapability, SyncConflict, SyncProgress } from '../../shared/domain/sync'
-import type { Secrets } from '../platform/types'
-import { discoverSite, WpClient, WpError, type FetchLike } from '../sync/wordpress/client'
-import { SyncEngine } from '../sync/engine'
-import type { ArticleService } from './articles'
+import { discoverSite, WpClient, WpError } from '../sync/wordpress/client'
+import { SyncEngine, type EngineDeps } from '../sync/engine'
 
-export interface SyncServiceDeps {
-  db: () => Db
-  now: () => number
-  secrets: Secrets
-  articles: ArticleService
-  mediaPath: (id: string) => string | null
-  fetch?: FetchLike
-  timeoutMs?: number
-  backoffMs?: number
-  retries?: number
-  onProgress?: (progress: SyncProgress) => void
-}
+/** What the sync service needs is what its engine needs. */
+export type SyncServiceDeps = EngineDeps
 
 /** A failure talking to a site, as the IPC layer passes it on: code SYNC_FAILED with the reason. */
 function toAppError(error: unknown): unknown {

@@ -725,33 +725,15 @@ export class SyncEngine {
       // Not listed means unchanged since the last sync: its state is the base's.
       for (const r of linked) if (!light.has(r.remote_id!) && r.base_modified_gmt !== null) light.set(r.remote_id!, this.stateFromBase(r))
     } else {
-      for (let i = 0; i < linked.length; i += 100) {
-        const page = await client.get<PostState[]>('wp/v2/posts', {
-          include: linked.slice(i, i + 100).map((r) => r.remote_id!),
-          status: REMOTE_STATUSES,
-          per_page: 100,
-          context: 'edit',
-          _fields: STATE_FIELDS
-        })
-        serverNow ??= page.headers.get('date')
-        for (const p of page.data) light.set(p.id, p)
-      }
+      const read = await this.readPosts<PostState>(client, linked.map((r) => r.remote_id!), STATE_FIELDS)
+      serverNow ??= read.date
+      for (const p of read.posts) light.set(p.id, p)
     }
     const changedRemote = linked.filter((r) => {
       const p = light.get(r.remote_id!)
       return p !== undefined && p.status !== 'trash' && !sameVersion(p, r.base_modified_gmt)
     })
-    const full = new Map<number, RemotePost>()
-    for (let i = 0; i < changedRemote.length; i += 100) {
-      const page = await client.get<RemotePost[]>('wp/v2/posts', {
-        include: changedRemote.slice(i, i + 100).map((r) => r.remote_id!),
-        status: REMOTE_STATUSES,
-        per_page: 100,
-        context: 'edit',
-        _fields: FULL_FIELDS
-      })
-      for (const p of page.data) full.set(p.id, p)
-    }
+    const full = new Map((await this.readPosts<RemotePost>(client, changedRemote.map((r) => r.remote_id!), FULL_FIELDS)).posts.map((p) => [p.id, p]))
     await this.learnTerms(client, site, [...full.values()])
     if (rows.some((r) => r.remote_id === null || changedRemote.includes(r))) await this.refreshCategories(client, site)
 
@@ -780,6 +762,18 @@ export class SyncEngine {
     if (date !== null && Number.isFinite(date) && this.progress.failures.every((f) => !rows.some((r) => r.article_id === f.articleId))) {
       syncRepo.setSiteSyncCursor(this.db, site.id, new Date(date).toISOString())
     }
+  }
+
+  /** Reads posts by id, 100 to a request, whatever their status; with the site's clock at the first answer. */
+  private async readPosts<T extends { id: number }>(client: WpClient, ids: number[], fields: string): Promise<{ posts: T[]; date: string | null }> {
+    const posts: T[] = []
+    let date: string | null = null
+    for (let i = 0; i < ids.length; i += 100) {
+      const page = await client.get<T[]>('wp/v2/posts', { include: ids.slice(i, i + 100), status: REMOTE_STATUSES, per_page: 100, context: 'edit', _fields: fields })
+      date ??= page.headers.get('date')
+      posts.push(...page.data)
+    }
+    return { posts, date }
   }
 
   /** A post's state as this machine last saw it (for posts the site did not list as changed). */

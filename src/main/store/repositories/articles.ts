@@ -114,7 +114,7 @@ export function insertArticle(db: Db, article: Article): void {
      VALUES (@id, @title, @standfirst, @body, @body_text, @byline, @dateline, @categories, @tags, @slug, @label,
        @featured_image, @publish_at, @status, @word_count, @caret, @save_count, @created_at, @updated_at, @trashed_at)`
   ).run(articleToRow(article))
-  indexArticle(db, article)
+  indexArticle(db, article, true)
 }
 
 /** One article, or undefined. */
@@ -182,8 +182,8 @@ export function updateArticleContent(db: Db, draft: ArticleDraft, wordCount: num
       caret: draft.caret === null ? null : JSON.stringify(draft.caret),
       now
     }) as { save_count: number } | undefined
-  // The search index moves with the text, in the caller's transaction.
-  if (row !== undefined) indexArticle(db, draft)
+  // The search index moves with the text, in the caller's transaction (the trash is not indexed).
+  if (row !== undefined && findArticleState(db, draft.id)?.trashedAt === null) indexArticle(db, draft)
   return row?.save_count
 }
 
@@ -194,7 +194,14 @@ export function updateArticleCaret(db: Db, id: string, caret: CaretPosition | nu
 
 /** Moves an article into the trash (a timestamp) or out of it (null). */
 export function setArticleTrashed(db: Db, id: string, trashedAt: number | null): boolean {
-  return db.prepare('UPDATE articles SET trashed_at = @trashedAt WHERE id = @id').run({ id, trashedAt }).changes === 1
+  const changed = db.prepare('UPDATE articles SET trashed_at = @trashedAt WHERE id = @id').run({ id, trashedAt }).changes === 1
+  // The trash is not searched: an article leaves the index with it and comes back when restored.
+  if (changed && trashedAt !== null) unindexArticle(db, id)
+  if (changed && trashedAt === null) {
+    const article = findArticle(db, id)
+    if (article !== undefined) indexArticle(db, article)
+  }
+  return changed
 }
 
 /** Deletes an article row; its revisions go with it (ON DELETE CASCADE). */

@@ -1,5 +1,6 @@
 import type { Db } from '../connection'
 import type { Article, ArticleStatus } from '../../../shared/domain/article'
+import type { SearchFilters as SharedSearchFilters } from '../../../shared/domain/search'
 import { normalizeArabic, searchFormsCached, wordsWithOffsets } from '../../../shared/arabic/normalize'
 
 /** The text of an article as the index holds it: each field normalized, plus every word's other search forms. */
@@ -14,12 +15,12 @@ export function indexedFields(article: Pick<Article, 'title' | 'standfirst' | 'b
   return { title: norm(article.title), standfirst: norm(article.standfirst), body: norm(article.bodyText), meta: norm(meta), expanded: [...expanded].join(' ') }
 }
 
-/** Puts an article's text in the index (replacing what was there); call inside the write's transaction. */
-export function indexArticle(db: Db, article: Pick<Article, 'id' | 'title' | 'standfirst' | 'bodyText' | 'meta'>): void {
+/** Puts an article's text in the index (replacing what was there unless it is new); call inside the write's transaction. */
+export function indexArticle(db: Db, article: Pick<Article, 'id' | 'title' | 'standfirst' | 'bodyText' | 'meta'>, isNew = false): void {
   const row = db.prepare('SELECT rowid FROM articles WHERE id = ?').get(article.id) as { rowid: number } | undefined
   if (row === undefined) return
   const f = indexedFields(article)
-  db.prepare('DELETE FROM articles_fts WHERE rowid = ?').run(row.rowid)
+  if (!isNew) db.prepare('DELETE FROM articles_fts WHERE rowid = ?').run(row.rowid)
   db.prepare('INSERT INTO articles_fts (rowid, title, standfirst, body, meta, expanded) VALUES (?, ?, ?, ?, ?, ?)').run(
     row.rowid,
     f.title,
@@ -39,20 +40,21 @@ export function indexedCount(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM articles_fts').get() as { n: number }).n
 }
 
+/** Articles the index should hold: every one not in the trash. */
 export function articleCount(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n
+  return (db.prepare('SELECT count(*) AS n FROM articles WHERE trashed_at IS NULL').get() as { n: number }).n
 }
 
 /** Empties the index, for a rebuild. */
 export function clearIndex(db: Db): void {
-  db.prepare('DELETE FROM articles_fts').run()
+  db.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')").run()
 }
 
 /** Every article's indexable text, a page at a time by row id. */
 export function articlesToIndex(db: Db, afterRowid: number, limit: number) {
   return db
     .prepare(
-      `SELECT rowid, id, title, standfirst, body_text, byline, dateline, label, categories, tags FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?`
+      `SELECT rowid, id, title, standfirst, body_text, byline, dateline, label, categories, tags FROM articles WHERE rowid > ? AND trashed_at IS NULL ORDER BY rowid LIMIT ?`
     )
     .all(afterRowid, limit) as {
     rowid: number
@@ -72,14 +74,7 @@ export function insertIndexRow(db: Db, rowid: number, f: ReturnType<typeof index
   db.prepare('INSERT INTO articles_fts (rowid, title, standfirst, body, meta, expanded) VALUES (?, ?, ?, ?, ?, ?)').run(rowid, f.title, f.standfirst, f.body, f.meta, f.expanded)
 }
 
-export interface SearchFilters {
-  status?: ArticleStatus
-  siteId?: string
-  author?: string
-  from?: number
-  to?: number
-  includeTrash?: boolean
-}
+export type SearchFilters = SharedSearchFilters
 
 export interface SearchRow {
   id: string
@@ -97,9 +92,10 @@ const BM25 = 'bm25(articles_fts, 10.0, 4.0, 1.0, 2.0, 0.3)'
 
 /** Runs an FTS5 match expression with filters; best first. */
 export function searchArticles(db: Db, match: string, filters: SearchFilters, limit: number): SearchRow[] {
+  // The trash is not in the index, so without filters the ranking needs no article row at all.
   const where = ['articles_fts MATCH @match']
   const params: Record<string, unknown> = { match, limit }
-  if (filters.includeTrash !== true) where.push('a.trashed_at IS NULL')
+  const filtered = filters.status !== undefined || (filters.author ?? '').trim() !== '' || filters.from !== undefined || filters.to !== undefined || filters.siteId !== undefined
   if (filters.status !== undefined) {
     where.push('a.status = @status')
     params.status = filters.status
@@ -120,12 +116,13 @@ export function searchArticles(db: Db, match: string, filters: SearchFilters, li
     where.push('EXISTS (SELECT 1 FROM article_sync s WHERE s.article_id = a.id AND s.site_id = @siteId)')
     params.siteId = filters.siteId
   }
+  const join = filtered ? 'JOIN articles a ON a.rowid = articles_fts.rowid' : ''
   // The ranking carries row ids only; the texts are read for the hits that made the cut.
   return db
     .prepare(
       `WITH top AS (
          SELECT articles_fts.rowid AS rid, ${BM25} AS score
-         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+         FROM articles_fts ${join}
          WHERE ${where.join(' AND ')}
          ORDER BY score LIMIT @limit
        )
