@@ -203,7 +203,10 @@ const en: Messages = {
     open: 'Search',
     title: 'Search the articles',
     placeholder: 'Search every article',
-    none: 'Nothing found.'
+    none: 'Nothing found.',
+    author: 'Byline',
+    from: 'Edited from',
+    to: 'to'
   },
   sync: {
     open: 'Sync',

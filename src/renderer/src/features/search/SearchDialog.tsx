@@ -32,6 +32,9 @@ export function SearchDialog({ locale, onOpen, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null)
   const [query, setQuery] = useState('')
   const [status, setStatus] = useState<ArticleStatus | ''>('')
+  const [author, setAuthor] = useState('')
+  const [from, setFrom] = useState('')
+  const [to, setTo] = useState('')
   const [hits, setHits] = useState<SearchHit[]>([])
   const request = useRef(0)
   const [now] = useState(() => Date.now())
@@ -46,13 +49,19 @@ export function SearchDialog({ locale, onOpen, onClose }: Props) {
       setHits([])
       return
     }
-    void call(api().search.articles({ query, filters: status === '' ? undefined : { status }, limit: 30 })).then(
+    const filters = {
+      status: status === '' ? undefined : status,
+      author: author.trim() === '' ? undefined : author.trim(),
+      from: from === '' ? undefined : new Date(`${from}T00:00`).getTime(),
+      to: to === '' ? undefined : new Date(`${to}T23:59:59`).getTime()
+    }
+    void call(api().search.articles({ query, filters, limit: 30 })).then(
       (found) => {
         if (mine === request.current) setHits(found)
       },
       () => undefined
     )
-  }, [query, status])
+  }, [query, status, author, from, to])
 
   return (
     <dialog ref={ref} className="search-dialog" aria-label={t('search.title')} onCancel={onClose} data-testid="search-dialog">
@@ -75,6 +84,20 @@ export function SearchDialog({ locale, onOpen, onClose }: Props) {
           ))}
         </select>
         <button type="button" onClick={onClose}>{t('revisions.close')}</button>
+      </div>
+      <div className="search-filters">
+        <label className="field">
+          <span>{t('search.author')}</span>
+          <input dir="rtl" value={author} onChange={(e) => setAuthor(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('search.from')}</span>
+          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('search.to')}</span>
+          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
       </div>
       {query.trim() !== '' && hits.length === 0 && <p className="search-none">{t('search.none')}</p>}
       <ul className="search-hits">
