@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ARTICLE_STATUSES, type ArticleListView, type ArticleStatus, type ArticleSummary } from '../../../../shared/domain/article'
+import type { ArticleListView, ArticleStatus, ArticleSummary } from '../../../../shared/domain/article'
+import { StatusFilter } from './StatusFilter'
 import type { Locale } from '../../../../shared/domain/app'
 import type { SyncState } from '../../../../shared/domain/sync'
 import { formatRelative } from '../../app/i18n'
@@ -63,18 +64,7 @@ export function ArticleList(props: Props) {
           value={filter.query}
           onChange={(e) => onFilter({ ...filter, query: e.target.value })}
         />
-        <select
-          aria-label={t('list.filterByStatus')}
-          value={filter.status}
-          onChange={(e) => onFilter({ ...filter, status: e.target.value as ArticleStatus | '' })}
-        >
-          <option value="">{t('list.allStatuses')}</option>
-          {ARTICLE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}`)}
-            </option>
-          ))}
-        </select>
+        <StatusFilter value={filter.status} onChange={(status) => onFilter({ ...filter, status })} />
       </div>
       {props.articles.length === 0 ? (
         <p className="list-empty">{trash ? t('list.emptyTrash') : t('list.empty')}</p>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ARTICLE_STATUSES, type ArticleStatus } from '../../../../shared/domain/article'
+import type { ArticleStatus } from '../../../../shared/domain/article'
+import { StatusFilter } from '../drafts/StatusFilter'
 import type { Locale } from '../../../../shared/domain/app'
 import type { Range, SearchHit } from '../../../../shared/domain/search'
 import { api, call } from '../../api'
@@ -75,14 +76,7 @@ export function SearchDialog({ locale, onOpen, onClose }: Props) {
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
-        <select aria-label={t('list.filterByStatus')} value={status} onChange={(e) => setStatus(e.target.value as ArticleStatus | '')}>
-          <option value="">{t('list.allStatuses')}</option>
-          {ARTICLE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}`)}
-            </option>
-          ))}
-        </select>
+        <StatusFilter value={status} onChange={setStatus} />
         <button type="button" onClick={onClose}>{t('revisions.close')}</button>
       </div>
       <div className="search-filters">
