@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROOT, type Host } from './host'
-import { body, hostPerTest, newArticle, waitSaved } from './helpers'
+import { body, newArticle, waitSaved } from './helpers'
+import { hostPerTest } from './per-test'
 
 const run = hostPerTest()
 
