@@ -30,7 +30,7 @@ describe('offline spell check', () => {
     expect(services.proofing.addWord('ترامب')).toEqual(['ترامب'])
     services.proofing.ignore('زيلينسكي')
     expect(await services.proofing.misspelled(['ترامب', 'زيلينسكي', 'وترامب'])).toEqual(['وترامب'])
-    expect(services.proofing.exportWords()).toBe('ترامب\n')
+    expect(services.proofing.wordListText()).toBe('ترامب\n')
   })
 
   it('finds typos in real news sentences with precision and recall above 0.8', async () => {

@@ -75,7 +75,7 @@ export function createHandlers(services: Services): Handlers {
     'proofing:addWord': ({ word }) => proofing.addWord(word),
     'proofing:removeWord': ({ word }) => proofing.removeWord(word),
     'proofing:words': () => proofing.words(),
-    'proofing:exportWords': () => platform.dialogs.saveTextFile('qalam-newsroom-words.txt', proofing.exportWords()),
+    'proofing:exportWords': () => proofing.exportWords(),
     'shell:openExternal': async ({ url }) => {
       await platform.shell.openExternal(url)
       return null

@@ -48,7 +48,7 @@ export function createServices(options: ServicesOptions) {
   const settings = new SettingsService({ db })
   const flush = new FlushCoordinator()
   const search = new SearchService({ db })
-  const proofing = new ProofingService({ db, now, worker: options.spellWorker ?? defaultSpellWorker() })
+  const proofing = new ProofingService({ db, now, worker: options.spellWorker ?? defaultSpellWorker(), dialogs: options.platform.dialogs })
   const progressListeners = new Set<(progress: SyncProgress) => void>()
   const sync = new SyncService({
     db,

@@ -6,6 +6,7 @@ import { wordsWithOffsets } from '../../shared/arabic/normalize'
 import { checkSubmission, checkText, type ProofingLocale, type SubmissionFields } from '../../shared/proofing/rules'
 import type { Finding } from '../../shared/proofing/findings'
 import type { SpellRequest, SpellResponse } from '../proofing/spell-worker'
+import type { Dialogs } from '../platform/types'
 
 export interface SpellWorkerOptions {
   /** The worker's script: the bundled spell-worker.js in the app, the TypeScript source under tsx in tests. */
@@ -31,7 +32,7 @@ export class ProofingService {
   private readonly pending = new Map<number, Pending>()
   private readonly ignored = new Set<string>()
 
-  constructor(private readonly deps: { db: () => Db; now: () => number; worker: SpellWorkerOptions }) {}
+  constructor(private readonly deps: { db: () => Db; now: () => number; worker: SpellWorkerOptions; dialogs: Dialogs }) {}
 
   private ask(request: SpellQuery): Promise<SpellResponse> {
     if (this.worker === null) {
@@ -112,8 +113,13 @@ export class ProofingService {
   }
 
   /** The newsroom dictionary as a plain word list (one word a line), to share with colleagues. */
-  exportWords(): string {
+  wordListText(): string {
     return `${this.words().join('\n')}\n`
+  }
+
+  /** Saves the word list where the user chooses; false if they cancelled. */
+  exportWords(): Promise<boolean> {
+    return this.deps.dialogs.saveTextFile('qalam-newsroom-words.txt', this.wordListText())
   }
 
   /** Adds the words of an exported list; returns the dictionary. */

@@ -501,7 +501,7 @@ export class SyncEngine {
         if (previous !== undefined && post !== undefined) {
           // The earlier try made the post. Its content is what was sent then; if the reporter wrote since, send that now.
           const there = this.remoteSnapshot(site, post)
-          this.adoptCreated(article, there, post, previous, body)
+          this.adoptCreated(article, there, post, previous)
           if (hashOf(there) !== hashOf(snap)) await this.pushUpdate(client, site, article, snap, post.id, versionOf(post))
           continue
         }
@@ -568,7 +568,7 @@ export class SyncEngine {
     }
   }
 
-  private adoptCreated(article: Article, snap: Snapshot, post: RemotePost, entry: syncRepo.OutboxEntry, _body: Record<string, unknown>): void {
+  private adoptCreated(article: Article, snap: Snapshot, post: RemotePost, entry: syncRepo.OutboxEntry): void {
     this.db.transaction(() => {
       this.setBase(article.id, snap, post)
       syncRepo.deleteOutbox(this.db, entry.id)
@@ -609,7 +609,7 @@ export class SyncEngine {
         // Someone saved between the read and this write: their version is in the revisions. Keep it as a conflict copy.
         const theirs: RemotePost = { ...post, title: { raw: slipped.title.raw }, excerpt: { raw: slipped.excerpt.raw }, content: { raw: slipped.content.raw } }
         this.setBase(article.id, snap, post)
-        this.recordConflict(article, site, this.base(article.id)!, snap, this.remoteSnapshot(site, theirs), post)
+        this.recordConflict(article, this.base(article.id)!, snap, this.remoteSnapshot(site, theirs), post)
         return
       }
     }
@@ -638,7 +638,7 @@ export class SyncEngine {
     if (failure.code === 'cancelled') throw error
   }
 
-  private recordConflict(article: Article, site: Site, base: Snapshot, local: Snapshot, remote: Snapshot, post: RemotePost): void {
+  private recordConflict(article: Article, base: Snapshot, local: Snapshot, remote: Snapshot, post: RemotePost): void {
     const result = threeWayMerge(base, local, remote)
     const text: Record<string, string> = {}
     for (const c of result.chunks) if (c.kind === 'conflict') for (const b of [...c.local, ...c.remote]) text[b] = markupText(b)
@@ -654,7 +654,6 @@ export class SyncEngine {
     // The local version stays the article, with the site's non-overlapping changes merged in.
     if (hashOf(result.merged) !== hashOf(local)) this.applyToArticle(article, result.merged, 'before-sync')
     syncRepo.updateArticleSync(this.db, article.id, { state: 'conflict', conflict: JSON.stringify(conflict), error: null })
-    void site
   }
 
   /** Syncs the given articles (or every linked one) with each site; resolves when all are done or cancelled. */
@@ -847,7 +846,7 @@ export class SyncEngine {
       this.done()
       return
     }
-    this.recordConflict(article, site, base, local, remote, post)
+    this.recordConflict(article, base, local, remote, post)
     this.done()
   }
 

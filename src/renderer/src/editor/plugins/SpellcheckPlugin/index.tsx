@@ -90,11 +90,8 @@ export function SpellcheckPlugin({ spell }: { spell: SpellcheckApi }) {
     }
     schedule()
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
-      // Text changed: re-check soon; the DOM changed under the ranges, so repaint what is known now.
-      if (dirtyElements.size > 0 || dirtyLeaves.size > 0) {
-        paint()
-        schedule()
-      }
+      // Text changed: nothing on the keystroke itself; check and repaint once typing pauses.
+      if (dirtyElements.size > 0 || dirtyLeaves.size > 0) schedule()
     })
     return () => {
       unregister()
