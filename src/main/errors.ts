@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../shared/ipc/contract'
-import type { SyncErrorCode } from '../shared/domain/sync'
+import type { ErrorReason } from '../shared/ipc/contract'
 
 /** An error a service raises on purpose; the IPC layer passes its code and message on. */
 export class AppError extends Error {
@@ -7,7 +7,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     /** For SYNC_FAILED: which failure, so the renderer words it. */
-    readonly reason?: SyncErrorCode
+    readonly reason?: ErrorReason
   ) {
     super(message)
     this.name = 'AppError'

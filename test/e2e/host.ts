@@ -6,7 +6,7 @@
  * never shipped in the app.
  */
 import { createServer, type Server } from 'node:http'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
@@ -44,6 +44,8 @@ export interface HostOptions {
   /** How the stand-in keyring behaves: 'plain' plays Linux without a keyring. */
   secretStorage?: 'os' | 'plain' | 'unavailable'
   now?: () => number
+  /** Where bundles the app exports are written (the save dialog's answer); by default the data folder's exports/. */
+  bundleDir?: string
   /** Installs Playwright's controllable clock in the page before the app loads (tests that stop time). */
   controllableClock?: boolean
 }
@@ -60,6 +62,10 @@ export interface Host {
   openedExternally: string[]
   /** Text files the app saved through the save dialog. */
   savedFiles: { name: string; text: string }[]
+  /** Bundles the app saved through the save dialog, as paths. */
+  savedBundles: string[]
+  /** What the next "open a bundle" dialog answers (a path, or null for cancel). */
+  dialogAnswers: { openBundle: string | null }
 }
 
 let preloadBundle: Promise<string> | null = null
@@ -101,6 +107,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
   }
   const openedExternally: string[] = []
   const savedFiles: { name: string; text: string }[] = []
+  const savedBundles: string[] = []
+  const dialogAnswers: { openBundle: string | null } = { openBundle: null }
   let services: Services | null = null
   const server: Server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://host').pathname
@@ -123,7 +131,16 @@ export async function startHost(options: HostOptions): Promise<Host> {
       saveTextFile: async (name, text) => {
         savedFiles.push({ name, text })
         return true
-      }
+      },
+      saveBundleFile: async (name, bytes) => {
+        const dir = options.bundleDir ?? join(options.dataDir, 'exports')
+        mkdirSync(dir, { recursive: true })
+        const path = join(dir, name)
+        writeFileSync(path, bytes)
+        savedBundles.push(path)
+        return true
+      },
+      openBundleFile: async () => dialogAnswers.openBundle
     },
     secrets: testSecrets(options.secretStorage ?? 'os'),
     shell: {
@@ -173,6 +190,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     services: live,
     baseUrl,
     openedExternally,
-    savedFiles
+    savedFiles,
+    savedBundles,
+    dialogAnswers
   }
 }

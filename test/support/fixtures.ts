@@ -19,7 +19,7 @@ export function testPlatform(overrides: Partial<Platform> = {}): Platform & { op
     appVersion: 'test',
     platformName: 'linux',
     clock: { now: () => Date.now() },
-    dialogs: { pickImageFile: async () => null, saveTextFile: async () => false },
+    dialogs: { pickImageFile: async () => null, saveTextFile: async () => false, saveBundleFile: async () => false, openBundleFile: async () => null },
     shell: { openExternal: async (url) => void opened.push(url) },
     secrets: testSecrets(),
     opened,

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { tmpdir } from 'node:os'
 
 /**
@@ -125,7 +125,21 @@ ${code}`
 }
 
 /** Starts MariaDB (if needed) and a fresh WordPress on a free loopback port. */
-export async function startWordPress(options: { pretty?: boolean } = {}): Promise<WordPress> {
+/** Qalam's companion plugin, as this repository has it. */
+export const BRIDGE_PLUGIN_DIR = resolve(__dirname, '../../wordpress-plugin/qalam-bridge')
+
+/** Copies the companion plugin into the site's plugins folder (Debian keeps wp-content under /var/lib) and activates it. */
+export function installBridge(port: number): void {
+  cpSync(BRIDGE_PLUGIN_DIR, '/var/lib/wordpress/wp-content/plugins/qalam-bridge', { recursive: true })
+  const out = runPhp(port, "require_once ABSPATH . 'wp-admin/includes/plugin.php'; $r = activate_plugin('qalam-bridge/qalam-bridge.php'); echo is_wp_error($r) ? 'ERR ' . $r->get_error_message() : 'OK';")
+  if (!out.includes('OK')) throw new Error(`activating qalam-bridge: ${out}`)
+}
+
+export function uninstallBridge(port: number): void {
+  runPhp(port, "require_once ABSPATH . 'wp-admin/includes/plugin.php'; deactivate_plugins('qalam-bridge/qalam-bridge.php'); echo 'OK';")
+}
+
+export async function startWordPress(options: { pretty?: boolean; bridge?: boolean } = {}): Promise<WordPress> {
   await ensureMariaDb()
   const database = `qalam_wp_${process.pid}_${Date.now() % 100000}`
   const dbPassword = 'qalam-test-db'
@@ -179,6 +193,7 @@ echo json_encode($out);`
   )
   const users = JSON.parse(out.slice(out.indexOf('{'))) as Record<string, WpUser>
   users.admin!.password = 'admin-pass-123'
+  if (options.bridge === true) installBridge(port)
 
   return {
     url,

@@ -7,7 +7,7 @@ export type Handlers = {
 
 /** One handler per channel: a thin call into a service, nothing more. */
 export function createHandlers(services: Services): Handlers {
-  const { articles, revisions, media, settings, store, platform, flush, sync, search, proofing } = services
+  const { articles, revisions, media, settings, store, platform, flush, sync, search, proofing, review, bundles } = services
   return {
     'app:info': () => ({
       version: platform.appVersion,
@@ -33,12 +33,24 @@ export function createHandlers(services: Services): Handlers {
     'articles:duplicate': ({ id }) => articles.duplicate(id),
     'articles:trash': ({ id }) => articles.trash(id),
     'articles:restore': ({ id }) => articles.restore(id),
-    'articles:setStatus': ({ id, status }) => articles.setStatus(id, status),
     'articles:delete': ({ id }) => articles.deleteForever(id),
     'revisions:list': ({ articleId }) => revisions.list(articleId),
     'revisions:get': ({ id }) => revisions.get(id),
     'revisions:create': ({ articleId }) => revisions.createManual(articleId),
     'revisions:restore': ({ id }) => revisions.restore(id),
+    'revisions:site': ({ articleId }) => sync.siteRevisions(articleId),
+    'revisions:restoreSite': ({ articleId, revisionId }) => sync.restoreSiteRevision(articleId, revisionId),
+    'revisions:diff': async ({ articleId, from, to, ignoreMarks }) =>
+      revisions.diff(await sync.version(articleId, from), await sync.version(articleId, to), ignoreMarks === true),
+    'review:identity': ({ articleId }) => review.identity(articleId),
+    'review:get': ({ articleId }) => review.review(articleId),
+    'review:transition': ({ articleId, to, note }) => review.transition(articleId, to, note ?? ''),
+    'review:comment': (request) => review.comment(request),
+    'review:resolve': ({ threadId, resolved }) => review.setResolved(threadId, resolved),
+    'review:deleteComment': ({ id }) => review.deleteComment(id),
+    'review:queue': (filter) => review.queue(filter),
+    'bundle:export': ({ articleId }) => bundles.exportToFile(articleId),
+    'bundle:import': () => bundles.importFromFile(),
     'media:pickImage': () => media.pickImage(),
     'settings:get': () => settings.get(),
     'settings:update': (patch) => settings.update(patch),

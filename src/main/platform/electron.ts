@@ -34,6 +34,20 @@ export function electronPlatform(deps: {
         if (result.canceled || result.filePath === undefined) return false
         writeFileSync(result.filePath, text, 'utf8')
         return true
+      },
+      async saveBundleFile(defaultName, bytes) {
+        const win = deps.window()
+        const options = { defaultPath: defaultName, filters: [{ name: 'Qalam', extensions: ['qalam'] }] }
+        const result = win === null ? await deps.dialog.showSaveDialog(options) : await deps.dialog.showSaveDialog(win, options)
+        if (result.canceled || result.filePath === undefined) return false
+        writeFileSync(result.filePath, bytes)
+        return true
+      },
+      async openBundleFile() {
+        const win = deps.window()
+        const options = { properties: ['openFile' as const], filters: [{ name: 'Qalam', extensions: ['qalam'] }] }
+        const result = win === null ? await deps.dialog.showOpenDialog(options) : await deps.dialog.showOpenDialog(win, options)
+        return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0]!
       }
     },
     shell: {

@@ -7,6 +7,10 @@ export interface Dialogs {
   pickImageFile(): Promise<string | null>
   /** Asks where to save a text file and writes it there; false if the user cancelled. */
   saveTextFile(defaultName: string, text: string): Promise<boolean>
+  /** Asks where to save a .qalam bundle and writes it there; false if the user cancelled. */
+  saveBundleFile(defaultName: string, bytes: Uint8Array): Promise<boolean>
+  /** Asks the user for a .qalam bundle; resolves to its path, or null if cancelled. */
+  openBundleFile(): Promise<string | null>
 }
 
 export interface Shell {

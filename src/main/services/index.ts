@@ -8,6 +8,8 @@ import { SettingsService } from './settings'
 import { FlushCoordinator } from './flush'
 import { SyncService } from './sync'
 import { SearchService } from './search'
+import { ReviewService } from './review'
+import { BundleService } from './bundles'
 import { ProofingService, type SpellWorkerOptions } from './proofing'
 import type { FetchLike } from '../sync/wordpress/client'
 import type { SyncProgress } from '../../shared/domain/sync'
@@ -47,6 +49,7 @@ export function createServices(options: ServicesOptions) {
   const media = new MediaService({ db, now, dialogs: options.platform.dialogs, dataDir: options.dataDir })
   const settings = new SettingsService({ db })
   const flush = new FlushCoordinator()
+  const review = new ReviewService({ db, now, articles, settings })
   const search = new SearchService({ db })
   const proofing = new ProofingService({ db, now, worker: options.spellWorker ?? defaultSpellWorker(), dialogs: options.platform.dialogs })
   const progressListeners = new Set<(progress: SyncProgress) => void>()
@@ -59,6 +62,7 @@ export function createServices(options: ServicesOptions) {
     ...options.sync,
     onProgress: (progress) => progressListeners.forEach((l) => l(progress))
   })
+  const bundles = new BundleService({ db, now, articles, media, dialogs: options.platform.dialogs, appVersion: options.platform.appVersion })
   return {
     options,
     platform: options.platform,
@@ -71,6 +75,8 @@ export function createServices(options: ServicesOptions) {
     sync,
     search,
     proofing,
+    review,
+    bundles,
     /** Sync progress, for the window (Electron) or the page (test host) to forward as `sync:progress`. */
     onSyncProgress(listener: (progress: SyncProgress) => void): () => void {
       progressListeners.add(listener)

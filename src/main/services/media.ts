@@ -48,9 +48,14 @@ export class MediaService {
       throw new AppError('IO_ERROR', `cannot read ${basename(path)}`)
     }
     if (size > MAX_IMAGE_BYTES) throw new AppError('INVALID_PAYLOAD', `the image is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`)
-    const bytes = readFileSync(path)
+    return this.importBytes(readFileSync(path), basename(path))
+  }
+
+  /** Stores an image's bytes in the data folder (once per distinct content). */
+  importBytes(bytes: Uint8Array, name: string): MediaItem {
+    if (bytes.length > MAX_IMAGE_BYTES) throw new AppError('INVALID_PAYLOAD', `the image is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`)
     const type = sniffImageType(bytes)
-    if (type === null) throw new AppError('INVALID_PAYLOAD', `${basename(path)} is not a PNG, JPEG, GIF, WebP or AVIF image`)
+    if (type === null) throw new AppError('INVALID_PAYLOAD', `${name} is not a PNG, JPEG, GIF, WebP or AVIF image`)
     const sha256 = createHash('sha256').update(bytes).digest('hex')
     const db = this.deps.db()
     const existing = mediaRepo.findMediaBySha(db, sha256)
@@ -59,7 +64,7 @@ export class MediaService {
       id: existing?.id ?? `${sha256.slice(0, 32)}.${type.ext}`,
       mime: type.mime,
       bytes: bytes.length,
-      originalName: basename(path).slice(0, 255),
+      originalName: name.slice(0, 255),
       createdAt: this.deps.now()
     }
     this.writeDurably(item.id, bytes)

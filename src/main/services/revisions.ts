@@ -4,6 +4,8 @@ import * as revisionsRepo from '../store/repositories/revisions'
 import type { Db } from '../store/connection'
 import type { Article, Revision, RevisionSummary } from '../../shared/domain/article'
 import type { ArticleService } from './articles'
+import type { RevisionDiff } from '../../shared/ipc/contract'
+import { diffStats, diffWords } from '../../shared/review/diff'
 
 /** Browsing and restoring an article's snapshots. */
 export class RevisionService {
@@ -35,6 +37,20 @@ export class RevisionService {
       this.deps.now()
     )
     return summary
+  }
+
+  /** Two versions compared word by word, field by field. */
+  diff(
+    before: { title: string; standfirst: string; bodyText: string },
+    after: { title: string; standfirst: string; bodyText: string },
+    ignoreMarks: boolean
+  ): RevisionDiff {
+    const options = { ignoreMarks }
+    const title = diffWords(before.title, after.title, options)
+    const standfirst = diffWords(before.standfirst, after.standfirst, options)
+    const body = diffWords(before.bodyText, after.bodyText, options)
+    const stats = [title, standfirst, body].map(diffStats)
+    return { title, standfirst, body, added: stats.reduce((n, s) => n + s.added, 0), removed: stats.reduce((n, s) => n + s.removed, 0) }
   }
 
   /** Puts a snapshot's content back into its article, snapshotting the current content first. */

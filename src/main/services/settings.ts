@@ -10,7 +10,9 @@ export class SettingsService {
     const stored = settingsRepo.readSettings(this.deps.db())
     return {
       locale: stored.locale === 'en' ? 'en' : DEFAULT_SETTINGS.locale,
-      lastArticleId: typeof stored.lastArticleId === 'string' ? stored.lastArticleId : null
+      lastArticleId: typeof stored.lastArticleId === 'string' ? stored.lastArticleId : null,
+      userName: typeof stored.userName === 'string' ? stored.userName : DEFAULT_SETTINGS.userName,
+      role: stored.role === 'editor' ? 'editor' : DEFAULT_SETTINGS.role
     }
   }
 

@@ -7,6 +7,10 @@ import type { Article } from '../../shared/domain/article'
 import type { ArticleSyncInfo, RemotePostSummary, Site, SiteCapability, SyncConflict, SyncProgress } from '../../shared/domain/sync'
 import { discoverSite, WpClient, WpError } from '../sync/wordpress/client'
 import { SyncEngine, type EngineDeps } from '../sync/engine'
+import * as revisionsRepo from '../store/repositories/revisions'
+import type { RevisionRef, SiteRevision } from '../../shared/ipc/contract'
+import { documentText } from '../sync/blocks/codec'
+import { countWords } from '../../shared/arabic/count'
 
 /** What the sync service needs is what its engine needs. */
 export type SyncServiceDeps = EngineDeps
@@ -74,7 +78,8 @@ export class SyncService {
       const capabilities: Record<SiteCapability, boolean> = {
         edit_posts: caps.edit_posts === true,
         publish_posts: caps.publish_posts === true,
-        upload_files: caps.upload_files === true
+        upload_files: caps.upload_files === true,
+        edit_others_posts: caps.edit_others_posts === true
       }
       if (!capabilities.edit_posts) throw new WpError('missing_capability', 'edit_posts')
       const existing = syncRepo.findSiteByUrl(this.db, index.url)
@@ -89,7 +94,8 @@ export class SyncService {
         capabilities,
         secretStorage: storage,
         lastSyncAt: existing?.lastSyncAt ?? null,
-        createdAt: existing?.createdAt ?? this.deps.now()
+        createdAt: existing?.createdAt ?? this.deps.now(),
+        bridge: index.namespaces.includes('qalam/v1')
       }
       syncRepo.upsertSite(this.db, site, this.deps.secrets.encrypt(request.appPassword.replace(/\s+/g, '')))
       await this.engine.refreshCategories(client, site)
@@ -180,6 +186,53 @@ export class SyncService {
       throw toAppError(error)
     }
     return this.state(articleId)
+  }
+
+  private linkedPost(articleId: string): { site: Site; remoteId: number } {
+    this.deps.articles.get(articleId)
+    const row = syncRepo.findArticleSync(this.db, articleId)
+    if (row?.remote_id == null) throw new AppError('INVALID_STATE', 'the article is not a post on a site yet')
+    return { site: this.site(row.site_id), remoteId: row.remote_id }
+  }
+
+  /** The site's revisions of the article's post. */
+  siteRevisions(articleId: string): Promise<SiteRevision[]> {
+    const { site, remoteId } = this.linkedPost(articleId)
+    return guard(() => this.engine.siteRevisions(site, remoteId))
+  }
+
+  /** A version of the article to compare: as it is, a local revision, or one of the site's. */
+  async version(articleId: string, ref: RevisionRef): Promise<{ title: string; standfirst: string; bodyText: string }> {
+    if (ref.kind === 'current') return this.deps.articles.get(articleId)
+    if (ref.kind === 'local') {
+      const revision = revisionsRepo.findRevision(this.db, ref.id)
+      if (revision === undefined || revision.articleId !== articleId) throw notFound('revision', ref.id)
+      return revision
+    }
+    const { site, remoteId } = this.linkedPost(articleId)
+    const found = await guard(() => this.engine.siteRevision(site, remoteId, ref.id))
+    return { title: found.title, standfirst: found.standfirst, bodyText: documentText(found.doc) }
+  }
+
+  /** Puts one of the site's revisions back into the article; the current content is kept as a revision first. */
+  async restoreSiteRevision(articleId: string, revisionId: number): Promise<Article> {
+    const { site, remoteId } = this.linkedPost(articleId)
+    const found = await guard(() => this.engine.siteRevision(site, remoteId, revisionId))
+    const db = this.db
+    db.transaction(() => {
+      const article = this.deps.articles.get(articleId)
+      const now = this.deps.now()
+      this.deps.articles.snapshot(db, article, 'before-restore', now)
+      const text = documentText(found.doc)
+      const words = countWords(text)
+      articlesRepo.updateArticleContent(
+        db,
+        { id: articleId, title: found.title, standfirst: found.standfirst, body: JSON.stringify(found.doc), bodyText: text, wordCount: words, meta: article.meta, caret: null },
+        words,
+        now
+      )
+    })()
+    return this.deps.articles.get(articleId)
   }
 
   browse(siteId: string, query: { status?: string; search?: string; page?: number }): Promise<RemotePostSummary[]> {

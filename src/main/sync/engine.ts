@@ -4,6 +4,8 @@ import type { Db } from '../store/connection'
 import * as syncRepo from '../store/repositories/sync'
 import * as articlesRepo from '../store/repositories/articles'
 import * as mediaRepo from '../store/repositories/media'
+import * as reviewRepo from '../store/repositories/review'
+import { latestStatus, mergeReview, normalizeReview, type ReviewData } from '../../shared/domain/review'
 import type { Article, ArticleStatus } from '../../shared/domain/article'
 import type { Site, SyncFailure, SyncProgress, SyncConflict, RemotePostSummary } from '../../shared/domain/sync'
 import { countWords } from '../../shared/arabic/count'
@@ -60,9 +62,14 @@ interface RemotePost {
   featured_media: number
   date_gmt?: string
   _links?: { 'version-history'?: { count?: number }[] }
+  /** Registered post meta: with the companion plugin, qalam_uuid and qalam_review. */
+  meta?: Record<string, unknown> | unknown[]
 }
 
-const FULL_FIELDS = 'id,title,excerpt,content,slug,status,modified_gmt,date_gmt,categories,tags,featured_media,link,author,_links'
+/** The site refused an update because the post changed since it was read (the companion plugin's precondition). */
+class PreconditionFailed extends Error {}
+
+const FULL_FIELDS = 'id,title,excerpt,content,slug,status,modified_gmt,date_gmt,categories,tags,featured_media,link,author,_links,meta'
 const STATE_FIELDS = 'id,modified_gmt,status,link,_links'
 /** What a create needs back: no content, no links (WordPress renders only the fields asked for). */
 const CREATE_FIELDS = 'id,modified_gmt,status,link'
@@ -130,8 +137,8 @@ const hashOf = (s: Snapshot) => createHash('sha256').update(JSON.stringify(s)).d
 const PLACEHOLDER = 'qalam-media:'
 
 /** Images written with local ids, so the three sides of a merge compare alike whether uploaded or not. */
-const localFormCtx: ToBlocksContext = { image: (mediaId) => ({ id: 0, url: PLACEHOLDER + mediaId }) }
-const fromLocalFormCtx: FromBlocksContext = { localImage: (_id, src) => (src.startsWith(PLACEHOLDER) ? src.slice(PLACEHOLDER.length) : undefined) }
+export const localFormCtx: ToBlocksContext = { image: (mediaId) => ({ id: 0, url: PLACEHOLDER + mediaId }) }
+export const fromLocalFormCtx: FromBlocksContext = { localImage: (_id, src) => (src.startsWith(PLACEHOLDER) ? src.slice(PLACEHOLDER.length) : undefined) }
 
 function failureOf(error: unknown): SyncFailure {
   if (error instanceof WpError) return error.toFailure()
@@ -216,7 +223,24 @@ export class SyncEngine {
       tags: [...article.meta.tags],
       blocks: documentToBlocks(parseDocumentJson(article.body), localFormCtx),
       featured,
-      publishAt: status === 'future' ? article.meta.publishAt : null
+      publishAt: status === 'future' ? article.meta.publishAt : null,
+      review: this.bridgeOf(article.id) ? reviewRepo.readReview(this.db, article.id) : null
+    }
+  }
+
+  /** Whether the article's site runs the companion plugin, so its review data travels. */
+  private bridgeOf(articleId: string): boolean {
+    const row = syncRepo.findArticleSync(this.db, articleId)
+    return row === undefined ? false : syncRepo.findSite(this.db, row.site_id)?.bridge === true
+  }
+
+  /** What a post's meta says about the plugin: registered meta is always listed, so qalam_review present means it is active. */
+  private noteBridge(site: Site, post: RemotePost): void {
+    if (post.meta === undefined) return
+    const has = !Array.isArray(post.meta) && 'qalam_review' in post.meta
+    if (site.bridge !== has) {
+      site.bridge = has
+      syncRepo.setSiteBridge(this.db, site.id, has)
     }
   }
 
@@ -226,7 +250,9 @@ export class SyncEngine {
 
   /** The site's post as a snapshot in the same form as the local one. */
   private remoteSnapshot(site: Site, post: RemotePost): Snapshot {
+    this.noteBridge(site, post)
     const doc = markupToDocument(post.content.raw, this.fromSiteCtx(site.id))
+    const meta = post.meta !== undefined && !Array.isArray(post.meta) ? post.meta : {}
     return {
       title: post.title.raw,
       standfirst: post.excerpt.raw,
@@ -236,7 +262,8 @@ export class SyncEngine {
       tags: this.termNames(site.id, 'tags', post.tags),
       blocks: documentToBlocks(doc, localFormCtx),
       featured: post.featured_media > 0 ? (syncRepo.findUploadByRemote(this.db, site.id, post.featured_media) ?? `remote:${post.featured_media}`) : '',
-      publishAt: post.status === 'future' && post.date_gmt ? Date.parse(`${post.date_gmt}Z`) : null
+      publishAt: post.status === 'future' && post.date_gmt ? Date.parse(`${post.date_gmt}Z`) : null,
+      review: site.bridge === true ? normalizeReview(meta.qalam_review as Partial<ReviewData> | undefined) : null
     }
   }
 
@@ -252,6 +279,10 @@ export class SyncEngine {
     const text = documentText(doc)
     db.transaction(() => {
       if (reason !== null) this.deps.articles.snapshot(db, article, reason, this.deps.now())
+      // Review data merges with what is here (nothing here is lost), and the status history's last move is the workflow status.
+      const review = snap.review === null ? null : mergeReview(reviewRepo.readReview(db, article.id), snap.review)
+      if (review !== null) reviewRepo.writeReview(db, article.id, review)
+      const current = (review === null ? null : latestStatus(review)) ?? article.status
       articlesRepo.updateArticleContent(
         db,
         {
@@ -274,7 +305,7 @@ export class SyncEngine {
         countWords(text),
         this.deps.now()
       )
-      articlesRepo.updateArticleStatus(db, article.id, localStatusOf(snap.status, article.status))
+      articlesRepo.updateArticleStatus(db, article.id, localStatusOf(snap.status, current))
     })()
     if (!this.progress.pulled.includes(article.id)) this.progress.pulled.push(article.id)
   }
@@ -416,8 +447,11 @@ export class SyncEngine {
       // The reporter removed the featured image.
       featuredMedia = 0
     }
+    const bridge = site.bridge === true
     const content = joinBlocks(
       documentToBlocks(doc, {
+        // A site without the plugin shows review markup to readers: a post going public goes without it.
+        plain: !bridge && (snap.status === 'publish' || snap.status === 'future'),
         image: (mediaId) => {
           const up = syncRepo.findUpload(this.db, mediaId, site.id)
           return up === undefined ? undefined : { id: up.remoteId, url: up.sourceUrl }
@@ -435,6 +469,7 @@ export class SyncEngine {
     if (snap.slug.trim() !== '') body.slug = snap.slug
     if (featuredMedia !== undefined) body.featured_media = featuredMedia
     if (snap.status === 'future' && snap.publishAt !== null) body.date_gmt = new Date(snap.publishAt).toISOString().slice(0, 19)
+    if (bridge) body.meta = { qalam_uuid: article.id, qalam_review: snap.review ?? reviewRepo.readReview(this.db, article.id) }
     return body
   }
 
@@ -584,9 +619,17 @@ export class SyncEngine {
   private async pushUpdate(client: WpClient, site: Site, article: Article, snap: Snapshot, remoteId: number, baseVersion: string | null): Promise<void> {
     const body = await this.payload(client, site, article, snap)
     let answer: WpResponse<RemotePost>
+    // With the companion plugin the site itself refuses the write (412) if the post changed since it was read.
+    const expected = site.bridge === true ? baseVersion?.split('|')[0] : undefined
     try {
-      answer = await client.request<RemotePost>('POST', `wp/v2/posts/${remoteId}`, { json: body, query: { context: 'edit', _fields: FULL_FIELDS }, idempotent: true })
+      answer = await client.request<RemotePost>('POST', `wp/v2/posts/${remoteId}`, {
+        json: body,
+        query: { context: 'edit', _fields: FULL_FIELDS },
+        idempotent: true,
+        headers: expected ? { 'x-qalam-expected-modified': expected } : undefined
+      })
     } catch (error) {
+      if (error instanceof WpError && error.status === 412) throw new PreconditionFailed()
       if (error instanceof WpError && error.status === 404) {
         // Deleted for good on the site since the last sync: the local article stays, marked.
         syncRepo.updateArticleSync(this.db, article.id, { state: 'deleted_on_site', remote_status: 'deleted', error: null })
@@ -795,6 +838,29 @@ export class SyncEngine {
     state: PostState | undefined,
     post: RemotePost | undefined
   ): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.syncLinkedOnce(client, site, article, row, state, post)
+      } catch (error) {
+        if (!(error instanceof PreconditionFailed) || attempt >= 2) throw error instanceof PreconditionFailed ? new WpError('rejected', 'the post kept changing on the site while Qalam wrote it') : error
+        // Someone saved on the site between the read and the write: read it again and merge with that.
+        const fresh = (await this.readPosts<RemotePost>(client, [row.remote_id!], FULL_FIELDS)).posts[0]
+        article = this.deps.articles.get(article.id)
+        row = syncRepo.findArticleSync(this.db, article.id)!
+        state = fresh
+        post = fresh
+      }
+    }
+  }
+
+  private async syncLinkedOnce(
+    client: WpClient,
+    site: Site,
+    article: Article,
+    row: syncRepo.ArticleSyncRow,
+    state: PostState | undefined,
+    post: RemotePost | undefined
+  ): Promise<void> {
     const local = this.localSnapshot(article)
     const base = row.base === null ? null : (JSON.parse(row.base) as Snapshot)
     const changedHere = base === null || hashOf(local) !== row.base_hash
@@ -886,6 +952,33 @@ export class SyncEngine {
     const row = syncRepo.findArticleSync(this.db, articleId)
     if (row?.state !== 'deleted_on_site') throw new WpError('rejected', 'the article is not deleted on the site')
     syncRepo.updateArticleSync(this.db, articleId, { remote_id: null, base: null, base_hash: null, base_modified_gmt: null, remote_link: null, remote_status: null, state: 'local' })
+  }
+
+  // ---- the site's revisions -----------------------------------------------------------
+
+  /** The site's revisions of a post, newest first (WordPress keeps one per content save). */
+  async siteRevisions(site: Site, remoteId: number): Promise<{ id: number; createdAt: number; title: string; wordCount: number }[]> {
+    const answer = await this.client(site).get<{ id: number; date_gmt: string; title: { raw: string }; content: { raw: string } }[]>(`wp/v2/posts/${remoteId}/revisions`, {
+      per_page: 100,
+      context: 'edit',
+      _fields: 'id,date_gmt,title,content'
+    })
+    return answer.data.map((r) => ({
+      id: r.id,
+      createdAt: Date.parse(`${r.date_gmt}Z`),
+      title: r.title.raw,
+      wordCount: countWords(documentText(markupToDocument(r.content.raw, this.fromSiteCtx(site.id))))
+    }))
+  }
+
+  /** One of the site's revisions as this machine's document. */
+  async siteRevision(site: Site, remoteId: number, revisionId: number): Promise<{ title: string; standfirst: string; doc: LexDocument }> {
+    const answer = await this.client(site).get<{ parent: number; title: { raw: string }; excerpt: { raw: string }; content: { raw: string } }>(
+      `wp/v2/posts/${remoteId}/revisions/${revisionId}`,
+      { context: 'edit', _fields: 'parent,title,excerpt,content' }
+    )
+    if (answer.data.parent !== remoteId) throw new WpError('rejected', `revision ${revisionId} is not one of post ${remoteId}'s`)
+    return { title: answer.data.title.raw, standfirst: answer.data.excerpt.raw, doc: markupToDocument(answer.data.content.raw, this.fromSiteCtx(site.id)) }
   }
 
   // ---- import -------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { diff3Merge } from 'node-diff3'
 import type { MergeChunk } from '../../shared/domain/sync'
+import { mergeReview, type ReviewData } from '../../shared/domain/review'
 
 /** What a synced article is made of, in the form the three sides are compared in. */
 export interface Snapshot {
@@ -16,6 +17,8 @@ export interface Snapshot {
   featured: string
   /** For a scheduled post, when it goes out (ms since epoch). */
   publishAt: number | null
+  /** Comments and status history, when the site has the companion plugin (null otherwise: it does not travel). */
+  review: ReviewData | null
 }
 
 export interface MergeResult {
@@ -76,7 +79,9 @@ export function threeWayMerge(base: Snapshot, local: Snapshot, remote: Snapshot)
     tags: mergeSet(base.tags, local.tags, remote.tags),
     blocks,
     featured: mergeScalar(base.featured, local.featured, remote.featured).value,
-    publishAt: mergeScalar(base.publishAt, local.publishAt, remote.publishAt).value
+    publishAt: mergeScalar(base.publishAt, local.publishAt, remote.publishAt).value,
+    // Review data needs no base: entries are never removed and the later change of one wins (see shared/domain/review).
+    review: local.review !== null && remote.review !== null ? mergeReview(local.review, remote.review) : (local.review ?? remote.review)
   }
   return { merged, chunks, fieldConflicts, clean: fieldConflicts.length === 0 && chunks.every((c) => c.kind === 'same') }
 }

@@ -1,12 +1,18 @@
+import type { Role } from './workflow'
+
 export type Locale = 'ar' | 'en'
 
 /** What the user chose, kept in the store. */
 export interface Settings {
   locale: Locale
   lastArticleId: string | null
+  /** The user's name on comments, suggestions and the status history when an article has no site. */
+  userName: string
+  /** The user's role when an article has no site (with a site, the site's capabilities decide). */
+  role: Role
 }
 
-export const DEFAULT_SETTINGS: Settings = { locale: 'ar', lastArticleId: null }
+export const DEFAULT_SETTINGS: Settings = { locale: 'ar', lastArticleId: null, userName: '', role: 'reporter' }
 
 export const STORE_FAILURES = ['corrupt', 'not-a-database', 'newer-schema', 'locked', 'unreadable'] as const
 export type StoreFailure = (typeof STORE_FAILURES)[number]

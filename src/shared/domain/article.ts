@@ -83,7 +83,7 @@ export const EMPTY_META: ArticleMeta = {
   publishAt: null
 }
 
-export const REVISION_REASONS = ['manual', 'auto', 'before-trash', 'before-restore', 'imported', 'before-sync'] as const
+export const REVISION_REASONS = ['manual', 'auto', 'before-trash', 'before-restore', 'imported', 'before-sync', 'exported', 'before-import', 'site'] as const
 export type RevisionReason = (typeof REVISION_REASONS)[number]
 
 /** One row of an article's revision list. */

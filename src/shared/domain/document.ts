@@ -28,3 +28,46 @@ export function plainDocumentJson(paragraphs: string[]): string {
 
 /** One empty paragraph in a right-to-left root. */
 export const EMPTY_DOCUMENT_JSON = plainDocumentJson([])
+
+/** The node type of a suggestion (track changes) in the body: an inline element around the suggested text. */
+export const SUGGESTION_NODE_TYPE = 'qalam-suggestion'
+
+interface JsonNode {
+  type?: unknown
+  children?: unknown
+  ids?: unknown
+  suggestionId?: unknown
+}
+
+function walk(json: string, visit: (node: JsonNode) => void): void {
+  let doc: { root?: JsonNode }
+  try {
+    doc = JSON.parse(json) as { root?: JsonNode }
+  } catch {
+    return
+  }
+  const stack: JsonNode[] = doc.root === undefined ? [] : [doc.root]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    visit(node)
+    if (Array.isArray(node.children)) for (const c of node.children as JsonNode[]) if (typeof c === 'object' && c !== null) stack.push(c)
+  }
+}
+
+/** How many suggestions (distinct ids) a serialized body still has open. */
+export function countSuggestions(json: string): number {
+  const ids = new Set<string>()
+  walk(json, (n) => {
+    if (n.type === SUGGESTION_NODE_TYPE && typeof n.suggestionId === 'string') ids.add(n.suggestionId)
+  })
+  return ids.size
+}
+
+/** The comment threads a serialized body anchors (mark nodes' ids). */
+export function anchoredThreadIds(json: string): Set<string> {
+  const ids = new Set<string>()
+  walk(json, (n) => {
+    if (n.type === 'mark' && Array.isArray(n.ids)) for (const id of n.ids) if (typeof id === 'string') ids.add(id)
+  })
+  return ids
+}

@@ -8,7 +8,7 @@ export const SYNC_STATES = ['local', 'synced', 'changed_here', 'changed_on_site'
 export type SyncState = (typeof SYNC_STATES)[number]
 
 /** Capabilities Qalam needs; a user lacking one is told which. */
-export const SITE_CAPABILITIES = ['edit_posts', 'publish_posts', 'upload_files'] as const
+export const SITE_CAPABILITIES = ['edit_posts', 'publish_posts', 'upload_files', 'edit_others_posts'] as const
 export type SiteCapability = (typeof SITE_CAPABILITIES)[number]
 
 export interface Site {
@@ -23,6 +23,11 @@ export interface Site {
   capabilities: Record<SiteCapability, boolean>
   /** How the password is kept: 'os' (keychain-backed) or 'plain' (Linux basic_text, accepted by the user). */
   secretStorage: 'os' | 'plain'
+  /**
+   * Whether the site runs Qalam's companion plugin (qalam-bridge), so comments and the
+   * status history travel with the article; null until Qalam has looked.
+   */
+  bridge: boolean | null
   lastSyncAt: number | null
   createdAt: number
 }

@@ -18,6 +18,10 @@ import type { SearchHit } from '../domain/search'
 import type { Finding } from '../proofing/findings'
 import type { ArticleSyncInfo, RemotePostSummary, Site, SyncConflict, SyncErrorCode, SyncProgress } from '../domain/sync'
 import { isAllowedLinkUrl } from '../domain/links'
+import type { TransitionRefusal } from '../domain/workflow'
+import type { BundleProblem, BundleResult } from '../domain/bundle'
+import type { ArticleReview, QueueItem, ReviewComment, ReviewIdentity } from '../domain/review'
+import type { DiffPart } from '../review/diff'
 import { isMediaId } from '../domain/media'
 import { CHANNEL_NAMES, EVENT_NAMES, type ChannelName } from './channels'
 
@@ -38,9 +42,11 @@ export type ErrorCode = (typeof ERROR_CODES)[number]
 export interface IpcError {
   code: ErrorCode
   message: string
-  /** With SYNC_FAILED: what went wrong with the site, worded by the renderer. */
-  reason?: SyncErrorCode
+  /** With SYNC_FAILED: what went wrong with the site; with INVALID_STATE: why a workflow move or a bundle was refused. Worded by the renderer. */
+  reason?: ErrorReason
 }
+
+export type ErrorReason = SyncErrorCode | TransitionRefusal | BundleProblem
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError }
 
@@ -112,10 +118,36 @@ export const articleDraftSchema = z
   })
   .strict()
 
+const revisionRef = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('current') }).strict(),
+  z.object({ kind: z.literal('local'), id }).strict(),
+  z.object({ kind: z.literal('site'), id: z.number().int().positive() }).strict()
+])
+export type RevisionRef = z.infer<typeof revisionRef>
+
+/** One of the site's revisions of a post. */
+export interface SiteRevision {
+  id: number
+  createdAt: number
+  title: string
+  wordCount: number
+}
+
+/** Two versions compared field by field. */
+export interface RevisionDiff {
+  title: DiffPart[]
+  standfirst: DiffPart[]
+  body: DiffPart[]
+  added: number
+  removed: number
+}
+
 export const settingsPatchSchema = z
   .object({
     locale: z.enum(['ar', 'en']).optional(),
-    lastArticleId: id.nullable().optional()
+    lastArticleId: id.nullable().optional(),
+    userName: z.string().trim().max(200).optional(),
+    role: z.enum(['reporter', 'editor']).optional()
   })
   .strict()
 
@@ -146,7 +178,6 @@ export const contract = {
   'articles:duplicate': def<Article>()(z.object({ id }).strict()),
   'articles:trash': def<ArticleSummary>()(z.object({ id }).strict()),
   'articles:restore': def<ArticleSummary>()(z.object({ id }).strict()),
-  'articles:setStatus': def<ArticleSummary>()(z.object({ id, status: z.enum(ARTICLE_STATUSES) }).strict()),
   /** Deletes for good; only from the trash, and only with `confirm: true`. */
   'articles:delete': def<{ id: string }>()(z.object({ id, confirm: z.literal(true) }).strict()),
 
@@ -154,6 +185,37 @@ export const contract = {
   'revisions:get': def<Revision>()(z.object({ id }).strict()),
   'revisions:create': def<RevisionSummary>()(z.object({ articleId: id }).strict()),
   'revisions:restore': def<Article>()(z.object({ id }).strict()),
+  /** The site's revisions of a synced article (newest first), for comparing and restoring. */
+  'revisions:site': def<SiteRevision[]>()(z.object({ articleId: id }).strict()),
+  /** Puts one of the site's revisions back into the article (the current content is kept as a revision first). */
+  'revisions:restoreSite': def<Article>()(z.object({ articleId: id, revisionId: z.number().int().positive() }).strict()),
+  /** Word-level diff between two versions: local revisions, the article as it is, or the site's revisions. */
+  'revisions:diff': def<RevisionDiff>()(
+    z.object({ articleId: id, from: revisionRef, to: revisionRef, ignoreMarks: z.boolean().optional() }).strict()
+  ),
+
+  /** Who the user is for an article (or in general): name, role, and whether review data travels through its site. */
+  'review:identity': def<ReviewIdentity>()(z.object({ articleId: id.optional() }).strict()),
+  'review:get': def<ArticleReview>()(z.object({ articleId: id }).strict()),
+  /** A workflow move, checked against the rules and recorded with who, when and the note. */
+  'review:transition': def<ArticleSummary>()(z.object({ articleId: id, to: z.enum(ARTICLE_STATUSES), note: z.string().max(2_000).optional() }).strict()),
+  /** Opens a thread (without threadId) or replies in one; `id` is the one already on the mark in the text. */
+  'review:comment': def<ReviewComment>()(
+    z
+      .object({ articleId: id, id, threadId: id.optional(), body: z.string().trim().min(1).max(10_000), quote: z.string().max(2_000).optional() })
+      .strict()
+  ),
+  'review:resolve': def<ReviewComment>()(z.object({ threadId: id, resolved: z.boolean() }).strict()),
+  'review:deleteComment': def<ReviewComment>()(z.object({ id }).strict()),
+  /** The editor's review queue: handed-in articles, longest waiting first. */
+  'review:queue': def<QueueItem[]>()(
+    z.object({ status: z.enum(ARTICLE_STATUSES).optional(), author: z.string().max(200).optional(), siteId: id.optional() }).strict()
+  ),
+
+  /** File → Export for review: writes a .qalam bundle where the user chooses; false when they cancel. */
+  'bundle:export': def<boolean>()(z.object({ articleId: id }).strict()),
+  /** File → Import: reads a .qalam bundle the user picks; null when they cancel. */
+  'bundle:import': def<BundleResult | null>()(empty),
 
   /** Asks the user for an image file and copies it into the data folder. */
   'media:pickImage': def<MediaItem | null>()(empty),

@@ -120,3 +120,46 @@ describe('the editor document as Gutenberg blocks', () => {
     expect(splitBlocks(`${quote}\n\n${group}\n\n<p>حر</p>`)).toEqual([quote, group, '<p>حر</p>'])
   })
 })
+
+describe('review markup in the blocks', () => {
+  const mark = (ids: string[], children: unknown[]) => ({ type: 'mark', ids, children, direction: null, format: '', indent: 0, version: 1 })
+  const suggestion = (kind: 'insert' | 'delete', children: unknown[]) => ({
+    type: 'qalam-suggestion',
+    suggestionId: kind === 'insert' ? 'sug-1' : 'sug-2',
+    kind,
+    author: 'سلمى "المحررة"',
+    createdAt: Date.UTC(2026, 10, 27, 10, 0, 0, 123),
+    children,
+    direction: null,
+    format: '',
+    indent: 0,
+    version: 1
+  })
+  const reviewed = doc(
+    para([text('قال '), mark(['thread-1'], [text('الوزير', 1), text(' أمس')]), text(' إن '), suggestion('delete', [text('النمو')]), suggestion('insert', [text('الاقتصاد')]), text(' تحسّن.')])
+  )
+
+  it('writes comment anchors and suggestions as marked-up spans and reads them back exactly', () => {
+    const markup = joinBlocks(documentToBlocks(reviewed, noImages))
+    expect(markup).toContain('<mark class="qalam-comment" data-qalam-threads="thread-1"><strong>الوزير</strong> أمس</mark>')
+    expect(markup).toContain('<del class="qalam-suggestion" data-qalam-id="sug-2" data-qalam-author="سلمى &quot;المحررة&quot;" datetime="2026-11-27T10:00:00.123Z">النمو</del>')
+    expect(markup).toContain('<ins class="qalam-suggestion" data-qalam-id="sug-1"')
+    expect(parsed(markup)).toEqual([{ name: 'core/paragraph', attrs: {}, inner: [] }])
+    const back = markupToDocument(markup, { localImage: () => undefined })
+    expect(back).toEqual(reviewed)
+    expect(documentText(back)).toBe('قال الوزير أمس إن النموالاقتصاد تحسّن.')
+  })
+
+  it('leaves review markup out for readers of a site without the plugin: the text as it was before the suggestions', () => {
+    const markup = joinBlocks(documentToBlocks(reviewed, { ...noImages, plain: true }))
+    expect(markup).toBe('<!-- wp:paragraph -->\n<p>قال <strong>الوزير</strong> أمس إن النمو تحسّن.</p>\n<!-- /wp:paragraph -->')
+  })
+
+  it('keeps a paragraph with a mark or ins/del it does not recognise as a raw block', () => {
+    const odd = '<!-- wp:paragraph -->\n<p><mark style="background:red">x</mark> <ins data-qalam-id="1">y</ins></p>\n<!-- /wp:paragraph -->'
+    expect(markupToDocument(odd, { localImage: () => undefined }).root.children[0]!.type).toBe('qalam-raw-block')
+    // A plain <del> is still strikethrough.
+    const del = markupToDocument('<!-- wp:paragraph -->\n<p><del>قديم</del></p>\n<!-- /wp:paragraph -->', { localImage: () => undefined })
+    expect(del.root.children[0]).toMatchObject({ type: 'paragraph', children: [{ text: 'قديم', format: 4 }] })
+  })
+})

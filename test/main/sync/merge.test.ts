@@ -11,6 +11,7 @@ const snap = (blocks: string[], over: Partial<Snapshot> = {}): Snapshot => ({
   blocks,
   featured: '',
   publishAt: null,
+  review: null,
   ...over
 })
 

@@ -8,6 +8,7 @@ import * as m0060 from './0060-revision-reasons'
 import * as m0070 from './0070-publishing'
 import * as m0080 from './0080-search'
 import * as m0090 from './0090-newsroom-words'
+import * as m0100 from './0100-review'
 
 export interface Migration {
   version: number
@@ -25,5 +26,6 @@ export const MIGRATIONS: Migration[] = [
   { version: 60, name: 'revision-reasons', up: m0060.up },
   { version: 70, name: 'publishing', up: m0070.up },
   { version: 80, name: 'search', up: m0080.up },
-  { version: 90, name: 'newsroom-words', up: m0090.up }
+  { version: 90, name: 'newsroom-words', up: m0090.up },
+  { version: 100, name: 'review', up: m0100.up }
 ]

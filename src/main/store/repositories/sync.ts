@@ -16,6 +16,7 @@ interface SiteRow {
   sync_cursor: string | null
   last_sync_at: number | null
   created_at: number
+  bridge: number | null
 }
 
 function rowToSite(row: SiteRow): Site {
@@ -27,21 +28,22 @@ function rowToSite(row: SiteRow): Site {
     username: row.username,
     userId: row.user_id,
     displayName: row.display_name,
-    capabilities: JSON.parse(row.capabilities) as Record<SiteCapability, boolean>,
+    capabilities: { ...{ edit_others_posts: false }, ...(JSON.parse(row.capabilities) as Partial<Record<SiteCapability, boolean>>) } as Record<SiteCapability, boolean>,
     secretStorage: row.secret_storage,
     lastSyncAt: row.last_sync_at,
-    createdAt: row.created_at
+    createdAt: row.created_at,
+    bridge: row.bridge === null ? null : row.bridge === 1
   }
 }
 
 /** Adds a site, or replaces the one with the same address (signing in again). */
 export function upsertSite(db: Db, site: Site, secret: Buffer): void {
   db.prepare(
-    `INSERT INTO sites (id, url, rest_root, name, username, user_id, display_name, capabilities, secret, secret_storage, last_sync_at, created_at)
-     VALUES (@id, @url, @rest_root, @name, @username, @user_id, @display_name, @capabilities, @secret, @secret_storage, @last_sync_at, @created_at)
+    `INSERT INTO sites (id, url, rest_root, name, username, user_id, display_name, capabilities, secret, secret_storage, last_sync_at, created_at, bridge)
+     VALUES (@id, @url, @rest_root, @name, @username, @user_id, @display_name, @capabilities, @secret, @secret_storage, @last_sync_at, @created_at, @bridge)
      ON CONFLICT (url) DO UPDATE SET rest_root = excluded.rest_root, name = excluded.name, username = excluded.username,
        user_id = excluded.user_id, display_name = excluded.display_name, capabilities = excluded.capabilities,
-       secret = excluded.secret, secret_storage = excluded.secret_storage`
+       secret = excluded.secret, secret_storage = excluded.secret_storage, bridge = excluded.bridge`
   ).run({
     id: site.id,
     url: site.url,
@@ -54,8 +56,14 @@ export function upsertSite(db: Db, site: Site, secret: Buffer): void {
     secret,
     secret_storage: site.secretStorage,
     last_sync_at: site.lastSyncAt,
-    created_at: site.createdAt
+    created_at: site.createdAt,
+    bridge: site.bridge === null ? null : site.bridge ? 1 : 0
   })
+}
+
+/** Records whether the site runs the companion plugin. */
+export function setSiteBridge(db: Db, id: string, bridge: boolean): void {
+  db.prepare('UPDATE sites SET bridge = ? WHERE id = ?').run(bridge ? 1 : 0, id)
 }
 
 /** Every configured site, oldest first. */

@@ -45,7 +45,30 @@ export interface LexLink {
   indent: 0
   version: 1
 }
-export type LexInline = LexText | LexLineBreak | LexLink
+/** A comment anchor: Lexical's MarkNode, its ids the comment threads' ids. */
+export interface LexMark {
+  type: 'mark'
+  ids: string[]
+  children: LexInline[]
+  direction: null
+  format: ''
+  indent: 0
+  version: 1
+}
+/** A suggestion (track changes): text suggested for insertion or deletion, by whom and when. */
+export interface LexSuggestion {
+  type: 'qalam-suggestion'
+  suggestionId: string
+  kind: 'insert' | 'delete'
+  author: string
+  createdAt: number
+  children: LexInline[]
+  direction: null
+  format: ''
+  indent: 0
+  version: 1
+}
+export type LexInline = LexText | LexLineBreak | LexLink | LexMark | LexSuggestion
 
 interface LexElementBase {
   direction: 'ltr' | 'rtl' | null
@@ -147,9 +170,28 @@ const FORMAT_TAGS: [number, string, string][] = [
   [FORMAT.sup, '<sup>', '</sup>']
 ]
 
-function inlineToHtml(nodes: readonly { type: string }[]): string {
+const ID_LIST = /^[A-Za-z0-9-]{1,64}( [A-Za-z0-9-]{1,64})*$/
+
+function inlineToHtml(nodes: readonly { type: string }[], plain = false): string {
   let out = ''
   for (const node of nodes) {
+    if (node.type === 'mark') {
+      const m = node as LexMark
+      const ids = m.ids.filter((i) => /^[A-Za-z0-9-]{1,64}$/.test(i))
+      out += plain || ids.length === 0 ? inlineToHtml(m.children, plain) : `<mark class="qalam-comment" data-qalam-threads="${ids.join(' ')}">${inlineToHtml(m.children, plain)}</mark>`
+      continue
+    }
+    if (node.type === 'qalam-suggestion') {
+      const s = node as LexSuggestion
+      if (plain) {
+        // Not yet accepted: the text stays as it was (a deletion's text in, an insertion's out).
+        if (s.kind === 'delete') out += inlineToHtml(s.children, plain)
+        continue
+      }
+      const tag = s.kind === 'insert' ? 'ins' : 'del'
+      out += `<${tag} class="qalam-suggestion" data-qalam-id="${escapeAttr(s.suggestionId)}" data-qalam-author="${escapeAttr(s.author)}" datetime="${new Date(s.createdAt).toISOString()}">${inlineToHtml(s.children, plain)}</${tag}>`
+      continue
+    }
     if (node.type === 'text') {
       const t = node as LexText
       let html = escapeText(t.text)
@@ -163,15 +205,15 @@ function inlineToHtml(nodes: readonly { type: string }[]): string {
     } else if (node.type === 'link' || node.type === 'autolink') {
       const l = node as LexLink
       if (!isAllowedLinkUrl(l.url)) {
-        out += inlineToHtml(l.children)
+        out += inlineToHtml(l.children, plain)
         continue
       }
       let attrs = ` href="${escapeAttr(l.url)}"`
       if (l.target) attrs += ` target="${escapeAttr(l.target)}"`
       if (l.rel) attrs += ` rel="${escapeAttr(l.rel)}"`
-      out += `<a${attrs}>${inlineToHtml(l.children)}</a>`
+      out += `<a${attrs}>${inlineToHtml(l.children, plain)}</a>`
     } else if ('children' in node) {
-      out += inlineToHtml((node as { children: { type: string }[] }).children)
+      out += inlineToHtml((node as { children: { type: string }[] }).children, plain)
     } else if ('text' in node) {
       out += escapeText(String((node as { text: unknown }).text))
     }
@@ -190,6 +232,11 @@ function plainText(nodes: readonly { type: string }[]): string {
 export interface ToBlocksContext {
   /** The uploaded attachment for a local image; the engine uploads before it serialises. */
   image(mediaId: string): RemoteImage | undefined
+  /**
+   * Without review markup: comment anchors dropped, open suggestions left out (the
+   * text as it was). For a post going public on a site without the companion plugin.
+   */
+  plain?: boolean
 }
 
 export class MissingUploadError extends Error {
@@ -198,13 +245,13 @@ export class MissingUploadError extends Error {
   }
 }
 
-function listToBlock(list: LexList): string {
+function listToBlock(list: LexList, plain: boolean): string {
   const ordered = list.listType === 'number'
   const items: string[] = []
   const collect = (l: LexList) => {
     for (const item of l.children) {
       const inline = item.children.filter((c) => c.type !== 'list') as LexInline[]
-      if (inline.length > 0 || !item.children.some((c) => c.type === 'list')) items.push(block('list-item', {}, `<li>${inlineToHtml(inline)}</li>`))
+      if (inline.length > 0 || !item.children.some((c) => c.type === 'list')) items.push(block('list-item', {}, `<li>${inlineToHtml(inline, plain)}</li>`))
       // A nested list is written as further items of the same list: Qalam's editor has no nesting UI.
       for (const nested of item.children.filter((c): c is LexList => c.type === 'list')) collect(nested)
     }
@@ -216,23 +263,24 @@ function listToBlock(list: LexList): string {
 
 /** One block of the editor's document as Gutenberg markup. */
 export function blockToMarkup(node: LexBlock | { type: string }, ctx: ToBlocksContext): string {
+  const plain = ctx.plain === true
   switch (node.type) {
     case 'paragraph': {
       const p = node as LexParagraph
-      const html = inlineToHtml(p.children)
+      const html = inlineToHtml(p.children, plain)
       return p.direction === 'ltr' ? block('paragraph', { direction: 'ltr' }, `<p dir="ltr">${html}</p>`) : block('paragraph', {}, `<p>${html}</p>`)
     }
     case 'heading': {
       const h = node as LexHeading
       const level = Number(h.tag.slice(1))
-      return block('heading', level === 2 ? {} : { level }, `<h${level} class="wp-block-heading">${inlineToHtml(h.children)}</h${level}>`)
+      return block('heading', level === 2 ? {} : { level }, `<h${level} class="wp-block-heading">${inlineToHtml(h.children, plain)}</h${level}>`)
     }
     case 'quote': {
       const q = node as LexQuote
-      return block('quote', {}, `<blockquote class="wp-block-quote">${block('paragraph', {}, `<p>${inlineToHtml(q.children)}</p>`)}</blockquote>`)
+      return block('quote', {}, `<blockquote class="wp-block-quote">${block('paragraph', {}, `<p>${inlineToHtml(q.children, plain)}</p>`)}</blockquote>`)
     }
     case 'list':
-      return listToBlock(node as LexList)
+      return listToBlock(node as LexList, plain)
     case 'horizontalrule':
       return block('separator', {}, '<hr class="wp-block-separator has-alpha-channel-opacity"/>')
     case 'qalam-image': {
@@ -351,7 +399,6 @@ function inlineFromHtml(nodes: ChildNode[], format = 0, inLink = false): LexInli
         out.push(...inlineFromHtml(el.children, format | FORMAT.italic, inLink))
         break
       case 's':
-      case 'del':
       case 'strike':
         if (!plain) throw new Unsupported()
         out.push(...inlineFromHtml(el.children, format | FORMAT.strike, inLink))
@@ -380,6 +427,37 @@ function inlineFromHtml(nodes: ChildNode[], format = 0, inLink = false): LexInli
         if (!plain) throw new Unsupported()
         out.push({ type: 'linebreak', version: 1 })
         break
+      case 'mark': {
+        const threads = el.attribs['data-qalam-threads']
+        if (attrs.length !== 2 || el.attribs.class !== 'qalam-comment' || threads === undefined || !ID_LIST.test(threads)) throw new Unsupported()
+        out.push({ type: 'mark', ids: threads.split(' '), children: inlineFromHtml(el.children, format, inLink), direction: null, format: '', indent: 0, version: 1 })
+        break
+      }
+      case 'ins':
+      case 'del': {
+        const { class: cls, 'data-qalam-id': sid, 'data-qalam-author': author, datetime } = el.attribs
+        const at = Date.parse(datetime ?? '')
+        if (attrs.length !== 4 || cls !== 'qalam-suggestion' || sid === undefined || !/^[A-Za-z0-9-]{1,64}$/.test(sid) || author === undefined || !Number.isFinite(at)) {
+          if (el.name === 'del' && plain) {
+            out.push(...inlineFromHtml(el.children, format | FORMAT.strike, inLink))
+            break
+          }
+          throw new Unsupported()
+        }
+        out.push({
+          type: 'qalam-suggestion',
+          suggestionId: sid,
+          kind: el.name === 'ins' ? 'insert' : 'delete',
+          author,
+          createdAt: at,
+          children: inlineFromHtml(el.children, format, inLink),
+          direction: null,
+          format: '',
+          indent: 0,
+          version: 1
+        })
+        break
+      }
       case 'a': {
         const href = el.attribs.href
         if (inLink || href === undefined || !isAllowedLinkUrl(href) || attrs.some((a) => !ALLOWED_LINK_ATTRS.has(a))) throw new Unsupported()

@@ -1,0 +1,113 @@
+import type { Db } from '../connection'
+import type { ReviewComment, ReviewData } from '../../../shared/domain/review'
+import { normalizeReview } from '../../../shared/domain/review'
+import type { ArticleStatus } from '../../../shared/domain/article'
+import type { StatusChange } from '../../../shared/domain/workflow'
+
+interface CommentRow {
+  id: string
+  article_id: string
+  thread_id: string
+  author: string
+  body: string
+  quote: string
+  created_at: number
+  updated_at: number
+  resolved: number
+  resolved_by: string
+  deleted: number
+}
+
+interface HistoryRow {
+  id: string
+  article_id: string
+  from_status: string
+  to_status: string
+  by_name: string
+  at: number
+  note: string
+}
+
+function rowToComment(row: CommentRow): ReviewComment {
+  return {
+    id: row.id,
+    threadId: row.thread_id,
+    author: row.author,
+    body: row.body,
+    quote: row.quote,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    resolved: row.resolved === 1,
+    resolvedBy: row.resolved_by,
+    deleted: row.deleted === 1
+  }
+}
+
+function commentToRow(articleId: string, c: ReviewComment): CommentRow {
+  return {
+    id: c.id,
+    article_id: articleId,
+    thread_id: c.threadId,
+    author: c.author,
+    body: c.body,
+    quote: c.quote,
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
+    resolved: c.resolved ? 1 : 0,
+    resolved_by: c.resolvedBy,
+    deleted: c.deleted ? 1 : 0
+  }
+}
+
+function rowToChange(row: HistoryRow): StatusChange {
+  return { id: row.id, from: row.from_status as ArticleStatus, to: row.to_status as ArticleStatus, by: row.by_name, at: row.at, note: row.note }
+}
+
+/** An article's comments and status history, in their normal form. */
+export function readReview(db: Db, articleId: string): ReviewData {
+  const comments = db.prepare('SELECT * FROM review_comments WHERE article_id = ? ORDER BY created_at, id').all(articleId) as CommentRow[]
+  const history = db.prepare('SELECT * FROM status_history WHERE article_id = ? ORDER BY at, id').all(articleId) as HistoryRow[]
+  return normalizeReview({ comments: comments.map(rowToComment), history: history.map(rowToChange) })
+}
+
+/** Writes one comment (new or changed). */
+export function putComment(db: Db, articleId: string, comment: ReviewComment): void {
+  db.prepare(
+    `INSERT INTO review_comments (id, article_id, thread_id, author, body, quote, created_at, updated_at, resolved, resolved_by, deleted)
+     VALUES (@id, @article_id, @thread_id, @author, @body, @quote, @created_at, @updated_at, @resolved, @resolved_by, @deleted)
+     ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, resolved = excluded.resolved,
+       resolved_by = excluded.resolved_by, deleted = excluded.deleted, author = excluded.author, quote = excluded.quote`
+  ).run(commentToRow(articleId, comment))
+}
+
+export function findComment(db: Db, id: string): (ReviewComment & { articleId: string }) | undefined {
+  const row = db.prepare('SELECT * FROM review_comments WHERE id = ?').get(id) as CommentRow | undefined
+  return row === undefined ? undefined : { ...rowToComment(row), articleId: row.article_id }
+}
+
+export function addStatusChange(db: Db, articleId: string, change: StatusChange): void {
+  db.prepare(
+    `INSERT INTO status_history (id, article_id, from_status, to_status, by_name, at, note)
+     VALUES (@id, @article_id, @from_status, @to_status, @by_name, @at, @note) ON CONFLICT (id) DO NOTHING`
+  ).run({ id: change.id, article_id: articleId, from_status: change.from, to_status: change.to, by_name: change.by, at: change.at, note: change.note })
+}
+
+/** Replaces an article's review data with `data` (already merged with what was here): one transaction. */
+export function writeReview(db: Db, articleId: string, data: ReviewData): void {
+  db.transaction(() => {
+    for (const c of data.comments) putComment(db, articleId, c)
+    for (const h of data.history) addStatusChange(db, articleId, h)
+  })()
+}
+
+/** When each listed article was last handed in (the latest move to 'submitted'), and its open thread count. */
+export function queueFacts(db: Db, articleIds: string[]): Map<string, { submittedAt: number | null; submittedBy: string | null; openThreads: number }> {
+  const out = new Map<string, { submittedAt: number | null; submittedBy: string | null; openThreads: number }>()
+  const submitted = db.prepare("SELECT at, by_name FROM status_history WHERE article_id = ? AND to_status = 'submitted' ORDER BY at DESC LIMIT 1")
+  const open = db.prepare('SELECT count(*) AS n FROM review_comments WHERE article_id = ? AND id = thread_id AND resolved = 0 AND deleted = 0')
+  for (const id of articleIds) {
+    const s = submitted.get(id) as { at: number; by_name: string } | undefined
+    out.set(id, { submittedAt: s?.at ?? null, submittedBy: s?.by_name ?? null, openThreads: (open.get(id) as { n: number }).n })
+  }
+  return out
+}

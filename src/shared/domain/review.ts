@@ -1,0 +1,150 @@
+import type { ArticleStatus } from './article'
+import { ARTICLE_STATUSES } from './article'
+import type { Role, StatusChange } from './workflow'
+
+/**
+ * Review data that travels with an article (through the site's companion plugin or
+ * a .qalam bundle): comment threads and the status history. Suggestions live in the
+ * document itself (suggestion nodes), and comment anchors are mark nodes in it whose
+ * ids are thread ids.
+ *
+ * Review data merges without a base: every entry has an id, entries are never
+ * removed (a deleted comment is a tombstone), and where both sides changed the same
+ * entry the one changed last wins. Merging is commutative, so two machines that have
+ * seen the same entries hold the same review data whatever the order.
+ */
+
+export interface ReviewComment {
+  id: string
+  /** The thread's first comment's id; equals id for a thread's first comment. */
+  threadId: string
+  author: string
+  body: string
+  /** The text the thread was anchored to when it was opened (shown when the text is gone). */
+  quote: string
+  createdAt: number
+  /** Last change to this entry (edit, resolve, reopen, delete). */
+  updatedAt: number
+  /** On a thread's first comment: whether the thread is resolved. */
+  resolved: boolean
+  resolvedBy: string
+  deleted: boolean
+}
+
+export interface ReviewData {
+  comments: ReviewComment[]
+  history: StatusChange[]
+}
+
+export const EMPTY_REVIEW: ReviewData = { comments: [], history: [] }
+
+/** A comment thread as the side panel shows it. */
+export interface ReviewThread {
+  id: string
+  quote: string
+  resolved: boolean
+  resolvedBy: string
+  comments: ReviewComment[]
+}
+
+/** The review of one article, with what the panel needs to know about it. */
+export interface ArticleReview extends ReviewData {
+  articleId: string
+}
+
+/** Who the user is for an article: their name and role, and where that comes from. */
+export interface ReviewIdentity {
+  name: string
+  role: Role
+  /** 'site': from the signed-in user's capabilities (edit_others_posts); 'local': from settings. */
+  source: 'site' | 'local'
+  /** Whether the article's site has the companion plugin (review data travels with sync). */
+  bridge: boolean | null
+}
+
+/** One row of the editor's review queue. */
+export interface QueueItem {
+  id: string
+  title: string
+  status: ArticleStatus
+  author: string
+  wordCount: number
+  /** When it was last handed in (ms since epoch). */
+  submittedAt: number
+  siteId: string | null
+  openComments: number
+}
+
+const comment = (c: ReviewComment): ReviewComment => ({
+  id: String(c.id),
+  threadId: String(c.threadId),
+  author: String(c.author),
+  body: String(c.body),
+  quote: String(c.quote),
+  createdAt: Number(c.createdAt),
+  updatedAt: Number(c.updatedAt),
+  resolved: c.resolved === true,
+  resolvedBy: String(c.resolvedBy ?? ''),
+  deleted: c.deleted === true
+})
+
+const change = (h: StatusChange): StatusChange => ({
+  id: String(h.id),
+  from: h.from,
+  to: h.to,
+  by: String(h.by),
+  at: Number(h.at),
+  note: String(h.note ?? '')
+})
+
+const byTimeThenId = <T extends { id: string }>(time: (x: T) => number) => (a: T, b: T) => time(a) - time(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/** The one form review data is compared and stored in: fixed keys, sorted entries, no unknown statuses. */
+export function normalizeReview(data: Partial<ReviewData> | null | undefined): ReviewData {
+  const statuses = new Set<string>(ARTICLE_STATUSES)
+  const comments = (Array.isArray(data?.comments) ? data.comments : []).map(comment).sort(byTimeThenId((c) => c.createdAt))
+  const history = (Array.isArray(data?.history) ? data.history : [])
+    .filter((h) => statuses.has(h.from) && statuses.has(h.to))
+    .map(change)
+    .sort(byTimeThenId((h) => h.at))
+  return { comments, history }
+}
+
+/** Which of two versions of the same entry wins: the later change, then a fixed order so both machines agree. */
+function later<T extends { updatedAt?: number }>(a: T, b: T): T {
+  const ta = a.updatedAt ?? 0
+  const tb = b.updatedAt ?? 0
+  if (ta !== tb) return ta > tb ? a : b
+  return JSON.stringify(a) >= JSON.stringify(b) ? a : b
+}
+
+/** Merges two sides' review data (see the file comment): union by id, the later change of an entry wins. */
+export function mergeReview(a: ReviewData, b: ReviewData): ReviewData {
+  const comments = new Map<string, ReviewComment>()
+  for (const c of [...a.comments, ...b.comments]) {
+    const seen = comments.get(c.id)
+    comments.set(c.id, seen === undefined ? c : later(seen, c))
+  }
+  const history = new Map<string, StatusChange>()
+  for (const h of [...a.history, ...b.history]) if (!history.has(h.id)) history.set(h.id, h)
+  return normalizeReview({ comments: [...comments.values()], history: [...history.values()] })
+}
+
+/** The status the history ends with, if any. */
+export function latestStatus(data: ReviewData): ArticleStatus | null {
+  return data.history.length === 0 ? null : data.history[data.history.length - 1]!.to
+}
+
+/** Threads in the order they were opened, replies in order, deleted comments left out (a thread whose first comment is deleted is gone). */
+export function threadsOf(data: ReviewData): ReviewThread[] {
+  const threads = new Map<string, ReviewThread>()
+  for (const c of data.comments) {
+    if (c.id === c.threadId) {
+      if (!c.deleted) threads.set(c.id, { id: c.id, quote: c.quote, resolved: c.resolved, resolvedBy: c.resolvedBy, comments: [c] })
+    }
+  }
+  for (const c of data.comments) {
+    if (c.id !== c.threadId && !c.deleted) threads.get(c.threadId)?.comments.push(c)
+  }
+  return [...threads.values()]
+}

@@ -1,0 +1,76 @@
+import { diffArrays } from 'diff'
+
+/**
+ * Word-level diff of two texts, right for Arabic: the texts are cut into words and
+ * the spaces and punctuation between them with Intl.Segmenter (which keeps an
+ * Arabic word whole with its prefixes, harakat and tatweel), and the token lists are
+ * diffed with jsdiff's Myers diff. With `ignoreMarks`, two words that differ only in
+ * tashkeel or tatweel count as the same (the newer spelling is shown).
+ */
+
+export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string }
+
+export interface DiffOptions {
+  /** Treat words that differ only in diacritics (tashkeel) and tatweel as equal. */
+  ignoreMarks?: boolean
+}
+
+// The harakat and other Arabic marks (U+064B–U+065F, superscript alef U+0670, Quranic marks U+06D6–U+06ED) and tatweel (U+0640).
+const MARKS = /[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g
+
+/** A word without its tashkeel and tatweel. */
+export function stripMarks(text: string): string {
+  return text.replace(MARKS, '')
+}
+
+const segmenter = new Intl.Segmenter('ar', { granularity: 'word' })
+
+/** The text as words and the runs between them, in order; joined they give the text back. */
+export function diffTokens(text: string): string[] {
+  const out: string[] = []
+  for (const s of segmenter.segment(text)) {
+    // Spaces and punctuation between words stay one token per run, so a changed comma is not a changed sentence.
+    const prev = out.length - 1
+    if (s.isWordLike !== true && prev >= 0 && !/[\p{L}\p{N}]/u.test(out[prev]!) && !/\n/.test(s.segment) && !/\n/.test(out[prev]!) && /^\s+$/u.test(s.segment) === /^\s+$/u.test(out[prev]!)) {
+      out[prev] += s.segment
+    } else out.push(s.segment)
+  }
+  return out
+}
+
+/** The parts of `after` against `before`: same, added and removed runs in reading order. */
+export function diffWords(before: string, after: string, options: DiffOptions = {}): DiffPart[] {
+  const a = diffTokens(before)
+  const b = diffTokens(after)
+  const comparator = options.ignoreMarks === true ? (x: string, y: string) => x === y || stripMarks(x) === stripMarks(y) : undefined
+  const changes = diffArrays(a, b, comparator === undefined ? {} : { comparator })
+  const parts: DiffPart[] = []
+  let bIndex = 0
+  for (const change of changes) {
+    const kind = change.added ? 'added' : change.removed ? 'removed' : 'same'
+    // Equal tokens are shown as the newer text has them.
+    const text = kind === 'same' ? b.slice(bIndex, bIndex + change.count).join('') : change.value.join('')
+    if (kind !== 'removed') bIndex += change.count
+    const last = parts[parts.length - 1]
+    if (last?.kind === kind) last.text += text
+    else if (text !== '') parts.push({ kind, text })
+  }
+  return parts
+}
+
+/** How much changed, in words, for the diff's heading. */
+export function diffStats(parts: DiffPart[]): { added: number; removed: number } {
+  const words = (t: string) => [...segmenter.segment(t)].filter((s) => s.isWordLike === true).length
+  let added = 0
+  let removed = 0
+  for (const p of parts) {
+    if (p.kind === 'added') added += words(p.text)
+    else if (p.kind === 'removed') removed += words(p.text)
+  }
+  return { added, removed }
+}
+
+/** Side by side: the older text with its removals marked, the newer with its additions, paragraph by paragraph aligned on the same parts. */
+export function sideBySide(parts: DiffPart[]): { before: DiffPart[]; after: DiffPart[] } {
+  return { before: parts.filter((p) => p.kind !== 'added'), after: parts.filter((p) => p.kind !== 'removed') }
+}
