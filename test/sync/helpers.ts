@@ -8,6 +8,8 @@ import type { FetchLike } from '../../src/main/sync/wordpress/client'
 import type { WpUser } from '../support/wordpress'
 
 export const wp = () => inject('wordpress')
+/** The site with Qalam's companion plugin active. */
+export const wpBridge = () => inject('wordpressBridge')
 
 export function syncServices(dataDir: string, options: { fetch?: FetchLike; timeoutMs?: number; storage?: 'os' | 'plain' | 'unavailable'; retries?: number } = {}): Services {
   return createServices({
@@ -22,7 +24,7 @@ type Role = 'admin' | 'editor' | 'author' | 'contributor' | 'subscriber'
 
 /** Signs in to the test site as a user, through the service the app uses. */
 export async function addSite(services: Services, role: Role = 'author', url = wp().url) {
-  const user = wp()[role]
+  const user = (url === wpBridge().url ? wpBridge() : wp())[role]
   return services.sync.addSite({ url, username: user.login, appPassword: user.appPassword })
 }
 
@@ -66,12 +68,18 @@ export function article(services: Services, siteId: string, title: string, parag
 
 /** Calls the site's REST API directly as a user (the editor on the web, or the test checking). */
 export async function rest<T>(user: WpUser, method: string, route: string, body?: unknown): Promise<T> {
+  return restOn<T>(wp().url, user, method, route, body)
+}
+
+/** The same, on the site at `url` (the one with the companion plugin). */
+export async function restOn<T>(url: string, user: WpUser, method: string, route: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const [path, query] = route.replace(/^\//, '').split('?')
-  const response = await fetch(`${wp().url}/?rest_route=/${path}${query === undefined ? '' : `&${query}`}`, {
+  const response = await fetch(`${url}/?rest_route=/${path}${query === undefined ? '' : `&${query}`}`, {
     method,
     headers: {
       authorization: `Basic ${Buffer.from(`${user.login}:${user.appPassword}`).toString('base64')}`,
-      'content-type': 'application/json'
+      'content-type': 'application/json',
+      ...headers
     },
     body: body === undefined ? undefined : JSON.stringify(body)
   })

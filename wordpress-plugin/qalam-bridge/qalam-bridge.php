@@ -101,6 +101,14 @@ function qalam_bridge_routes() {
 }
 add_action('rest_api_init', 'qalam_bridge_routes');
 
+/** The post's modified_gmt exactly as the REST API shows it (which fills in a zero date from the local time, as drafts can have). */
+function qalam_bridge_modified_gmt($post) {
+	if ('0000-00-00 00:00:00' === $post->post_modified_gmt) {
+		return gmdate('Y-m-d H:i:s', strtotime($post->post_modified) - (int) (get_option('gmt_offset') * 3600));
+	}
+	return $post->post_modified_gmt;
+}
+
 /**
  * The precondition: an update that carries X-Qalam-Expected-Modified (the post's
  * modified_gmt as Qalam last read it) is refused with 412 when the post has been saved
@@ -122,7 +130,7 @@ function qalam_bridge_precondition($result, $server, $request) {
 	if (!$post || !current_user_can('edit_post', $post->ID)) {
 		return $result;
 	}
-	$actual = str_replace(' ', 'T', $post->post_modified_gmt);
+	$actual = str_replace(' ', 'T', qalam_bridge_modified_gmt($post));
 	if ($actual !== $expected) {
 		return new WP_Error('qalam_precondition_failed', 'The post was saved since Qalam read it.', array('status' => 412, 'modified_gmt' => $actual));
 	}

@@ -62,11 +62,11 @@ export class ArticleService {
     return article
   }
 
-  /** A new, empty draft with a UUID made on this machine. */
-  create(title = ''): Article {
+  /** A new, empty draft with a UUID made on this machine (or the one it was made with elsewhere, for an article arriving from a site). */
+  create(title = '', id?: string): Article {
     const now = this.deps.now()
     const article: Article = {
-      id: this.newId(),
+      id: id ?? this.newId(),
       title,
       standfirst: '',
       body: EMPTY_DOCUMENT_JSON,

@@ -135,6 +135,7 @@ export function localStatusOf(remote: string, current: ArticleStatus): ArticleSt
 
 const hashOf = (s: Snapshot) => createHash('sha256').update(JSON.stringify(s)).digest('hex')
 const PLACEHOLDER = 'qalam-media:'
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /** Images written with local ids, so the three sides of a merge compare alike whether uploaded or not. */
 export const localFormCtx: ToBlocksContext = { image: (mediaId) => ({ id: 0, url: PLACEHOLDER + mediaId }) }
@@ -1035,7 +1036,11 @@ export class SyncEngine {
       this.db.transaction(() => {
         for (const post of answer.data) {
           if (syncRepo.findArticleByRemote(this.db, site.id, post.id) !== undefined) continue
-          const article = this.deps.articles.create(post.title.raw)
+          // With the companion plugin the post carries the UUID its article was made with: the article keeps it on every machine.
+          const meta = post.meta !== undefined && !Array.isArray(post.meta) ? post.meta : {}
+          const uuid = typeof meta.qalam_uuid === 'string' && UUID.test(meta.qalam_uuid) ? meta.qalam_uuid : undefined
+          if (uuid !== undefined && articlesRepo.findArticle(this.db, uuid) !== undefined) continue
+          const article = this.deps.articles.create(post.title.raw, uuid)
           syncRepo.linkArticle(this.db, article.id, site.id)
           const snap = this.remoteSnapshot(site, post)
           this.applyToArticle(article, snap, null)
