@@ -32,7 +32,7 @@ describe('migrations', () => {
     // FTS5's own tables (the virtual table and its shadow tables) are SQLite's, not STRICT by design.
     const ours = tables(db).filter((t) => !t.name.startsWith('articles_fts'))
     for (const { name, sql } of ours) expect(sql, name).toMatch(/\)\s*STRICT\s*$/)
-    expect(ours.map((t) => t.name)).toEqual(['article_sync', 'articles', 'media', 'media_uploads', 'newsroom_words', 'revisions', 'settings', 'site_terms', 'sites', 'sync_outbox'])
+    expect(ours.map((t) => t.name)).toEqual(['article_sync', 'articles', 'media', 'media_uploads', 'newsroom_words', 'review_comments', 'revisions', 'settings', 'site_terms', 'sites', 'status_history', 'sync_outbox'])
     // Running again changes nothing.
     expect(migrate(db)).toBe(LATEST_SCHEMA_VERSION)
     db.close()
@@ -46,6 +46,24 @@ describe('migrations', () => {
     MIGRATIONS.find((m) => m.version === 60)!.up(db)
     expect(db.prepare('SELECT id, reason, body_text FROM revisions').all()).toEqual([{ id: 'r', reason: 'manual', body_text: 'نص' }])
     db.prepare("INSERT INTO revisions VALUES ('s', 'a', 'before-sync', 2, 'ع', '', '{}', 'نص', '{}', 1)").run()
+    db.close()
+  })
+
+  it('keeps every revision and site when 0100 adds review tables and revision reasons', () => {
+    const db = new Database(':memory:')
+    for (const m of MIGRATIONS.filter((m) => m.version < 100)) m.up(db)
+    db.prepare("INSERT INTO articles (id, title, standfirst, body, body_text, byline, dateline, categories, tags, slug, label, status, word_count, caret, save_count, created_at, updated_at, trashed_at) VALUES ('a', 't', '', '{}', '', '', '', '[]', '[]', '', '', 'draft', 0, NULL, 0, 1, 1, NULL)").run()
+    db.prepare("INSERT INTO revisions VALUES ('r', 'a', 'before-sync', 1, 'ع', '', '{}', 'نص', '{}', 1)").run()
+    MIGRATIONS.find((m) => m.version === 100)!.up(db)
+    expect(db.prepare('SELECT id, reason FROM revisions').all()).toEqual([{ id: 'r', reason: 'before-sync' }])
+    db.prepare("INSERT INTO revisions VALUES ('e', 'a', 'exported', 2, 'ع', '', '{}', 'نص', '{}', 1)").run()
+    db.prepare("INSERT INTO review_comments VALUES ('c', 'a', 'c', 'س', 'تعليق', '', 1, 1, 0, '', 0)").run()
+    db.prepare("INSERT INTO status_history VALUES ('h', 'a', 'draft', 'submitted', 'س', 1, '')").run()
+    // Deleting the article takes its review with it.
+    db.pragma('foreign_keys = ON')
+    db.prepare("DELETE FROM articles WHERE id = 'a'").run()
+    expect(db.prepare('SELECT count(*) AS n FROM review_comments').get()).toEqual({ n: 0 })
+    expect(db.prepare('SELECT count(*) AS n FROM status_history').get()).toEqual({ n: 0 })
     db.close()
   })
 

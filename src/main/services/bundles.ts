@@ -183,7 +183,9 @@ export class BundleService {
   async exportToFile(articleId: string): Promise<boolean> {
     const article = this.deps.articles.get(articleId)
     const bytes = this.exportBundle(articleId)
-    const name = `${(article.title || 'article').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 80) || 'article'}.${BUNDLE_EXTENSION}`
+    // A file name every system accepts: no path separators, reserved characters or control characters.
+    const safe = [...(article.title || 'article')].map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? ' ' : c)).join('')
+    const name = `${safe.trim().slice(0, 80) || 'article'}.${BUNDLE_EXTENSION}`
     return this.deps.dialogs.saveBundleFile(name, bytes)
   }
 

@@ -8,7 +8,8 @@ import { diffArrays } from 'diff'
  * tashkeel or tatweel count as the same (the newer spelling is shown).
  */
 
-export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string }
+/** A run of the diff; a 'same' run that differs only in marks keeps the older spelling in `old`. */
+export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string; old?: string }
 
 export interface DiffOptions {
   /** Treat words that differ only in diacritics (tashkeel) and tatweel as equal. */
@@ -45,15 +46,20 @@ export function diffWords(before: string, after: string, options: DiffOptions = 
   const comparator = options.ignoreMarks === true ? (x: string, y: string) => x === y || stripMarks(x) === stripMarks(y) : undefined
   const changes = diffArrays(a, b, comparator === undefined ? {} : { comparator })
   const parts: DiffPart[] = []
+  let aIndex = 0
   let bIndex = 0
   for (const change of changes) {
     const kind = change.added ? 'added' : change.removed ? 'removed' : 'same'
-    // Equal tokens are shown as the newer text has them.
+    // Equal tokens are shown as the newer text has them (the older spelling is kept for the side-by-side view).
     const text = kind === 'same' ? b.slice(bIndex, bIndex + change.count).join('') : change.value.join('')
+    const old = kind === 'same' ? a.slice(aIndex, aIndex + change.count).join('') : text
     if (kind !== 'removed') bIndex += change.count
+    if (kind !== 'added') aIndex += change.count
     const last = parts[parts.length - 1]
-    if (last?.kind === kind) last.text += text
-    else if (text !== '') parts.push({ kind, text })
+    if (last?.kind === kind) {
+      if (kind === 'same' && (last.old !== undefined || old !== text)) last.old = (last.old ?? last.text) + old
+      last.text += text
+    } else if (text !== '') parts.push(kind === 'same' && old !== text ? { kind, text, old } : { kind, text })
   }
   return parts
 }
@@ -72,5 +78,8 @@ export function diffStats(parts: DiffPart[]): { added: number; removed: number }
 
 /** Side by side: the older text with its removals marked, the newer with its additions, paragraph by paragraph aligned on the same parts. */
 export function sideBySide(parts: DiffPart[]): { before: DiffPart[]; after: DiffPart[] } {
-  return { before: parts.filter((p) => p.kind !== 'added'), after: parts.filter((p) => p.kind !== 'removed') }
+  return {
+    before: parts.filter((p) => p.kind !== 'added').map((p) => (p.old === undefined ? p : { kind: p.kind, text: p.old })),
+    after: parts.filter((p) => p.kind !== 'removed').map((p) => (p.old === undefined ? p : { kind: p.kind, text: p.text }))
+  }
 }

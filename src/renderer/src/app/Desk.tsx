@@ -14,13 +14,13 @@ import { SyncPanel, useFailureText } from '../features/sync/SyncPanel'
 import { ArticleSyncBar } from '../features/sync/ArticleSyncBar'
 import { ConflictDialog } from '../features/sync/ConflictDialog'
 import { SearchDialog } from '../features/search/SearchDialog'
+import { ReviewQueue } from '../features/review/ReviewQueue'
 import { matchShortcut, shortcutLabel } from '../editor/shortcuts'
-import type { ArticleStatus } from '../../../shared/domain/article'
 import type { SyncConflict } from '../../../shared/domain/sync'
 
 /** The reporter's desk: the article list beside the open article. */
 export function Desk({ initialSettings }: { initialSettings: Settings }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [locale, setLocale] = useState<Locale>(initialSettings.locale)
   const [filter, setFilter] = useState<ListFilter>({ view: 'active', status: '', query: '' })
   const [articles, setArticles] = useState<ArticleSummary[]>([])
@@ -32,6 +32,8 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
   const [showSync, setShowSync] = useState(false)
   const [showSearch, setShowSearch] = useState(false)
   const [showProofing, setShowProofing] = useState(false)
+  const [showReview, setShowReview] = useState(false)
+  const [showQueue, setShowQueue] = useState(false)
 
   // Search is one shortcut away from anywhere in the window.
   useEffect(() => {
@@ -43,6 +45,9 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
       } else if (action === 'proofing') {
         event.preventDefault()
         setShowProofing((v) => !v)
+      } else if (action === 'review') {
+        event.preventDefault()
+        setShowReview((v) => !v)
       }
     }
     window.addEventListener('keydown', onKey, true)
@@ -53,12 +58,20 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
 
   const reportError = useCallback(
     (error: unknown) => {
-      const message = error instanceof ApiError && error.error.reason === undefined ? `${t(`errors.${error.error.code}`)} — ${error.message}` : failureText(error)
+      const reason = error instanceof ApiError ? error.error.reason : undefined
+      const message =
+        error instanceof ApiError && reason === undefined
+          ? `${t(`errors.${error.error.code}`)} — ${error.message}`
+          : reason !== undefined && i18n.exists(`review.refusals.${reason}`)
+            ? t(`review.refusals.${reason}`)
+            : reason !== undefined && i18n.exists(`bundle.problems.${reason}`)
+              ? t(`bundle.problems.${reason}`)
+              : failureText(error)
       setNotice(message)
     },
     // failureText only closes over t.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t]
+    [t, i18n]
   )
   const sync = useSync(reportError)
 
@@ -197,6 +210,32 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
       setNotice(t('revisions.restored'))
     })
 
+  const exportBundle = async () => {
+    if (open === null) return
+    try {
+      await flushAll()
+      if (await call(api().bundle.export({ articleId: open.article.id }))) {
+        setNotice(t('bundle.exported'))
+        setRevisionVersion((v) => v + 1)
+      }
+    } catch (error) {
+      reportError(error)
+    }
+  }
+
+  const importBundle = async () => {
+    try {
+      await flushAll()
+      const result = await call(api().bundle.import({}))
+      if (result === null) return
+      setNotice(t(`bundle.results.${result.outcome}`, { title: result.title || t('list.untitled'), count: result.conflicts }))
+      await refresh()
+      await openArticle(result.articleId, true)
+    } catch (error) {
+      reportError(error)
+    }
+  }
+
   const changeLocale = async (next: Locale) => {
     setLocale(next)
     await switchLocale(next)
@@ -215,6 +254,12 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
         )}
         <button type="button" className="tb-btn tb-text header-search" title={`${t('search.open')} (${shortcutLabel('search')})`} onClick={() => setShowSearch(true)} data-testid="open-search">
           {t('search.open')}
+        </button>
+        <button type="button" className="tb-btn tb-text header-queue" aria-pressed={showQueue} onClick={() => setShowQueue((v) => !v)} data-testid="toggle-queue">
+          {t('review.queue.open')}
+        </button>
+        <button type="button" className="tb-btn tb-text header-import" onClick={() => void importBundle()} data-testid="import-bundle">
+          {t('bundle.import')}
         </button>
         <button type="button" className="tb-btn tb-text header-sync" aria-pressed={showSync} onClick={() => setShowSync((v) => !v)} data-testid="toggle-sync">
           {t('sync.open')}
@@ -265,6 +310,15 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
             siteCategories={siteCategories}
             proofing={showProofing}
             onCloseProofing={() => setShowProofing(false)}
+            review={showReview}
+            onCloseReview={() => setShowReview(false)}
+            onStatusChange={(summary) => {
+              setOpen((prev) => (prev === null || prev.article.id !== summary.id ? prev : { ...prev, article: { ...prev.article, status: summary.status } }))
+              void refresh()
+              void sync.reload()
+            }}
+            onNotice={setNotice}
+            onError={reportError}
             sideExtra={
               <ArticleSyncBar
                 info={sync.states[open.article.id]}
@@ -272,13 +326,6 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
                 status={open.article.status}
                 running={sync.progress?.running === true}
                 onAssign={(siteId) => void call(api().sync.assign({ articleId: open.article.id, siteId })).then(() => sync.reload(), reportError)}
-                onStatus={(status: ArticleStatus) =>
-                  void call(api().articles.setStatus({ id: open.article.id, status })).then((summary) => {
-                    setOpen((prev) => (prev === null || prev.article.id !== summary.id ? prev : { ...prev, article: { ...prev.article, status: summary.status } }))
-                    void refresh()
-                    void sync.reload()
-                  }, reportError)
-                }
                 onSync={() => void runSync([open.article.id])}
                 onShowConflict={() => void call(api().sync.conflict({ articleId: open.article.id })).then(setConflict, reportError)}
                 onRecreate={() => void call(api().sync.recreate({ articleId: open.article.id })).then(() => sync.reload(), reportError)}
@@ -302,8 +349,34 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
                 <button type="button" className="tb-btn tb-text" aria-pressed={showRevisions} onClick={() => setShowRevisions((s) => !s)} data-testid="toggle-revisions">
                   {t('revisions.open')}
                 </button>
+                <button
+                  type="button"
+                  className="tb-btn tb-text"
+                  title={`${t('review.open')} (${shortcutLabel('review')})`}
+                  aria-pressed={showReview}
+                  onClick={() => setShowReview((s) => !s)}
+                  data-testid="toggle-review"
+                >
+                  {t('review.open')}
+                </button>
+                <button type="button" className="tb-btn tb-text" onClick={() => void exportBundle()} data-testid="export-bundle">
+                  {t('bundle.export')}
+                </button>
               </div>
             }
+          />
+        )}
+        {showQueue && (
+          <ReviewQueue
+            locale={locale}
+            sites={sync.sites}
+            onOpen={(id) => {
+              setShowReview(true)
+              void openArticle(id)
+            }}
+            onPulled={() => void refresh().then(() => sync.reload())}
+            onError={reportError}
+            onClose={() => setShowQueue(false)}
           />
         )}
         {showSync && (
@@ -314,6 +387,16 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
             articleId={open.article.id}
             locale={locale}
             version={revisionVersion}
+            onSite={sync.states[open.article.id]?.remoteId != null}
+            onError={reportError}
+            onRestoreSite={(revisionId) =>
+              void act(async () => {
+                const article = await call(api().revisions.restoreSite({ articleId: open.article.id, revisionId }))
+                setOpen((prev) => ({ article, token: (prev?.token ?? 0) + 1 }))
+                setRevisionVersion((v) => v + 1)
+                setNotice(t('revisions.restored'))
+              })
+            }
             onRestore={(id) => void restoreRevision(id)}
             onClose={() => setShowRevisions(false)}
           />

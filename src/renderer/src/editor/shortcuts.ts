@@ -22,6 +22,9 @@ export type EditorAction =
   | 'snapshot'
   | 'search'
   | 'proofing'
+  | 'comment'
+  | 'suggest'
+  | 'review'
 
 export interface Shortcut {
   code: string
@@ -47,7 +50,10 @@ export const SHORTCUTS: Record<EditorAction, Shortcut[]> = {
   direction: [{ code: 'KeyX', shift: true }],
   snapshot: [{ code: 'KeyS' }],
   search: [{ code: 'KeyF', shift: true }],
-  proofing: [{ code: 'KeyP', shift: true }]
+  proofing: [{ code: 'KeyP', shift: true }],
+  comment: [{ code: 'KeyM', alt: true }],
+  suggest: [{ code: 'KeyE', shift: true }],
+  review: [{ code: 'KeyR', shift: true }]
 }
 
 export function isMac(): boolean {

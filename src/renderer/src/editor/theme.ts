@@ -15,6 +15,9 @@ export const editorTheme: EditorThemeClasses = {
   hr: 'q-hr',
   image: 'q-image',
   rawBlock: 'q-raw-block',
+  mark: 'q-comment',
+  markOverlap: 'q-comment-overlap',
+  suggestion: { insert: 'q-sug-insert', delete: 'q-sug-delete' },
   text: {
     bold: 'q-bold',
     italic: 'q-italic',

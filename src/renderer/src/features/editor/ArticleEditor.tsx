@@ -14,6 +14,11 @@ import { registerFlusher } from './flush-registry'
 import { MetaPanel } from './MetaPanel'
 import { ProofingPanel } from '../proofing/ProofingPanel'
 import { matchShortcut } from '../../editor/shortcuts'
+import { ReviewPanel } from '../review/ReviewPanel'
+import { SuggestionPlugin, $acceptSuggestion, $rejectSuggestion, listSuggestions, type SuggestionInfo } from '../../editor/plugins/SuggestionPlugin'
+import { CommentPlugin, $anchorComment, $removeAnchor, showAnchor } from '../../editor/plugins/CommentPlugin'
+import type { ArticleReview, ReviewIdentity } from '../../../../shared/domain/review'
+import type { ArticleStatus, ArticleSummary } from '../../../../shared/domain/article'
 
 export interface SavedInfo {
   id: string
@@ -36,6 +41,14 @@ interface Props {
   /** The proofing panel is open beside the article. */
   proofing?: boolean
   onCloseProofing?: () => void
+  /** The review panel is open beside the article. */
+  review?: boolean
+  onCloseReview?: () => void
+  /** A workflow move went through. */
+  onStatusChange?: (summary: ArticleSummary) => void
+  /** Something the user should read (a refusal, a hint). */
+  onNotice?: (text: string) => void
+  onError?: (error: unknown) => void
 }
 
 const COUNT_DELAY_MS = 300
@@ -55,7 +68,23 @@ function useAutoGrow(value: string) {
  * One article open for writing: headline, standfirst, body and metadata, all
  * saved on their own (see AutosaveScheduler), with live counts and a save status.
  */
-export function ArticleEditor({ article, locale, onSaved, toolbarExtra, onSnapshot, sideExtra, onStale, siteCategories, proofing, onCloseProofing }: Props) {
+export function ArticleEditor({
+  article,
+  locale,
+  onSaved,
+  toolbarExtra,
+  onSnapshot,
+  sideExtra,
+  onStale,
+  siteCategories,
+  proofing,
+  onCloseProofing,
+  review: showReview,
+  onCloseReview,
+  onStatusChange,
+  onNotice,
+  onError
+}: Props) {
   const { t } = useTranslation()
   const [title, setTitle] = useState(article.title)
   const [standfirst, setStandfirst] = useState(article.standfirst)
@@ -75,6 +104,18 @@ export function ArticleEditor({ article, locale, onSaved, toolbarExtra, onSnapsh
   const knownSaveCount = useRef(article.saveCount)
   const staleRef = useRef(onStale)
   staleRef.current = onStale
+  const [identity, setIdentity] = useState<ReviewIdentity | null>(null)
+  const [reviewData, setReviewData] = useState<ArticleReview | null>(null)
+  const [anchors, setAnchors] = useState<string[]>([])
+  const [active, setActive] = useState<string[]>([])
+  const [suggestions, setSuggestions] = useState<SuggestionInfo[]>([])
+  const [suggesting, setSuggesting] = useState(false)
+  const [pendingThread, setPendingThread] = useState<{ id: string; quote: string } | null>(null)
+  const [status, setStatus] = useState<ArticleStatus>(article.status)
+  const noticeRef = useRef(onNotice)
+  noticeRef.current = onNotice
+  const errorRef = useRef(onError)
+  errorRef.current = onError
   const titleRef = useAutoGrow(title)
   const standfirstRef = useAutoGrow(standfirst)
 
@@ -155,6 +196,105 @@ export function ArticleEditor({ article, locale, onSaved, toolbarExtra, onSnapsh
     return () => window.removeEventListener('keydown', onKey, true)
   }, [flush, onSnapshot])
 
+  const articleId = article.id
+  const loadReview = () =>
+    Promise.all([call(api().review.identity({ articleId })), call(api().review.get({ articleId }))]).then(
+      ([who, data]) => {
+        setIdentity(who)
+        setReviewData(data)
+      },
+      (error: unknown) => errorRef.current?.(error)
+    )
+  useEffect(() => {
+    void Promise.all([call(api().review.identity({ articleId })), call(api().review.get({ articleId }))]).then(
+      ([who, data]) => {
+        setIdentity(who)
+        setReviewData(data)
+      },
+      (error: unknown) => errorRef.current?.(error)
+    )
+  }, [articleId])
+
+  const suggestionTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const relistSuggestions = useCallback(() => {
+    if (suggestionTimer.current !== null) clearTimeout(suggestionTimer.current)
+    suggestionTimer.current = setTimeout(() => {
+      const editor = editorRef.current
+      if (editor !== null) setSuggestions(listSuggestions(editor.getEditorState()))
+    }, 150)
+  }, [])
+
+  const startComment = useCallback(() => {
+    const editor = editorRef.current
+    if (editor === null) return
+    const id = crypto.randomUUID()
+    let quote: string | null = null
+    editor.update(
+      () => {
+        quote = $anchorComment(id)
+      },
+      { discrete: true }
+    )
+    if (quote === null) {
+      noticeRef.current?.(t('review.selectFirst'))
+      return
+    }
+    setPendingThread({ id, quote })
+    if (!showReview) noticeRef.current?.(t('review.newComment'))
+  }, [showReview, t])
+
+  const cancelComment = useCallback(() => {
+    const pending = pendingThread
+    setPendingThread(null)
+    if (pending !== null) editorRef.current?.update(() => $removeAnchor(pending.id))
+  }, [pendingThread])
+
+  const addComment = (body: string, threadId?: string) => {
+    const pending = pendingThread
+    const request =
+      threadId === undefined
+        ? pending === null
+          ? null
+          : { articleId: article.id, id: pending.id, body, quote: pending.quote }
+        : { articleId: article.id, id: crypto.randomUUID(), threadId, body }
+    if (request === null) return
+    void call(api().review.comment(request))
+      .then(() => {
+        if (threadId === undefined) setPendingThread(null)
+        return loadReview()
+      })
+      .catch((error: unknown) => errorRef.current?.(error))
+  }
+
+  const transition = (to: ArticleStatus, note: string) => {
+    // The rules look at the text as it is (open suggestions): write it first.
+    void scheduler
+      .flush()
+      .then(() => call(api().review.transition({ articleId: article.id, to, note })))
+      .then((summary) => {
+        setStatus(summary.status)
+        onStatusChange?.(summary)
+        return loadReview()
+      })
+      .catch((error: unknown) => errorRef.current?.(error))
+  }
+
+  // Review shortcuts: comment on the selection, suggestion mode.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const action = matchShortcut(event)
+      if (action === 'comment') {
+        event.preventDefault()
+        startComment()
+      } else if (action === 'suggest') {
+        event.preventDefault()
+        setSuggesting((v) => !v)
+      }
+    }
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
+  }, [startComment])
+
   const countTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const recount = useCallback(() => {
     if (countTimer.current !== null) clearTimeout(countTimer.current)
@@ -170,6 +310,7 @@ export function ArticleEditor({ article, locale, onSaved, toolbarExtra, onSnapsh
       editorRef.current = editor
       editor.update(() => $restoreCaret(article.caret), { tag: 'history-merge' })
       editor.focus(undefined, { defaultSelection: 'rootEnd' })
+      setSuggestions(listSuggestions(editor.getEditorState()))
       mergeRegister(
         editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState }) => {
           if (prevEditorState.isEmpty()) return
@@ -179,11 +320,12 @@ export function ArticleEditor({ article, locale, onSaved, toolbarExtra, onSnapsh
           }
           scheduler.change()
           recount()
+          relistSuggestions()
         }),
         editor.registerCommand(BLUR_COMMAND, () => (void flush(), false), COMMAND_PRIORITY_LOW)
       )
     },
-    [article.caret, scheduler, flush, recount]
+    [article.caret, scheduler, flush, recount, relistSuggestions]
   )
 
   const changeField = <T,>(setter: (v: T) => void) => (value: T) => {
@@ -205,6 +347,8 @@ export function ArticleEditor({ article, locale, onSaved, toolbarExtra, onSnapsh
     }),
     []
   )
+
+  const onRefused = useCallback(() => noticeRef.current?.(t('review.structureRefused')), [t])
 
   const statusText =
     saveState.kind === 'saving'
@@ -253,9 +397,47 @@ export function ArticleEditor({ article, locale, onSaved, toolbarExtra, onSnapsh
           openExternal={openExternal}
           toolbarExtra={toolbarExtra}
           spell={spell}
-        />
+        >
+          <SuggestionPlugin enabled={suggesting} author={identity?.name || t('review.anonymous')} onRefused={onRefused} />
+          <CommentPlugin onActive={setActive} onAnchors={setAnchors} />
+        </ArticleBodyEditor>
+        {suggesting && (
+          <p className="suggesting-banner" role="status" data-testid="suggesting-banner">
+            {t('review.suggestModeOn')}
+          </p>
+        )}
       </div>
       <div className="side-column">
+        {showReview === true && (
+          <ReviewPanel
+            locale={locale}
+            status={status}
+            identity={identity}
+            review={reviewData}
+            anchors={anchors}
+            active={active}
+            suggestions={suggestions}
+            suggesting={suggesting}
+            pendingThread={pendingThread?.id ?? null}
+            onToggleSuggesting={() => setSuggesting((v) => !v)}
+            onTransition={transition}
+            onStartComment={startComment}
+            onCancelComment={cancelComment}
+            onComment={addComment}
+            onResolve={(threadId, resolved) => void call(api().review.resolve({ threadId, resolved })).then(loadReview, onError)}
+            onDelete={(id) =>
+              void call(api().review.deleteComment({ id })).then(() => {
+                editorRef.current?.update(() => $removeAnchor(id))
+                return loadReview()
+              }, onError)
+            }
+            onShowThread={(id) => editorRef.current !== null && showAnchor(editorRef.current, id)}
+            onAccept={(id) => editorRef.current?.update(() => void $acceptSuggestion(id))}
+            onReject={(id) => editorRef.current?.update(() => void $rejectSuggestion(id))}
+            onIdentity={(patch) => void call(api().settings.update(patch)).then(loadReview, onError)}
+            onClose={() => onCloseReview?.()}
+          />
+        )}
         {proofing === true && (
           <ProofingPanel
             editor={editorRef.current}
@@ -264,7 +446,7 @@ export function ArticleEditor({ article, locale, onSaved, toolbarExtra, onSnapsh
             onClose={() => onCloseProofing?.()}
           />
         )}
-        <MetaPanel meta={meta} status={article.status} onChange={changeField(setMeta)} pickImage={pickImage} siteCategories={siteCategories} />
+        <MetaPanel meta={meta} status={status} onChange={changeField(setMeta)} pickImage={pickImage} siteCategories={siteCategories} />
         {sideExtra}
       </div>
       <footer className="status-bar" aria-live="polite">

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { ARTICLE_STATUSES, type ArticleStatus } from '../../../../shared/domain/article'
+import type { ArticleStatus } from '../../../../shared/domain/article'
 import type { ArticleSyncInfo, Site } from '../../../../shared/domain/sync'
 
 interface Props {
@@ -8,14 +8,13 @@ interface Props {
   status: ArticleStatus
   running: boolean
   onAssign: (siteId: string | null) => void
-  onStatus: (status: ArticleStatus) => void
   onSync: () => void
   onShowConflict: () => void
   onRecreate: () => void
 }
 
 /** The open article's place on the site: which site, the status asked for, its sync state, and what to do about it. */
-export function ArticleSyncBar({ info, sites, status, running, onAssign, onStatus, onSync, onShowConflict, onRecreate }: Props) {
+export function ArticleSyncBar({ info, sites, status, running, onAssign, onSync, onShowConflict, onRecreate }: Props) {
   const { t } = useTranslation()
   const state = info?.state ?? 'local'
   return (
@@ -31,16 +30,12 @@ export function ArticleSyncBar({ info, sites, status, running, onAssign, onStatu
           ))}
         </select>
       </label>
-      <label className="field">
-        <span>{t('sync.askStatus')}</span>
-        <select value={status} onChange={(e) => onStatus(e.target.value as ArticleStatus)} data-testid="article-status">
-          {ARTICLE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <p className="field">
+        <span>{t('sync.askStatus')}</span>{' '}
+        <span className={`status-badge status-${status}`} data-testid="article-status">
+          {t(`status.${status}`)}
+        </span>
+      </p>
       <p className="sync-state">
         <span className={`sync-badge sync-${state}`} data-testid="article-sync-state">{t(`sync.states.${state}`)}</span>
         {info?.error != null && <span className="sync-error"> {t(`sync.reasons.${info.error.code}`)}</span>}
