@@ -11,6 +11,7 @@ import { ms } from './stats'
 import { benchFaults, benchImport, benchPush, startWordPress } from './sync'
 import { wordpressInstalled } from '../support/wordpress'
 import { benchSearch, benchSpell } from './search'
+import { benchBundle, benchDiff } from './review'
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2)
@@ -74,6 +75,18 @@ async function main(): Promise<void> {
     const sp = await benchSpell(5000)
     console.log(`\nSpell check + editorial checks of a 5,000-word article (worker thread): first ${ms(sp.first)} (word lists decoded), then p50 ${ms(sp.runs.p50)} p95 ${ms(sp.runs.p95)} (target ≤ 200 ms); ${sp.findings} findings`)
     console.log(`  longest the main thread was held meanwhile: ${ms(sp.mainThreadMaxGap)}`)
+  }
+
+  if (want('review')) {
+    const d = benchDiff(5000, 30)
+    console.log('\nWord diff of two versions of a 5,000-word article (4 % of words changed), 30 runs')
+    console.log(`  Qalam (Arabic-aware tokens)      p50 ${ms(d.qalam.p50)}  p95 ${ms(d.qalam.p95)}`)
+    console.log(`  Qalam, ignoring tashkeel/tatweel p50 ${ms(d.ignoring.p50)}  p95 ${ms(d.ignoring.p95)}`)
+    console.log(`  jsdiff diffWords (its own tokens) p50 ${ms(d.jsdiff.p50)}  p95 ${ms(d.jsdiff.p95)}`)
+    console.log(`  ratio p95 Qalam / jsdiff diffWords: ${(d.qalam.p95 / d.jsdiff.p95).toFixed(2)}×`)
+    const b = benchBundle(5000, 50)
+    console.log('\n.qalam bundle of a 5,000-word article with 3 images and 50 versions')
+    console.log(`  file ${(b.bytes / 1024).toFixed(0)} KiB (body JSON alone ${(b.jsonBytes / 1024).toFixed(0)} KiB); export ${ms(b.exportMs)}, import as new ${ms(b.importMs)}, import merging two edits ${ms(b.mergeMs)} (${b.outcome})`)
   }
 
   if (want('sync')) {

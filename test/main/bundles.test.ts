@@ -94,7 +94,7 @@ describe('.qalam bundles', () => {
     editor.review.comment({ articleId: id, id: '11111111-1111-4111-8111-111111111111', body: 'من المصدر؟', quote: 'الفقرة الأولى' })
     clock.advance(1000)
     editor.review.transition(id, 'changes_requested', 'المصدر والأرقام')
-    // Meanwhile the reporter adds to the last paragraph (changes to touching paragraphs count as overlapping, as in diff3).
+    // Meanwhile the reporter adds to the last paragraph.
     write(reporter, id, body('الفقرة الأولى عن الانفجار.', 'الفقرة الثانية عن الضحايا.', 'فقرة عن الشهود.', 'الفقرة الثالثة عن التحقيق والنيابة.'))
     clock.advance(1000)
     const result = reporter.bundles.importBundle(editor.bundles.exportBundle(id))

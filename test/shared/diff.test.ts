@@ -9,6 +9,7 @@ describe('word-level diff for Arabic', () => {
     expect(tokens).toContain('الوزيرُ')
     expect(tokens).toContain('وبالتالي')
     expect(tokens).toContain('2026')
+    expect(diffTokens('بلغ النمو 3.5% عام ٢٠٢٦')).toEqual(['بلغ', ' ', 'النمو', ' ', '3.5', '%', ' ', 'عام', ' ', '٢٠٢٦'])
   })
 
   it('shows a changed word as removed and added, the rest the same', () => {

@@ -105,9 +105,15 @@ describe('syncing from the desk', () => {
     await page.getByTestId('pick-featured').click()
     await page.getByTestId('featured-thumb').waitFor()
     await page.getByLabel('موعد النشر').fill('2031-03-01T09:30')
-    await page.getByTestId('article-status').selectOption('scheduled')
     await body(page).click()
     await waitSaved(page)
+    // The editor (edit_others_posts on the site) takes it through the workflow to scheduled.
+    await page.getByTestId('toggle-review').click()
+    await expect.poll(() => page.getByTestId('review-identity').innerText()).toContain('محرر')
+    for (const to of ['submitted', 'approved', 'scheduled']) {
+      await page.getByTestId(`move-${to}`).click()
+      await expect.poll(() => page.getByTestId('article-status').innerText()).toBe({ submitted: 'أُرسلت للمراجعة', approved: 'معتمدة', scheduled: 'مجدولة' }[to])
+    }
     await page.getByTestId('sync-article').click()
     await expect.poll(() => page.getByTestId('article-sync-state').innerText()).toBe('متزامنة')
     const { id } = await postOf(host)

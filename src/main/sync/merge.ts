@@ -45,6 +45,41 @@ function mergeSet(base: string[], local: string[], remote: string[]): string[] {
   return out
 }
 
+// Markup as tokens: comments (block delimiters) and tags whole, then words and the spaces between them.
+const TOKENS = /<!--[^]*?-->|<[^>]*>|\s+|[^\s<]+/g
+const VOID_TAGS = new Set(['br', 'hr', 'img'])
+
+/** Whether the tags in a token list open and close in order (a merge of two tag edits can make them cross). */
+function balanced(tokens: string[]): boolean {
+  const open: string[] = []
+  for (const t of tokens) {
+    if (t.startsWith('<!--') || !t.startsWith('<')) continue
+    const m = /^<(\/)?([a-zA-Z][a-zA-Z0-9]*)[^>]*?(\/)?>$/.exec(t)
+    if (m === null) return false
+    const name = m[2]!.toLowerCase()
+    if (VOID_TAGS.has(name) || m[3] === '/') continue
+    if (m[1] === '/') {
+      if (open.pop() !== name) return false
+    } else open.push(name)
+  }
+  return open.length === 0
+}
+
+/**
+ * Both sides changed the same paragraph: merged word by word (diff3 over the markup's
+ * words and tags) when their changes do not touch; null when they do, or when the
+ * result would not be well-formed.
+ */
+export function mergeWithinBlock(local: string, base: string, remote: string): string | null {
+  const tokens = (s: string) => s.match(TOKENS) ?? []
+  const out: string[] = []
+  for (const region of diff3Merge(tokens(local), tokens(base), tokens(remote))) {
+    if (region.ok !== undefined) out.push(...region.ok)
+    else return null
+  }
+  return balanced(out) ? out.join('') : null
+}
+
 /**
  * Three-way merge of an article: fields one by one, terms as sets, the body over
  * blocks (diff3). Changes that do not overlap merge; where both sides changed the
@@ -59,15 +94,34 @@ export function threeWayMerge(base: Snapshot, local: Snapshot, remote: Snapshot)
   }
   const chunks: MergeChunk[] = []
   const blocks: string[] = []
+  const same = (ok: string[]) => {
+    blocks.push(...ok)
+    const last = chunks[chunks.length - 1]
+    if (last?.kind === 'same') last.blocks.push(...ok)
+    else chunks.push({ kind: 'same', blocks: [...ok] })
+  }
+  const conflict = (a: string[], o: string[], b: string[]) => {
+    blocks.push(...a)
+    chunks.push({ kind: 'conflict', local: a, base: o, remote: b })
+  }
   for (const region of diff3Merge(local.blocks, base.blocks, remote.blocks)) {
-    if (region.ok !== undefined) {
-      blocks.push(...region.ok)
-      const last = chunks[chunks.length - 1]
-      if (last?.kind === 'same') last.blocks.push(...region.ok)
-      else chunks.push({ kind: 'same', blocks: [...region.ok] })
-    } else if (region.conflict !== undefined) {
-      blocks.push(...region.conflict.a)
-      chunks.push({ kind: 'conflict', local: region.conflict.a, base: region.conflict.o, remote: region.conflict.b })
+    if (region.ok !== undefined) same(region.ok)
+    else if (region.conflict !== undefined) {
+      const { a, o, b } = region.conflict
+      // diff3 counts changes to touching paragraphs as one overlapping change. Where each side only
+      // rewrote paragraphs in place (none added or removed), they are merged paragraph by paragraph:
+      // only a paragraph both sides changed differently is a conflict.
+      if (a.length === o.length && b.length === o.length) {
+        for (let i = 0; i < o.length; i++) {
+          if (a[i] === b[i] || b[i] === o[i]) same([a[i]!])
+          else if (a[i] === o[i]) same([b[i]!])
+          else {
+            const words = mergeWithinBlock(a[i]!, o[i]!, b[i]!)
+            if (words !== null) same([words])
+            else conflict([a[i]!], [o[i]!], [b[i]!])
+          }
+        }
+      } else conflict(a, o, b)
     }
   }
   const merged: Snapshot = {

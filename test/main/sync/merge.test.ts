@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { resolveChunks, threeWayMerge, type Snapshot } from '../../../src/main/sync/merge'
+import { mergeWithinBlock, resolveChunks, threeWayMerge, type Snapshot } from '../../../src/main/sync/merge'
 
 const snap = (blocks: string[], over: Partial<Snapshot> = {}): Snapshot => ({
   title: 'عنوان',
@@ -47,5 +47,30 @@ describe('three-way merge of an article', () => {
   it('drops a term either side removed', () => {
     const result = threeWayMerge(snap([], { tags: ['أ', 'ب'] }), snap([], { tags: ['أ'] }), snap([], { tags: ['أ', 'ب', 'ج'] }))
     expect(result.merged.tags).toEqual(['أ', 'ج'])
+  })
+})
+
+describe('paragraphs changed side by side', () => {
+  it('merges edits to touching paragraphs that each side rewrote in place, and still stops at the one both changed', () => {
+    const merged = threeWayMerge(snap(['a', 'b', 'c']), snap(['a-mine', 'b', 'c']), snap(['a', 'b-site', 'c']))
+    expect(merged.clean).toBe(true)
+    expect(merged.merged.blocks).toEqual(['a-mine', 'b-site', 'c'])
+    const mixed = threeWayMerge(snap(['a', 'b', 'c']), snap(['a-mine', 'b-mine', 'c']), snap(['a', 'b-site', 'c']))
+    expect(mixed.clean).toBe(false)
+    expect(mixed.merged.blocks).toEqual(['a-mine', 'b-mine', 'c'])
+    expect(mixed.chunks.filter((c) => c.kind === 'conflict')).toEqual([{ kind: 'conflict', local: ['b-mine'], base: ['b'], remote: ['b-site'] }])
+  })
+})
+
+describe('the same paragraph changed by both', () => {
+  const p = (html: string) => `<!-- wp:paragraph -->\n<p>${html}</p>\n<!-- /wp:paragraph -->`
+  it('merges changes to different words of it, tags included, and keeps a conflict where they touch', () => {
+    const base = p('وصلت قافلة المساعدات إلى البلدة بعد حصار دام شهرين.')
+    const mine = p('بلغت قافلة المساعدات إلى البلدة بعد حصار دام شهرين.')
+    const theirs = p('وصلت قافلة المساعدات الأممية إلى البلدة بعد حصار دام <strong>شهرين</strong>.')
+    expect(mergeWithinBlock(mine, base, theirs)).toBe(p('بلغت قافلة المساعدات الأممية إلى البلدة بعد حصار دام <strong>شهرين</strong>.'))
+    const result = threeWayMerge(snap([base]), snap([mine]), snap([theirs]))
+    expect(result.clean).toBe(true)
+    expect(mergeWithinBlock(p('بلغت قافلة'), p('وصلت قافلة'), p('جاءت قافلة'))).toBeNull()
   })
 })

@@ -319,6 +319,7 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
             }}
             onNotice={setNotice}
             onError={reportError}
+            siteId={sync.states[open.article.id]?.siteId ?? null}
             sideExtra={
               <ArticleSyncBar
                 info={sync.states[open.article.id]}

@@ -49,6 +49,8 @@ interface Props {
   /** Something the user should read (a refusal, a hint). */
   onNotice?: (text: string) => void
   onError?: (error: unknown) => void
+  /** The site the article belongs to: who the user is depends on it. */
+  siteId?: string | null
 }
 
 const COUNT_DELAY_MS = 300
@@ -83,7 +85,8 @@ export function ArticleEditor({
   onCloseReview,
   onStatusChange,
   onNotice,
-  onError
+  onError,
+  siteId = null
 }: Props) {
   const { t } = useTranslation()
   const [title, setTitle] = useState(article.title)
@@ -213,7 +216,8 @@ export function ArticleEditor({
       },
       (error: unknown) => errorRef.current?.(error)
     )
-  }, [articleId])
+    // Linking the article to a site, or opening the panel, can change who the user is for it.
+  }, [articleId, siteId, showReview])
 
   const suggestionTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const relistSuggestions = useCallback(() => {

@@ -1,0 +1,145 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { readFileSync, writeFileSync } from 'node:fs'
+import type { Page } from 'playwright-core'
+import { closeBrowser, startHost, type Host } from './host'
+import { body, caretAfter, caretToEnd, describePage, newArticle, selectText, waitSaved } from './helpers'
+import { tempDir } from '../support/temp'
+
+/**
+ * The review loop with no site at all: a reporter's Qalam and an editor's (two data
+ * folders) exchange .qalam files, as they would by USB stick or messenger.
+ */
+
+const opened: { host: Host; data: ReturnType<typeof tempDir> }[] = []
+async function open(name: string, role: 'reporter' | 'editor'): Promise<Host> {
+  const data = tempDir()
+  const host = await startHost({ dataDir: data.dir })
+  opened.push({ host, data })
+  await host.invoke('settings:update', { userName: name, role })
+  await host.page.reload()
+  return host
+}
+afterEach(async ({ task }) => {
+  for (const { host, data } of opened.splice(0)) {
+    if (task.result?.state === 'fail') console.error(`page at failure (${task.name}):\n${await describePage(host.page)}`)
+    await host.close()
+    data.remove()
+  }
+})
+afterAll(closeBrowser)
+
+const panel = (page: Page) => page.getByTestId('review-panel')
+const notice = (page: Page) => page.locator('.notice')
+
+/** Exports the open article and hands the file to the other machine's open dialog. */
+async function send(from: Host, to: Host): Promise<string> {
+  const before = from.savedBundles.length
+  await from.page.getByTestId('export-bundle').click()
+  await expect.poll(() => from.savedBundles.length).toBe(before + 1)
+  const path = from.savedBundles[from.savedBundles.length - 1]!
+  to.dialogAnswers.openBundle = path
+  return path
+}
+
+async function receive(host: Host, outcome: RegExp): Promise<void> {
+  await host.page.getByTestId('import-bundle').click()
+  await expect.poll(() => notice(host.page).innerText()).toMatch(outcome)
+}
+
+describe('review through .qalam files, with no site', () => {
+  it('goes from reporter to editor and back, and both editing at once loses nothing', async () => {
+    const reporter = await open('ليلى', 'reporter')
+    const editor = await open('سلمى', 'editor')
+    const r = reporter.page
+    const e = editor.page
+
+    await newArticle(r)
+    await r.keyboard.type('وصلت قافلة المساعدات إلى البلدة بعد حصار دام شهرين.')
+    await r.keyboard.press('Enter')
+    await r.keyboard.type('وقال السكان إن المياه مقطوعة منذ أسبوع.')
+    await r.getByLabel('العنوان').fill('القافلة تصل')
+    await body(r).click()
+    await waitSaved(r)
+    await r.getByTestId('toggle-review').click()
+    await r.getByTestId('move-submitted').click()
+    await expect.poll(() => r.getByTestId('review-status').innerText()).toBe('أُرسلت للمراجعة')
+    await send(reporter, editor)
+    await receive(editor, /استُوردت «القافلة تصل»/)
+    await expect.poll(() => body(e).innerText()).toContain('قافلة المساعدات')
+
+    // The editor's review.
+    await e.getByTestId('toggle-review').click()
+    await e.getByTestId('move-in_review').click()
+    await expect.poll(() => e.getByTestId('review-status').innerText()).toBe('قيد المراجعة')
+    await selectText(e, 'شهرين')
+    await e.getByTestId('start-comment').click()
+    await e.getByTestId('comment-body').fill('هل الرقم مؤكد؟')
+    await e.getByTestId('add-comment').click()
+    await e.getByTestId('toggle-suggesting').click()
+    await caretAfter(e, 'المساعدات')
+    await e.keyboard.type(' الأممية')
+    await e.getByTestId('toggle-suggesting').click()
+    await e.getByTestId('move-changes_requested').click()
+    await expect.poll(() => e.getByTestId('review-status').innerText()).toBe('مطلوب تعديلات')
+    await send(editor, reporter)
+
+    // Meanwhile the reporter adds a sentence to the second paragraph.
+    await caretToEnd(r)
+    await r.keyboard.type(' وتعمل المستشفى بمولد واحد.')
+    await waitSaved(r)
+    await receive(reporter, /دُمجت المراجعة/)
+    await expect.poll(() => body(r).innerText()).toContain('بمولد واحد')
+    await expect.poll(() => body(r).locator('ins.q-sug-insert').innerText()).toBe(' الأممية')
+    await expect.poll(() => panel(r).locator('.thread').innerText()).toContain('هل الرقم مؤكد؟')
+    await expect.poll(() => r.getByTestId('review-status').innerText()).toBe('مطلوب تعديلات')
+    await r.getByTestId('accept-all').click()
+    await panel(r).locator('.thread').getByTestId('reply-body').fill('نعم، من البلدية.')
+    await panel(r).locator('.thread').getByTestId('reply').click()
+    await expect.poll(() => panel(r).locator('.thread .comment').count()).toBe(2)
+    await r.getByTestId('move-submitted').click()
+    await expect.poll(() => r.getByTestId('review-status').innerText()).toBe('أُرسلت للمراجعة')
+    await waitSaved(r)
+    await send(reporter, editor)
+
+    // Meanwhile the editor tightens the first sentence.
+    await selectText(e, 'وصلت')
+    await e.keyboard.type('بلغت')
+    await waitSaved(e)
+    await receive(editor, /دُمجت المراجعة/)
+    const text = await body(e).innerText()
+    expect(text).toContain('المساعدات الأممية')
+    expect(text).toContain('بلغت قافلة')
+    expect(text).toContain('بمولد واحد')
+    await expect.poll(() => panel(e).locator('.thread').innerText()).toContain('نعم، من البلدية.')
+    await e.getByTestId('move-in_review').click()
+    await e.getByTestId('move-approved').click()
+    await expect.poll(() => e.getByTestId('review-status').innerText()).toBe('معتمدة')
+    await send(editor, reporter)
+    await receive(reporter, /دُمجت المراجعة/)
+    await expect.poll(() => r.getByTestId('review-status').innerText()).toBe('معتمدة')
+    await expect.poll(() => body(r).innerText()).toContain('بلغت قافلة')
+  })
+
+  it('refuses a tampered or cut-short file with a clear message and changes nothing', async () => {
+    const reporter = await open('ليلى', 'reporter')
+    const editor = await open('سلمى', 'editor')
+    await newArticle(reporter.page)
+    await reporter.page.keyboard.type('نص سيتلف في الطريق.')
+    await waitSaved(reporter.page)
+    const path = await send(reporter, editor)
+    const bytes = readFileSync(path)
+    writeFileSync(`${path}.cut`, bytes.subarray(0, bytes.length - 200))
+    editor.dialogAnswers.openBundle = `${path}.cut`
+    await receive(editor, /الملف ناقص أو تالف/)
+    // A byte changed inside the stored (uncompressed) image-free JSON: flip one in the middle of the file.
+    const flipped = Buffer.from(bytes)
+    const at = flipped.indexOf(Buffer.from('سيتلف'))
+    if (at >= 0) flipped[at + 1] = flipped[at + 1]! ^ 1
+    else flipped[Math.floor(flipped.length / 3)] ^= 0xff
+    writeFileSync(`${path}.bad`, flipped)
+    editor.dialogAnswers.openBundle = `${path}.bad`
+    await receive(editor, /(الملف ناقص أو تالف|عُدّل بعد تصديره)/)
+    const list = await editor.invoke('articles:list', {})
+    expect(list.ok && list.value).toEqual([])
+  })
+})
