@@ -210,6 +210,44 @@ describe('review through the site with the companion plugin', () => {
   })
 })
 
+describe('the companion plugin’s meta', () => {
+  it('accepts only review data that fits its schema, and only from someone who may edit the post', async () => {
+    const { remote } = await throughReview()
+    const bad = await restOn(wpBridge().url, wpBridge().admin, 'POST', `wp/v2/posts/${remote}`, {
+      meta: { qalam_review: { comments: [], history: [{ id: 'x', from: 'draft', to: 'printed', by: 'a', at: 1, note: '' }] } }
+    }).catch((e: Error) => e.message)
+    expect(String(bad)).toMatch(/400.*qalam_review/)
+    const extra = await restOn(wpBridge().url, wpBridge().admin, 'POST', `wp/v2/posts/${remote}`, { meta: { qalam_review: { comments: [], history: [], script: '<x>' } } }).catch(
+      (e: Error) => e.message
+    )
+    expect(String(extra)).toMatch(/400/)
+    // A contributor may not edit the author's post, so not its review data either.
+    const denied = await restOn(wpBridge().url, wpBridge().contributor, 'POST', `wp/v2/posts/${remote}`, { meta: { qalam_review: { comments: [], history: [] } } }).catch((e: Error) => e.message)
+    expect(String(denied)).toMatch(/40[13]/)
+    // Nobody signed in reads it.
+    const anonymous = (await (await fetch(`${wpBridge().url}/?rest_route=/wp/v2/posts/${remote}`)).json()) as { meta?: unknown; code?: string }
+    expect(JSON.stringify(anonymous)).not.toContain('submitted')
+    expect((await post(remote)).meta.qalam_review.history.length).toBe(1)
+  })
+
+  it('lists the site’s revisions of a post, compares one with the article, and restores it', async () => {
+    const { articleId } = await throughReview()
+    // WordPress keeps a revision per content update: two updates, two revisions.
+    write(reporter, articleId, body(P1, P2, P3, `${P4} وردت الحكومة.`))
+    await reporter.sync.run([articleId])
+    write(reporter, articleId, body(P1, P2, `${P3} وأُرجئ موعد الافتتاح.`, `${P4} وردت الحكومة.`))
+    await reporter.sync.run([articleId])
+    const revisions = await reporter.sync.siteRevisions(articleId)
+    expect(revisions.length).toBeGreaterThanOrEqual(2)
+    const oldest = revisions[revisions.length - 1]!
+    const diff = reporter.revisions.diff(await reporter.sync.version(articleId, { kind: 'site', id: oldest.id }), await reporter.sync.version(articleId, { kind: 'current' }), false)
+    expect(diff.body.filter((p) => p.kind === 'added').map((p) => p.text).join('')).toContain('وأُرجئ موعد الافتتاح')
+    const restored = await reporter.sync.restoreSiteRevision(articleId, oldest.id)
+    expect(restored.bodyText).not.toContain('وأُرجئ')
+    expect(reporter.revisions.list(articleId)[0]!.reason).toBe('before-restore')
+  })
+})
+
 describe('a site without the companion plugin', () => {
   it('still syncs the article and says review data does not travel', async () => {
     const site = await addSite(reporter, 'author', wp().url)

@@ -110,6 +110,8 @@ describe('syncing from the desk', () => {
     // The editor (edit_others_posts on the site) takes it through the workflow to scheduled.
     await page.getByTestId('toggle-review').click()
     await expect.poll(() => page.getByTestId('review-identity').innerText()).toContain('محرر')
+    // This site has no companion plugin: the panel says what does not travel through it.
+    await expect.poll(() => page.getByTestId('review-nobridge').innerText()).toContain('لا تنتقل عبر الموقع')
     for (const to of ['submitted', 'approved', 'scheduled']) {
       await page.getByTestId(`move-${to}`).click()
       await expect.poll(() => page.getByTestId('article-status').innerText()).toBe({ submitted: 'أُرسلت للمراجعة', approved: 'معتمدة', scheduled: 'مجدولة' }[to])
