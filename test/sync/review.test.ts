@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../support/temp'
 import { body, mark, paragraph, suggestion, textOf } from '../support/review-docs'
@@ -41,8 +42,13 @@ function write(services: Services, id: string, json: string): void {
   services.articles.save({ id, title: current.title, standfirst: current.standfirst, body: json, bodyText, wordCount: countWords(bodyText), meta: current.meta, caret: null })
 }
 
-const THREAD = '33333333-3333-4333-8333-333333333333'
-const REPLY = '44444444-4444-4444-8444-444444444444'
+// Comment ids are UUIDs made on each machine: fresh ones per test (the site keeps earlier tests' posts).
+let THREAD = randomUUID()
+let REPLY = randomUUID()
+beforeEach(() => {
+  THREAD = randomUUID()
+  REPLY = randomUUID()
+})
 const P1 = 'أعلنت الحكومة خطة جديدة للنقل العام في العاصمة.'
 const P2 = 'وقال الوزير إن الخطة تشمل 40 حافلة كهربائية.'
 const P3 = 'ويبدأ التنفيذ في الربيع المقبل.'
@@ -66,10 +72,11 @@ async function throughReview() {
   // The editor signs in (an editor on the site: may edit others' posts) and pulls what was handed in.
   const eSite = await addSite(editor, 'editor', wpBridge().url)
   expect(eSite.capabilities.edit_others_posts).toBe(true)
-  await editor.sync.importPosts(eSite.id, [id])
+  await editor.sync.importPosts(eSite.id, undefined, 'pending')
   expect(editor.articles.get(a.id).status).toBe('submitted')
   expect(editor.review.identity(a.id).role).toBe('editor')
-  expect(editor.review.queue({}).map((q) => [q.id, q.title, q.status])).toEqual([[a.id, 'خطة النقل العام', 'submitted']])
+  // Everything handed in on the site is pulled (earlier tests' posts too); this one is in the queue.
+  expect(editor.review.queue({}).map((q) => [q.id, q.title, q.status])).toContainEqual([a.id, 'خطة النقل العام', 'submitted'])
   return { articleId: a.id, remote: id }
 }
 

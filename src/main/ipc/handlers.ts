@@ -74,7 +74,7 @@ export function createHandlers(services: Services): Handlers {
     'sync:resolve': ({ articleId, picks, fields }) => sync.resolve(articleId, picks, fields),
     'sync:recreate': ({ articleId }) => sync.recreate(articleId),
     'sync:browse': ({ siteId, ...query }) => sync.browse(siteId, query),
-    'sync:import': async ({ siteId, remoteIds }) => ({ imported: (await sync.importPosts(siteId, remoteIds)).imported }),
+    'sync:import': async ({ siteId, remoteIds, status }) => ({ imported: (await sync.importPosts(siteId, remoteIds, status)).imported }),
     'search:articles': ({ query, filters, limit }) => search.search(query, filters, limit),
     'search:rebuild': () => ({ indexed: search.rebuild() }),
     'proofing:check': ({ text, article, locale, headlineLimit }) => proofing.check(text, { article, locale, headlineLimit }),

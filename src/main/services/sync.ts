@@ -239,7 +239,7 @@ export class SyncService {
     return guard(() => this.engine.browse(this.site(siteId), query))
   }
 
-  importPosts(siteId: string, remoteIds?: number[]): Promise<{ imported: number; requests: number }> {
-    return guard(() => this.engine.importPosts(this.site(siteId), { remoteIds }))
+  importPosts(siteId: string, remoteIds?: number[], status?: 'pending'): Promise<{ imported: number; requests: number }> {
+    return guard(() => this.engine.importPosts(this.site(siteId), { remoteIds, status }))
   }
 }

@@ -1008,14 +1008,16 @@ export class SyncEngine {
    * Imports posts to edit offline: the given ones, or every post modified since the
    * last import (a `modified_after` cursor), 100 to a request.
    */
-  async importPosts(site: Site, options: { remoteIds?: number[] }): Promise<{ imported: number; requests: number }> {
+  async importPosts(site: Site, options: { remoteIds?: number[]; status?: 'pending' }): Promise<{ imported: number; requests: number }> {
     const client = this.client(site)
-    const cursor = options.remoteIds === undefined ? syncRepo.siteImportCursor(this.db, site.id) : null
+    // Chosen posts, or every post of one status (the review queue's pull: all that is handed in, however old), leave the cursor alone.
+    const partial = options.remoteIds !== undefined || options.status !== undefined
+    const cursor = partial ? null : syncRepo.siteImportCursor(this.db, site.id)
     let imported = 0
     let newest = cursor
     for (let page = 1; ; page++) {
       const query: Record<string, string | number | (string | number)[] | undefined> = {
-        status: REMOTE_STATUSES.replace(',trash', ''),
+        status: options.status ?? REMOTE_STATUSES.replace(',trash', ''),
         per_page: 100,
         page,
         context: 'edit',
@@ -1053,7 +1055,7 @@ export class SyncEngine {
       if (options.remoteIds === undefined && page >= totalPages) break
       if (answer.data.length === 0) break
     }
-    if (newest !== null && options.remoteIds === undefined) syncRepo.setSiteImportCursor(this.db, site.id, newest)
+    if (newest !== null && !partial) syncRepo.setSiteImportCursor(this.db, site.id, newest)
     return { imported, requests: client.requests }
   }
 }

@@ -272,7 +272,10 @@ export const contract = {
       })
       .strict()
   ),
-  'sync:import': def<{ imported: number }>()(z.object({ siteId: id, remoteIds: z.array(z.number().int().positive()).max(10_000).optional() }).strict()),
+  /** Imports posts to edit here: chosen ones, every one modified since the last import, or (status) every handed-in one. */
+  'sync:import': def<{ imported: number }>()(
+    z.object({ siteId: id, remoteIds: z.array(z.number().int().positive()).max(10_000).optional(), status: z.literal('pending').optional() }).strict()
+  ),
 
   /** Ranked full-text search over local articles, Arabic-aware; the last word matches as a prefix while typing. */
   'search:articles': def<SearchHit[]>()(

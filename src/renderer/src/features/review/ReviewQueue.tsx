@@ -45,7 +45,7 @@ export function ReviewQueue({ locale, sites, onOpen, onPulled, onError, onClose 
     setPulling(true)
     try {
       let count = 0
-      for (const site of editorSites) count += (await call(api().sync.import({ siteId: site.id }))).imported
+      for (const site of editorSites) count += (await call(api().sync.import({ siteId: site.id, status: 'pending' }))).imported
       setNote(t('review.queue.pulled', { count }))
       onPulled()
       await load()
