@@ -7,7 +7,7 @@ import type { Db } from '../store/connection'
 import * as articlesRepo from '../store/repositories/articles'
 import * as revisionsRepo from '../store/repositories/revisions'
 import * as reviewRepo from '../store/repositories/review'
-import { ARTICLE_STATUSES, type Article, type Revision } from '../../shared/domain/article'
+import { ARTICLE_STATUSES, REVISION_REASONS, type Article, type Revision } from '../../shared/domain/article'
 import { BUNDLE_EXTENSION, BUNDLE_FORMAT, BUNDLE_VERSION, type BundleProblem, type BundleResult } from '../../shared/domain/bundle'
 import { isMediaId } from '../../shared/domain/media'
 import { latestStatus, mergeReview, normalizeReview } from '../../shared/domain/review'
@@ -351,7 +351,7 @@ export class BundleService {
   }
 }
 
-const REVISION_REASON_SET = new Set<string>(['manual', 'auto', 'before-trash', 'before-restore', 'imported', 'before-sync', 'exported', 'before-import', 'site'])
+const REVISION_REASON_SET = new Set<string>(REVISION_REASONS)
 
 /** Three-way pick of a single value: whichever side changed it, this machine's if both did. */
 function pick3<T>(base: T, here: T, incoming: T): T {
