@@ -1,32 +1,22 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readFileSync, writeFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
-import { closeBrowser, startHost, type Host } from './host'
-import { body, caretAfter, caretToEnd, describePage, newArticle, selectText, waitSaved } from './helpers'
-import { tempDir } from '../support/temp'
+import type { Host } from './host'
+import { body, caretAfter, caretToEnd, newArticle, selectText, waitSaved } from './helpers'
+import { hostsPerTest } from './per-test'
 
 /**
  * The review loop with no site at all: a reporter's Qalam and an editor's (two data
  * folders) exchange .qalam files, as they would by USB stick or messenger.
  */
 
-const opened: { host: Host; data: ReturnType<typeof tempDir> }[] = []
+const hosts = hostsPerTest()
 async function open(name: string, role: 'reporter' | 'editor'): Promise<Host> {
-  const data = tempDir()
-  const host = await startHost({ dataDir: data.dir })
-  opened.push({ host, data })
+  const host = await hosts.open()
   await host.invoke('settings:update', { userName: name, role })
   await host.page.reload()
   return host
 }
-afterEach(async ({ task }) => {
-  for (const { host, data } of opened.splice(0)) {
-    if (task.result?.state === 'fail') console.error(`page at failure (${task.name}):\n${await describePage(host.page)}`)
-    await host.close()
-    data.remove()
-  }
-})
-afterAll(closeBrowser)
 
 const panel = (page: Page) => page.getByTestId('review-panel')
 const notice = (page: Page) => page.locator('.notice')

@@ -34,3 +34,28 @@ export function hostPerTest(options: Omit<HostOptions, 'dataDir'> = {}) {
     }
   }
 }
+
+/**
+ * Several Qalams in one test, each on its own data folder (a reporter's and an
+ * editor's): `open()` starts one; all are closed after the test (each page described
+ * when it failed), and the shared browser after the file.
+ */
+export function hostsPerTest() {
+  const opened: { host: Host; data: ReturnType<typeof tempDir> }[] = []
+  afterEach(async ({ task }) => {
+    for (const { host, data } of opened.splice(0)) {
+      if (task.result?.state === 'fail') console.error(`page at failure (${task.name}):\n${await describePage(host.page)}`)
+      await host.close()
+      data.remove()
+    }
+  })
+  afterAll(closeBrowser)
+  return {
+    async open(options: Omit<HostOptions, 'dataDir'> = {}): Promise<Host> {
+      const data = tempDir()
+      const host = await startHost({ ...options, dataDir: data.dir })
+      opened.push({ host, data })
+      return host
+    }
+  }
+}

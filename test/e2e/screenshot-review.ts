@@ -3,9 +3,8 @@
  * and the workflow in the review panel, to look at the panel laid out right to left.
  * Run: npm run build:web && node --import tsx test/e2e/screenshot-review.ts
  */
-import { join } from 'node:path'
-import { mkdirSync } from 'node:fs'
-import { closeBrowser, ROOT, startHost } from './host'
+import { startHost } from './host'
+import { saveScreenshotAndClose } from './screenshot-support'
 import { tempDir } from '../support/temp'
 import { body, caretAfter, newArticle, selectText, waitSaved } from './helpers'
 
@@ -49,16 +48,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace')
   await page.waitForTimeout(300)
   await waitSaved(page)
-  await page.locator('.article-main').evaluate((el) => el.scrollTo(0, 0))
-  await page.locator('.side-column').evaluate((el) => el.scrollTo(0, 0))
-  await page.waitForTimeout(200)
-  mkdirSync(join(ROOT, 'docs'), { recursive: true })
-  const out = process.argv[2] ?? join(ROOT, 'docs/review.png')
-  await page.screenshot({ path: out })
-  console.log(`screenshot: ${out}`)
-  await host.close()
-  await closeBrowser()
-  tmp.remove()
+  await saveScreenshotAndClose(host, tmp.remove, 'review.png')
 }
 
 void main()

@@ -3,9 +3,8 @@
  * test host, to look at RTL layout, the font and the mirrored toolbar.
  * Run: npm run build:web && node --import tsx test/e2e/screenshot.ts
  */
-import { join } from 'node:path'
-import { mkdirSync } from 'node:fs'
-import { closeBrowser, ROOT, startHost } from './host'
+import { startHost } from './host'
+import { saveScreenshotAndClose } from './screenshot-support'
 import { tempDir } from '../support/temp'
 import { newsParagraphs } from '../support/arabic-text'
 import { body, caretAfter, newArticle, selectText, waitSaved } from './helpers'
@@ -56,15 +55,7 @@ async function main(): Promise<void> {
   await page.locator('input[name="categories"]').fill('سياسة، اقتصاد')
   await page.locator('input[name="label"]').fill('خاص')
   await waitSaved(page)
-  await page.locator('.article-main').evaluate((el) => el.scrollTo(0, 0))
-  await page.waitForTimeout(300)
-  mkdirSync(join(ROOT, 'docs'), { recursive: true })
-  const out = process.argv[2] ?? join(ROOT, 'docs/screenshot.png')
-  await page.screenshot({ path: out })
-  console.log(`screenshot: ${out}`)
-  await host.close()
-  await closeBrowser()
-  tmp.remove()
+  await saveScreenshotAndClose(host, tmp.remove, 'screenshot.png')
 }
 
 void main()

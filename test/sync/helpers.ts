@@ -5,7 +5,9 @@ import { testSecrets } from '../support/secrets'
 import { countWords } from '../../src/shared/arabic/count'
 import { EMPTY_META, type ArticleMeta } from '../../src/shared/domain/article'
 import type { FetchLike } from '../../src/main/sync/wordpress/client'
-import type { WpUser } from '../support/wordpress'
+import type { WordPressInfo, WpUser } from '../support/wordpress'
+import type { Page } from 'playwright-core'
+import { textOf } from '../support/review-docs'
 
 export const wp = () => inject('wordpress')
 /** The site with Qalam's companion plugin active. */
@@ -53,10 +55,6 @@ export function write(services: Services, id: string, fields: { title?: string; 
   })
 }
 
-function textOf(body: string): string {
-  const walk = (n: { text?: string; children?: unknown[] }): string => (n.text ?? '') + (n.children ?? []).map((c) => walk(c as never)).join('')
-  return (JSON.parse(body) as { root: { children: unknown[] } }).root.children.map((c) => walk(c as never)).join('\n\n')
-}
 
 /** A new article with paragraphs, linked to the site. */
 export function article(services: Services, siteId: string, title: string, paragraphs: string[], meta: Partial<ArticleMeta> = {}): string {
@@ -89,3 +87,13 @@ export async function restOn<T>(url: string, user: WpUser, method: string, route
 }
 
 export const remoteId = (services: Services, articleId: string) => services.sync.state(articleId).remoteId!
+
+/** Signs in from the desk's sync panel, as a person does (the panel stays open). */
+export async function signInFromDesk(page: Page, site: WordPressInfo, role: 'author' | 'editor'): Promise<void> {
+  await page.getByTestId('toggle-sync').click()
+  await page.getByLabel('عنوان الموقع').fill(site.url)
+  await page.getByLabel('اسم المستخدم').fill(site[role].login)
+  await page.getByLabel('كلمة مرور التطبيق').fill(site[role].appPassword)
+  await page.getByTestId('add-site').click()
+  await page.getByTestId('site').getByText('صحيفة الاختبار').waitFor()
+}

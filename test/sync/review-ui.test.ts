@@ -1,39 +1,21 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { closeBrowser, ROOT, startHost, type Host } from '../e2e/host'
-import { body, caretAfter, describePage, newArticle, selectText, waitSaved } from '../e2e/helpers'
-import { tempDir } from '../support/temp'
-import { wpBridge } from './helpers'
+import { ROOT } from '../e2e/host'
+import { body, caretAfter, newArticle, selectText, waitSaved } from '../e2e/helpers'
+import { hostsPerTest } from '../e2e/per-test'
+import { signInFromDesk, wpBridge } from './helpers'
 
 /**
  * The review loop as the two people do it, each in their own Qalam (two data folders),
  * through the real WordPress with the companion plugin.
  */
 
-const opened: { host: Host; data: ReturnType<typeof tempDir> }[] = []
-async function open(): Promise<Host> {
-  const data = tempDir()
-  const host = await startHost({ dataDir: data.dir })
-  opened.push({ host, data })
-  return host
-}
-afterEach(async ({ task }) => {
-  for (const { host, data } of opened.splice(0)) {
-    if (task.result?.state === 'fail') console.error(`page at failure (${task.name}):\n${await describePage(host.page)}`)
-    await host.close()
-    data.remove()
-  }
-})
-afterAll(closeBrowser)
+const hosts = hostsPerTest()
+const open = () => hosts.open()
 
 async function signIn(page: Page, role: 'author' | 'editor') {
-  await page.getByTestId('toggle-sync').click()
-  await page.getByLabel('عنوان الموقع').fill(wpBridge().url)
-  await page.getByLabel('اسم المستخدم').fill(wpBridge()[role].login)
-  await page.getByLabel('كلمة مرور التطبيق').fill(wpBridge()[role].appPassword)
-  await page.getByTestId('add-site').click()
-  await page.getByTestId('site').getByText('صحيفة الاختبار').waitFor()
+  await signInFromDesk(page, wpBridge(), role)
   await page.getByTestId('toggle-sync').click()
 }
 

@@ -247,7 +247,7 @@ describe('the companion plugin’s meta', () => {
     const revisions = await reporter.sync.siteRevisions(articleId)
     expect(revisions.length).toBeGreaterThanOrEqual(2)
     const oldest = revisions[revisions.length - 1]!
-    const diff = reporter.revisions.diff(await reporter.sync.version(articleId, { kind: 'site', id: oldest.id }), await reporter.sync.version(articleId, { kind: 'current' }), false)
+    const diff = await reporter.revisions.compare(articleId, { kind: 'site', id: oldest.id }, { kind: 'current' }, false)
     expect(diff.body.filter((p) => p.kind === 'added').map((p) => p.text).join('')).toContain('وأُرجئ موعد الافتتاح')
     const restored = await reporter.sync.restoreSiteRevision(articleId, oldest.id)
     expect(restored.bodyText).not.toContain('وأُرجئ')

@@ -5,19 +5,11 @@ import { ROOT, type Host } from '../e2e/host'
 import { body, caretToEnd, newArticle, waitSaved } from '../e2e/helpers'
 import { hostPerTest } from '../e2e/per-test'
 import { tinyPng } from '../support/images'
-import { rest, wp } from './helpers'
+import { rest, signInFromDesk, wp } from './helpers'
 
 const run = hostPerTest()
 
-async function signIn(host: Host, role: 'author' | 'editor' = 'author') {
-  const { page } = host
-  await page.getByTestId('toggle-sync').click()
-  await page.getByLabel('عنوان الموقع').fill(wp().url)
-  await page.getByLabel('اسم المستخدم').fill(wp()[role].login)
-  await page.getByLabel('كلمة مرور التطبيق').fill(wp()[role].appPassword)
-  await page.getByTestId('add-site').click()
-  await page.getByTestId('site').getByText('صحيفة الاختبار').waitFor()
-}
+const signIn = (host: Host, role: 'author' | 'editor' = 'author') => signInFromDesk(host.page, wp(), role)
 
 async function writeAndSync(host: Host, title: string, text: string) {
   const { page } = host

@@ -40,8 +40,7 @@ export function createHandlers(services: Services): Handlers {
     'revisions:restore': ({ id }) => revisions.restore(id),
     'revisions:site': ({ articleId }) => sync.siteRevisions(articleId),
     'revisions:restoreSite': ({ articleId, revisionId }) => sync.restoreSiteRevision(articleId, revisionId),
-    'revisions:diff': async ({ articleId, from, to, ignoreMarks }) =>
-      revisions.diff(await sync.version(articleId, from), await sync.version(articleId, to), ignoreMarks === true),
+    'revisions:diff': ({ articleId, from, to, ignoreMarks }) => revisions.compare(articleId, from, to, ignoreMarks === true),
     'review:identity': ({ articleId }) => review.identity(articleId),
     'review:get': ({ articleId }) => review.review(articleId),
     'review:transition': ({ articleId, to, note }) => review.transition(articleId, to, note ?? ''),

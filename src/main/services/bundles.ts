@@ -15,7 +15,7 @@ import { articleMetaSchema } from '../../shared/ipc/contract'
 import { countWords } from '../../shared/arabic/count'
 import { documentImages, documentText, documentToBlocks, joinBlocks, markupToDocument, parseDocumentJson } from '../sync/blocks/codec'
 import { fromLocalFormCtx, localFormCtx } from '../sync/engine'
-import { threeWayMerge, type Snapshot } from '../sync/merge'
+import { mergeScalar, threeWayMerge, type Snapshot } from '../sync/merge'
 import type { Dialogs } from '../platform/types'
 import type { ArticleService } from './articles'
 import type { MediaService } from './media'
@@ -276,9 +276,9 @@ export class BundleService {
       const doc = markupToDocument(joinBlocks(merge.merged.blocks), fromLocalFormCtx)
       const meta = {
         ...here.meta,
-        byline: pick3(base.meta.byline, here.meta.byline, article.meta.byline),
-        dateline: pick3(base.meta.dateline, here.meta.dateline, article.meta.dateline),
-        label: pick3(base.meta.label, here.meta.label, article.meta.label),
+        byline: mergeScalar(base.meta.byline, here.meta.byline, article.meta.byline).value,
+        dateline: mergeScalar(base.meta.dateline, here.meta.dateline, article.meta.dateline).value,
+        label: mergeScalar(base.meta.label, here.meta.label, article.meta.label).value,
         slug: merge.merged.slug,
         categories: merge.merged.categories,
         tags: merge.merged.tags,
@@ -352,12 +352,6 @@ export class BundleService {
 }
 
 const REVISION_REASON_SET = new Set<string>(REVISION_REASONS)
-
-/** Three-way pick of a single value: whichever side changed it, this machine's if both did. */
-function pick3<T>(base: T, here: T, incoming: T): T {
-  if (here === base) return incoming
-  return here
-}
 
 function parseJson<T>(files: Map<string, Uint8Array>, path: string, schema: z.ZodType<T>): T {
   let value: unknown

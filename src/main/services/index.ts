@@ -45,7 +45,8 @@ export function createServices(options: ServicesOptions) {
   const store = new StoreService(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding }, now)
   const db = () => store.connection()
   const articles = new ArticleService({ db, now })
-  const revisions = new RevisionService({ db, now, articles })
+  // The site's revisions come through the sync service, made below; the closure reads it when a comparison asks.
+  const revisions = new RevisionService({ db, now, articles, siteVersion: (articleId, revisionId) => sync.siteVersion(articleId, revisionId) })
   const media = new MediaService({ db, now, dialogs: options.platform.dialogs, dataDir: options.dataDir })
   const settings = new SettingsService({ db })
   const flush = new FlushCoordinator()

@@ -1,16 +1,24 @@
-import { notFound } from '../errors'
+import { AppError, notFound } from '../errors'
 import * as articlesRepo from '../store/repositories/articles'
 import * as revisionsRepo from '../store/repositories/revisions'
 import type { Db } from '../store/connection'
 import type { Article, Revision, RevisionSummary } from '../../shared/domain/article'
 import type { ArticleService } from './articles'
-import type { RevisionDiff } from '../../shared/ipc/contract'
+import type { RevisionDiff, RevisionRef } from '../../shared/ipc/contract'
+
+type Version = { title: string; standfirst: string; bodyText: string }
 import { diffStats, diffWords } from '../../shared/review/diff'
 
 /** Browsing and restoring an article's snapshots. */
 export class RevisionService {
   constructor(
-    private readonly deps: { db: () => Db; now: () => number; articles: ArticleService }
+    private readonly deps: {
+      db: () => Db
+      now: () => number
+      articles: ArticleService
+      /** One of the site's revisions of the article, as text (the sync service reads it from the site). */
+      siteVersion?: (articleId: string, revisionId: number) => Promise<Version>
+    }
   ) {}
 
   /** An article's snapshots, newest first. */
@@ -39,12 +47,26 @@ export class RevisionService {
     return summary
   }
 
-  /** Two versions compared word by word, field by field. */
-  diff(
-    before: { title: string; standfirst: string; bodyText: string },
-    after: { title: string; standfirst: string; bodyText: string },
-    ignoreMarks: boolean
-  ): RevisionDiff {
+  /** A version of the article to compare: as it is, a local revision, or one of the site's. */
+  private async version(articleId: string, ref: RevisionRef): Promise<Version> {
+    if (ref.kind === 'current') return this.deps.articles.get(articleId)
+    if (ref.kind === 'local') {
+      const revision = this.get(ref.id)
+      if (revision.articleId !== articleId) throw notFound('revision', ref.id)
+      return revision
+    }
+    if (this.deps.siteVersion === undefined) throw new AppError('INVALID_STATE', 'the site’s revisions are not available')
+    return this.deps.siteVersion(articleId, ref.id)
+  }
+
+  /** Two versions of an article compared word by word, field by field. */
+  async compare(articleId: string, from: RevisionRef, to: RevisionRef, ignoreMarks: boolean): Promise<RevisionDiff> {
+    const [before, after] = await Promise.all([this.version(articleId, from), this.version(articleId, to)])
+    return this.diff(before, after, ignoreMarks)
+  }
+
+  /** Two texts compared word by word, field by field. */
+  diff(before: Version, after: Version, ignoreMarks: boolean): RevisionDiff {
     const options = { ignoreMarks }
     const title = diffWords(before.title, after.title, options)
     const standfirst = diffWords(before.standfirst, after.standfirst, options)

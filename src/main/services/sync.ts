@@ -7,8 +7,7 @@ import type { Article } from '../../shared/domain/article'
 import type { ArticleSyncInfo, RemotePostSummary, Site, SiteCapability, SyncConflict, SyncProgress } from '../../shared/domain/sync'
 import { discoverSite, WpClient, WpError } from '../sync/wordpress/client'
 import { SyncEngine, type EngineDeps } from '../sync/engine'
-import * as revisionsRepo from '../store/repositories/revisions'
-import type { RevisionRef, SiteRevision } from '../../shared/ipc/contract'
+import type { SiteRevision } from '../../shared/ipc/contract'
 import { documentText } from '../sync/blocks/codec'
 import { countWords } from '../../shared/arabic/count'
 
@@ -201,16 +200,10 @@ export class SyncService {
     return guard(() => this.engine.siteRevisions(site, remoteId))
   }
 
-  /** A version of the article to compare: as it is, a local revision, or one of the site's. */
-  async version(articleId: string, ref: RevisionRef): Promise<{ title: string; standfirst: string; bodyText: string }> {
-    if (ref.kind === 'current') return this.deps.articles.get(articleId)
-    if (ref.kind === 'local') {
-      const revision = revisionsRepo.findRevision(this.db, ref.id)
-      if (revision === undefined || revision.articleId !== articleId) throw notFound('revision', ref.id)
-      return revision
-    }
+  /** One of the site's revisions of the article's post, as text to compare. */
+  async siteVersion(articleId: string, revisionId: number): Promise<{ title: string; standfirst: string; bodyText: string }> {
     const { site, remoteId } = this.linkedPost(articleId)
-    const found = await guard(() => this.engine.siteRevision(site, remoteId, ref.id))
+    const found = await guard(() => this.engine.siteRevision(site, remoteId, revisionId))
     return { title: found.title, standfirst: found.standfirst, bodyText: documentText(found.doc) }
   }
 

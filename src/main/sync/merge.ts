@@ -29,7 +29,8 @@ export interface MergeResult {
   clean: boolean
 }
 
-function mergeScalar<T>(base: T, local: T, remote: T, same: (a: T, b: T) => boolean = Object.is): { value: T; conflict: boolean } {
+/** Three-way merge of one value: whichever side changed it; both changed it differently is a conflict (local kept). */
+export function mergeScalar<T>(base: T, local: T, remote: T, same: (a: T, b: T) => boolean = Object.is): { value: T; conflict: boolean } {
   if (same(local, remote)) return { value: local, conflict: false }
   if (same(local, base)) return { value: remote, conflict: false }
   if (same(remote, base)) return { value: local, conflict: false }

@@ -15,6 +15,7 @@ import { MetaPanel } from './MetaPanel'
 import { ProofingPanel } from '../proofing/ProofingPanel'
 import { matchShortcut } from '../../editor/shortcuts'
 import { ReviewPanel } from '../review/ReviewPanel'
+import { SuggestionNode } from '../../editor/nodes/SuggestionNode'
 import { SuggestionPlugin, $acceptSuggestion, $rejectSuggestion, listSuggestions, type SuggestionInfo } from '../../editor/plugins/SuggestionPlugin'
 import { CommentPlugin, $anchorComment, $removeAnchor, showAnchor } from '../../editor/plugins/CommentPlugin'
 import type { ArticleReview, ReviewIdentity } from '../../../../shared/domain/review'
@@ -54,6 +55,9 @@ interface Props {
 }
 
 const COUNT_DELAY_MS = 300
+
+/** Who the user is for an article, and its review data. */
+const fetchReview = (articleId: string) => Promise.all([call(api().review.identity({ articleId })), call(api().review.get({ articleId }))])
 
 function useAutoGrow(value: string) {
   const ref = useRef<HTMLTextAreaElement>(null)
@@ -201,7 +205,7 @@ export function ArticleEditor({
 
   const articleId = article.id
   const loadReview = () =>
-    Promise.all([call(api().review.identity({ articleId })), call(api().review.get({ articleId }))]).then(
+    fetchReview(articleId).then(
       ([who, data]) => {
         setIdentity(who)
         setReviewData(data)
@@ -209,7 +213,7 @@ export function ArticleEditor({
       (error: unknown) => errorRef.current?.(error)
     )
   useEffect(() => {
-    void Promise.all([call(api().review.identity({ articleId })), call(api().review.get({ articleId }))]).then(
+    void fetchReview(articleId).then(
       ([who, data]) => {
         setIdentity(who)
         setReviewData(data)
@@ -324,8 +328,9 @@ export function ArticleEditor({
           }
           scheduler.change()
           recount()
-          relistSuggestions()
         }),
+        // The suggestions are listed again only when one is created, changed or removed, never on plain typing.
+        editor.registerMutationListener(SuggestionNode, relistSuggestions, { skipInitialization: true }),
         editor.registerCommand(BLUR_COMMAND, () => (void flush(), false), COMMAND_PRIORITY_LOW)
       )
     },

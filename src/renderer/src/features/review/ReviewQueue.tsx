@@ -7,6 +7,7 @@ import type { Site } from '../../../../shared/domain/sync'
 import { QUEUE_STATUSES } from '../../../../shared/domain/workflow'
 import { api, call } from '../../api'
 import { formatRelative } from '../../app/i18n'
+import { StatusFilter } from '../drafts/StatusFilter'
 
 interface Props {
   locale: Locale
@@ -63,14 +64,7 @@ export function ReviewQueue({ locale, sites, onOpen, onPulled, onError, onClose 
         <button type="button" onClick={onClose}>{t('review.close')}</button>
       </header>
       <div className="queue-filters">
-        <select aria-label={t('list.filterByStatus')} value={status} onChange={(e) => setStatus(e.target.value as ArticleStatus | '')}>
-          <option value="">{t('list.allStatuses')}</option>
-          {QUEUE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}`)}
-            </option>
-          ))}
-        </select>
+        <StatusFilter value={status} onChange={setStatus} statuses={QUEUE_STATUSES} />
         <input type="search" value={author} placeholder={t('review.queue.filterAuthor')} aria-label={t('review.queue.filterAuthor')} onChange={(e) => setAuthor(e.target.value)} />
       </div>
       {editorSites.length > 0 && (

@@ -73,14 +73,19 @@ interface Props {
   onAnchors: (threadIds: string[]) => void
 }
 
-/** Tells the review panel which threads are anchored, and which one the caret is in. */
+/**
+ * Tells the review panel which threads are anchored, and which one the caret is in.
+ * Nothing here walks the document on a keystroke: the anchors are listed again only
+ * when a mark is created, changed or destroyed (a mutation listener), and the thread
+ * at the caret is read from the caret's own text node.
+ */
 export function CommentPlugin({ onActive, onAnchors }: Props) {
   const [editor] = useLexicalComposerContext()
   useEffect(() => {
     onAnchors(anchoredThreads(editor.getEditorState()))
     let last = ''
-    return editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves }) => {
-      if (dirtyElements.size > 0 || dirtyLeaves.size > 0) onAnchors(anchoredThreads(editorState))
+    const stopMarks = editor.registerMutationListener(MarkNode, () => onAnchors(anchoredThreads(editor.getEditorState())), { skipInitialization: true })
+    const stopCaret = editor.registerUpdateListener(({ editorState }) => {
       const active = editorState.read(() => {
         const selection = $getSelection()
         if (!$isRangeSelection(selection)) return []
@@ -93,6 +98,10 @@ export function CommentPlugin({ onActive, onAnchors }: Props) {
         onActive(active)
       }
     })
+    return () => {
+      stopMarks()
+      stopCaret()
+    }
   }, [editor, onActive, onAnchors])
   return null
 }
