@@ -121,7 +121,8 @@ async function main(): Promise<void> {
       const schedules = Number(process.env.QALAM_FAULT_SCHEDULES ?? 50)
       const f = await benchFaults(wp, schedules, seed)
       console.log(`\nRandomized fault schedules through the loopback proxy: ${f.schedules} schedules, seed ${f.seed} (replay: QALAM_FAULT_SEED=${f.seed})`)
-      console.log(`  ${f.faults} faults injected (resets, delays, lost answers, 500, 502, 429); slowest convergence: ${f.maxRunsToConverge} sync(s) after the faults stopped; ${(f.ms / 1000).toFixed(0)} s`)
+      console.log(`  ${f.faults} faults injected (resets, delays, answers too late for Qalam's 1.5 s timeout, lost answers, 500, 502, 429); slowest convergence: ${f.maxRunsToConverge} sync(s) after the faults stopped; ${(f.ms / 1000).toFixed(0)} s`)
+      console.log(`  articles that waited for a cut-off send instead of sending again: ${f.waitedForSite}; late copies moved out of the way: ${f.removedCopies}`)
       console.log(`  schedules with duplicates, missing posts, duplicate media, lost or stale edits: ${f.failedSchedules.length} (target 0)`)
       for (const bad of f.failedSchedules) console.log(`    seed ${bad.seed}: ${JSON.stringify(bad.result)}`)
     } finally {

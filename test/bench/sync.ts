@@ -155,6 +155,8 @@ export interface FaultFigures {
   faults: number
   failedSchedules: { seed: number; result: ScenarioResult }[]
   maxRunsToConverge: number
+  waitedForSite: number
+  removedCopies: number
   ms: number
 }
 
@@ -164,6 +166,8 @@ export async function benchFaults(wp: WordPress, schedules: number, seed: number
   const t0 = performance.now()
   let faults = 0
   let maxRunsToConverge = 0
+  let waitedForSite = 0
+  let removedCopies = 0
   const failedSchedules: FaultFigures['failedSchedules'] = []
   try {
     for (let i = 0; i < schedules; i++) {
@@ -171,8 +175,11 @@ export async function benchFaults(wp: WordPress, schedules: number, seed: number
       const random = mulberry32(scheduleSeed)
       const result = await runFaultScenario(wp, proxy, randomSchedule(random, 0.15 + random() * 0.35, 4 + Math.floor(random() * 12)), {
         token: `bf${seed.toString(36)}s${i}`,
-        articles: 3 + Math.floor(random() * 4)
+        articles: 3 + Math.floor(random() * 4),
+        settleMs: 1_000
       })
+      waitedForSite += result.waitedForSite
+      removedCopies += result.removedCopies
       faults += result.faults
       maxRunsToConverge = Math.max(maxRunsToConverge, result.runsToConverge)
       if (result.duplicatePosts + result.missingPosts + result.duplicateMedia + result.lostLocalEdits + result.staleOnSite > 0) failedSchedules.push({ seed: scheduleSeed, result })
@@ -180,7 +187,7 @@ export async function benchFaults(wp: WordPress, schedules: number, seed: number
   } finally {
     await proxy.close()
   }
-  return { seed, schedules, faults, failedSchedules, maxRunsToConverge, ms: performance.now() - t0 }
+  return { seed, schedules, faults, failedSchedules, maxRunsToConverge, waitedForSite, removedCopies, ms: performance.now() - t0 }
 }
 
 export { startWordPress }

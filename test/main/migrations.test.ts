@@ -32,7 +32,7 @@ describe('migrations', () => {
     // FTS5's own tables (the virtual table and its shadow tables) are SQLite's, not STRICT by design.
     const ours = tables(db).filter((t) => !t.name.startsWith('articles_fts'))
     for (const { name, sql } of ours) expect(sql, name).toMatch(/\)\s*STRICT\s*$/)
-    expect(ours.map((t) => t.name)).toEqual(['article_sync', 'articles', 'media', 'media_uploads', 'newsroom_words', 'review_comments', 'revisions', 'settings', 'site_terms', 'sites', 'status_history', 'sync_outbox'])
+    expect(ours.map((t) => t.name)).toEqual(['article_sync', 'articles', 'media', 'media_uploads', 'newsroom_words', 'review_comments', 'revisions', 'settings', 'site_terms', 'sites', 'status_history', 'sync_doubts', 'sync_outbox'])
     // Running again changes nothing.
     expect(migrate(db)).toBe(LATEST_SCHEMA_VERSION)
     db.close()

@@ -30,6 +30,8 @@ export interface FaultProxy {
   /** Faults actually applied, in order. */
   log: { request: ProxyRequest; fault: Fault['kind'] }[]
   setSchedule(schedule: Schedule): void
+  /** Resolves once every request the proxy took (delayed ones too) has been answered by the site, even if the client gave up on it. */
+  idle(): Promise<void>
   close(): Promise<void>
 }
 
@@ -58,7 +60,8 @@ export function randomSchedule(random: () => number, rate: number, budget: numbe
       case 0:
         return { kind: 'reset' }
       case 1:
-        return { kind: 'delay', ms: 50 + Math.floor(random() * 300) }
+        // One delay in three outlasts the client's timeout (1.5 s in the scenarios): the request lands after Qalam gave up on it.
+        return { kind: 'delay', ms: random() < 1 / 3 ? 1_600 + Math.floor(random() * 2_400) : 50 + Math.floor(random() * 300) }
       case 2:
         return { kind: 'drop-response' }
       case 3:
@@ -77,8 +80,21 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   let index = 0
   const log: FaultProxy['log'] = []
   const sockets = new Set<Socket>()
+  let inFlight = 0
+  let waiters: (() => void)[] = []
+  const settle = () => {
+    inFlight--
+    if (inFlight === 0) {
+      for (const w of waiters) w()
+      waiters = []
+    }
+  }
 
-  const forward = (req: IncomingMessage, body: Buffer, res: ServerResponse | null, done: () => void) => {
+  const forward = (req: IncomingMessage, body: Buffer, res: ServerResponse | null, after: () => void) => {
+    const done = () => {
+      after()
+      settle()
+    }
     const out = httpRequest(
       {
         host: upstream.hostname,
@@ -130,12 +146,16 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
           res.end(JSON.stringify({ code: 'proxy_fault', message: `injected ${fault.status}` }))
           return
         case 'drop-response':
+          inFlight++
           forward(req, body, null, () => req.socket.destroy())
           return
         case 'delay':
-          setTimeout(() => forward(req, body, res, () => undefined), fault.ms)
+          // Counted from now: the request is on its way to the site even if the client stops waiting.
+          inFlight++
+          setTimeout(() => forward(req, body, res.writableEnded || res.destroyed ? null : res, () => undefined), fault.ms)
           return
         default:
+          inFlight++
           forward(req, body, res, () => undefined)
       }
     })
@@ -154,6 +174,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     setSchedule: (next) => {
       schedule = next
     },
+    idle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((ok) => waiters.push(ok))),
     close: () =>
       new Promise<void>((ok) => {
         for (const s of sockets) s.destroy()

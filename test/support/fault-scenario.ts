@@ -27,6 +27,10 @@ export interface ScenarioResult {
   staleOnSite: number
   faults: number
   runsToConverge: number
+  /** Times an article waited for an earlier, cut-off send to land instead of being sent again. */
+  waitedForSite: number
+  /** Copies of lost attempts the site made late, moved out of the way by a later sync. */
+  removedCopies: number
 }
 
 const paragraph = (text: string) => ({ type: 'paragraph', direction: null, format: '', indent: 0, version: 1, textFormat: 0, textStyle: '', children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }] })
@@ -42,13 +46,14 @@ async function restAsAdmin<T>(wp: WordPressInfo, route: string): Promise<T> {
   return (await response.json()) as T
 }
 
-export async function runFaultScenario(wp: WordPressInfo, proxy: FaultProxy, schedule: Schedule, options: { token: string; articles?: number; faultyRuns?: number } = { token: 'x' }): Promise<ScenarioResult> {
+export async function runFaultScenario(wp: WordPressInfo, proxy: FaultProxy, schedule: Schedule, options: { token: string; articles?: number; faultyRuns?: number; settleMs?: number } = { token: 'x' }): Promise<ScenarioResult> {
   const data = tempDir('qalam-faults-')
   const services: Services = createServices({
     dataDir: data.dir,
     platform: testPlatform({ secrets: testSecrets('os') }),
     mediaBaseUrl: 'http://127.0.0.1/media/',
-    sync: { timeoutMs: 1_500, backoffMs: 10, retries: 2 }
+    // A cut-off send is waited for 4 s here (two minutes in the app) before it is sent again.
+    sync: { timeoutMs: 1_500, backoffMs: 10, retries: 2, settleMs: options.settleMs ?? 4_000 }
   })
   try {
     proxy.setSchedule(passAll)
@@ -75,8 +80,16 @@ export async function runFaultScenario(wp: WordPressInfo, proxy: FaultProxy, sch
 
     proxy.setSchedule(schedule)
     const before = proxy.log.length
+    let waitedForSite = 0
+    let removedCopies = 0
+    const sync = async () => {
+      const result = await services.sync.run()
+      waitedForSite += result.failures.filter((f) => f.error.code === 'awaiting_site').length
+      removedCopies += result.removedCopies
+      return result
+    }
     for (let run = 0; run < (options.faultyRuns ?? 3); run++) {
-      await services.sync.run()
+      await sync()
       // The reporter keeps writing between tries.
       const id = ids[run % ids.length]!
       write(id, services.articles.get(id).title, `${latest.get(id)} + تحديث ${run}`, id === ids[0])
@@ -85,11 +98,16 @@ export async function runFaultScenario(wp: WordPressInfo, proxy: FaultProxy, sch
 
     proxy.setSchedule(passAll)
     let runsToConverge = 0
-    for (; runsToConverge < 4; runsToConverge++) {
-      const result = await services.sync.run()
+    for (; runsToConverge < 6; runsToConverge++) {
+      const result = await sync()
       if (result.failures.length === 0 && ids.every((id) => services.sync.state(id).state === 'synced')) break
+      // An article waiting for a cut-off send is tried again once the wait is over, as the reporter would.
+      if (result.failures.some((f) => f.error.code === 'awaiting_site')) await new Promise((r) => setTimeout(r, options.settleMs ?? 4_000))
     }
     runsToConverge++
+    // Everything sent has reached the site (the late ones too); the reporter's next sync then tidies what landed late.
+    await proxy.idle()
+    await sync()
 
     const posts = await restAsAdmin<{ id: number; title: { raw: string }; content: { raw: string } }[]>(
       wp,
@@ -109,7 +127,7 @@ export async function runFaultScenario(wp: WordPressInfo, proxy: FaultProxy, sch
       if (first !== latest.get(id)) lostLocalEdits++
     }
     const uploads = await restAsAdmin<unknown[]>(wp, `wp/v2/media?search=qalam-${media.id.split('.')[0]}&per_page=100`)
-    return { duplicatePosts, missingPosts, duplicateMedia: Math.max(0, uploads.length - 1), lostLocalEdits, staleOnSite, faults, runsToConverge }
+    return { duplicatePosts, missingPosts, duplicateMedia: Math.max(0, uploads.length - 1), lostLocalEdits, staleOnSite, faults, runsToConverge, waitedForSite, removedCopies }
   } finally {
     services.close()
     data.remove()

@@ -157,7 +157,9 @@ export async function startWordPress(options: { pretty?: boolean; bridge?: boole
   const php: ChildProcess = spawn('php', ['-d', `auto_prepend_file=${prepend}`, '-S', `127.0.0.1:${port}`, '-t', WP_ROOT], {
     // Several workers, so a slow request (an upload) does not hold up the rest.
     env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4', WORDPRESS_CONFIG: configName(port) },
-    stdio: 'ignore'
+    stdio: 'ignore',
+    // Its own process group, so stopping it stops the forked workers too.
+    detached: true
   })
   await waitForHttp(`${url}/wp-login.php`)
 
@@ -205,7 +207,11 @@ echo json_encode($out);`
     subscriber: users.subscriber!,
     php: (code) => runPhp(port, code),
     stop: async () => {
-      php.kill('SIGTERM')
+      try {
+        process.kill(-php.pid!, 'SIGTERM')
+      } catch {
+        php.kill('SIGTERM')
+      }
       await new Promise((r) => setTimeout(r, 100))
       rmSync(configFile(port), { force: true })
       try {

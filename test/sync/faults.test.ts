@@ -39,8 +39,32 @@ describe('sync through a connection that fails', () => {
   })
 
   it('creates each post once when the create times out and the site carries it out late', async () => {
-    const result = await runFaultScenario(wp(), proxy, faultFirst(1, { kind: 'delay', ms: 2_500 }, creates), { token: token() })
+    // The batch reaches the site 2.5 s after it was sent, a second after Qalam stopped waiting (1.5 s):
+    // the next syncs look for it instead of sending again, and adopt the posts once they appear.
+    const result = await runFaultScenario(wp(), proxy, faultFirst(1, { kind: 'delay', ms: 2_500 }, creates), { token: token(), settleMs: 6_000 })
     expect(result.faults).toBe(1)
+    expect(result.waitedForSite).toBeGreaterThan(0)
+    expect(result.removedCopies).toBe(0)
+    expect(result).toMatchObject(converged)
+  })
+
+  it('moves to the trash the copies a create makes when it lands after Qalam sent again', async () => {
+    // Landing 4 s late, after a wait of only 0.3 s: Qalam has sent the four posts again, then the late batch makes four more.
+    const result = await runFaultScenario(wp(), proxy, faultFirst(1, { kind: 'delay', ms: 4_000 }, creates), { token: token(), settleMs: 300 })
+    expect(result.removedCopies).toBe(4)
+    expect(result).toMatchObject(converged)
+  })
+
+  it('uploads an image once when the upload times out and the site carries it out late', async () => {
+    const result = await runFaultScenario(wp(), proxy, faultFirst(1, { kind: 'delay', ms: 2_500 }, uploads), { token: token(), settleMs: 6_000 })
+    expect(result.faults).toBe(1)
+    expect(result.waitedForSite).toBeGreaterThan(0)
+    expect(result).toMatchObject(converged)
+  })
+
+  it('deletes the copy an upload makes when it lands after Qalam uploaded the image again', async () => {
+    const result = await runFaultScenario(wp(), proxy, faultFirst(1, { kind: 'delay', ms: 4_000 }, uploads), { token: token(), settleMs: 300 })
+    expect(result.removedCopies).toBe(1)
     expect(result).toMatchObject(converged)
   })
 

@@ -22,7 +22,7 @@ export interface ServicesOptions {
   nativeBinding?: string
   mediaBaseUrl: string
   /** Sync tuning for tests and benchmarks: a fetch that goes through a fault proxy, short timeouts. */
-  sync?: { fetch?: FetchLike; timeoutMs?: number; backoffMs?: number; retries?: number }
+  sync?: { fetch?: FetchLike; timeoutMs?: number; backoffMs?: number; retries?: number; settleMs?: number; watchMs?: number }
   /** Where the spell checker's thread starts from; by default the bundled worker beside the main script. */
   spellWorker?: SpellWorkerOptions
 }

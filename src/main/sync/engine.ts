@@ -44,6 +44,13 @@ export interface EngineDeps {
   timeoutMs?: number
   backoffMs?: number
   retries?: number
+  /**
+   * How long after a create or upload whose answer never came Qalam waits for its result
+   * to appear on the site before sending again (the site may still be carrying it out).
+   */
+  settleMs?: number
+  /** How long such an attempt is watched for: a copy the site makes even later is moved to the trash. */
+  watchMs?: number
   onProgress?: (progress: SyncProgress) => void
 }
 
@@ -99,6 +106,11 @@ const BATCH_LIMIT = 25
 /** How far before the last sync's start the next one looks, for clocks and saves in flight. */
 const CURSOR_MARGIN_MS = 2 * 60 * 1000
 const FULL_READ_AFTER_MS = 12 * 60 * 60 * 1000
+/** A PHP request runs at most 30 s by default and a client gives up after 30 s: two minutes covers the request still under way. */
+const SETTLE_MS = 2 * 60 * 1000
+const WATCH_MS = 60 * 60 * 1000
+/** Statuses a landed copy can have (one in the trash is already out of the way). */
+const LIVE_STATUSES = 'publish,future,draft,pending,private'
 
 /** The site's status for a local workflow status. */
 export function remoteStatusOf(status: ArticleStatus): string {
@@ -141,6 +153,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 export const localFormCtx: ToBlocksContext = { image: (mediaId) => ({ id: 0, url: PLACEHOLDER + mediaId }) }
 export const fromLocalFormCtx: FromBlocksContext = { localImage: (_id, src) => (src.startsWith(PLACEHOLDER) ? src.slice(PLACEHOLDER.length) : undefined) }
 
+/** Whether a failed create or upload may still have been carried out by the site. */
+function inDoubt(error: unknown): boolean {
+  return !(error instanceof WpError) || error.maybeApplied || error.code === 'cancelled'
+}
+
 function failureOf(error: unknown): SyncFailure {
   if (error instanceof WpError) return error.toFailure()
   return { code: 'rejected', detail: error instanceof Error ? error.message : String(error) }
@@ -159,7 +176,8 @@ export class SyncEngine {
     finishedAt: null,
     failures: [],
     cancelled: false,
-    pulled: []
+    pulled: [],
+    removedCopies: 0
   }
   /** Requests sent in the last run, per site, for the benchmarks. */
   lastRequests = 0
@@ -346,14 +364,19 @@ export class SyncEngine {
   private async upload(client: WpClient, site: Site, mediaId: string, alt: string, caption: string): Promise<void> {
     const fingerprint = `qalam-${mediaId.split('.')[0]}`
     const outbox = syncRepo.findOutbox(this.db, site.id, 'upload_media', mediaId)
-    if (outbox !== undefined) {
+    const doubts = syncRepo.listDoubts(this.db, site.id, 'upload_media').filter((d) => d.subject === mediaId)
+    if (outbox !== undefined || doubts.length > 0) {
       // An earlier try may have uploaded it and lost the answer: look before sending again.
-      const found = await client.get<{ id: number; source_url: string }[]>('wp/v2/media', { search: fingerprint, _fields: 'id,source_url', per_page: 10 })
-      if (found.data.length > 0) {
-        syncRepo.recordUpload(this.db, mediaId, site.id, found.data[0]!.id, found.data[0]!.source_url, this.deps.now())
-        syncRepo.deleteOutbox(this.db, outbox.id)
+      const found = await this.landedMedia(client, site, fingerprint, Math.min(outbox?.createdAt ?? Infinity, ...doubts.map((d) => d.sentAt)))
+      if (found.length > 0) {
+        const [kept, ...extra] = found
+        syncRepo.recordUpload(this.db, mediaId, site.id, kept!.id, kept!.source_url, this.deps.now())
+        if (outbox !== undefined) syncRepo.deleteOutbox(this.db, outbox.id)
+        this.consumeDoubt(doubts, fingerprint)
+        await this.removeCopies(client, 'upload_media', extra, doubts)
         return
       }
+      this.waitForDoubts(doubts)
     }
     const path = this.deps.mediaPath(mediaId)
     const item = mediaRepo.findMedia(this.db, mediaId)
@@ -362,15 +385,77 @@ export class SyncEngine {
     const entry = { id: outbox?.id ?? randomUUID(), siteId: site.id, kind: 'upload_media' as const, subject: mediaId, fingerprint, createdAt: this.deps.now(), attempts: 1 }
     syncRepo.putOutbox(this.db, entry)
     const ext = mediaId.split('.')[1]
-    const answer = await client.request<{ id: number; source_url: string }>('POST', 'wp/v2/media', {
-      body: bytes,
-      query: { alt_text: alt, caption, _fields: 'id,source_url' },
-      headers: { 'content-type': item.mime, 'content-disposition': `attachment; filename="${fingerprint}.${ext}"` },
-      idempotent: false
-    })
+    const sentAt = this.deps.now()
+    let answer: WpResponse<{ id: number; source_url: string }>
+    try {
+      answer = await client.request<{ id: number; source_url: string }>('POST', 'wp/v2/media', {
+        body: bytes,
+        query: { alt_text: alt, caption, _fields: 'id,source_url' },
+        headers: { 'content-type': item.mime, 'content-disposition': `attachment; filename="${fingerprint}.${ext}"` },
+        idempotent: false
+      })
+    } catch (error) {
+      this.noteDoubt(site, 'upload_media', mediaId, fingerprint, sentAt, error)
+      throw error
+    }
     syncRepo.recordUpload(this.db, mediaId, site.id, answer.data.id, answer.data.source_url, this.deps.now())
     syncRepo.deleteOutbox(this.db, entry.id)
     this.report({ bytesDone: this.progress.bytesDone + bytes.length })
+  }
+
+  /** This user's uploads on the site named by a fingerprint and made since `since` (with a margin for clocks), oldest first (the one to keep). */
+  private async landedMedia(client: WpClient, site: Site, fingerprint: string, since: number): Promise<{ id: number; source_url: string }[]> {
+    const found = await client.get<{ id: number; source_url: string; author?: number }[]>('wp/v2/media', {
+      search: fingerprint,
+      author: site.userId,
+      after: new Date(since - 10 * 60 * 1000).toISOString(),
+      orderby: 'id',
+      order: 'asc',
+      _fields: 'id,source_url,author',
+      per_page: 100
+    })
+    // The search also matches inside other titles: only a file named by the fingerprint (WordPress adds -1, -2 to a repeated name) is one of ours.
+    const name = (url: string) => url.slice(url.lastIndexOf('/') + 1)
+    return found.data.filter((m) => (m.author === undefined || m.author === site.userId) && name(m.source_url).startsWith(fingerprint))
+  }
+
+  // ---- attempts whose answer never came -------------------------------------------
+
+  /** Records a create or upload that failed in a way the site may still carry out. */
+  private noteDoubt(site: Site, kind: syncRepo.Doubt['kind'], subject: string, fingerprint: string, sentAt: number, error: unknown): void {
+    if (!inDoubt(error)) return
+    syncRepo.addDoubt(this.db, { id: randomUUID(), siteId: site.id, kind, subject, fingerprint, sentAt, endedAt: this.deps.now() })
+  }
+
+  /** Nothing of the earlier tries is on the site yet: if the last one ended only just now, it may still land, so nothing is sent again. */
+  private waitForDoubts(doubts: syncRepo.Doubt[]): void {
+    const settle = this.deps.settleMs ?? SETTLE_MS
+    const last = Math.max(...doubts.map((d) => d.endedAt))
+    const left = last + settle - this.deps.now()
+    if (doubts.length > 0 && left > 0)
+      throw new WpError('awaiting_site', `an earlier try was cut off and may still reach the site; Qalam sends again after ${Math.ceil(left / 1000)} s if it does not`)
+  }
+
+  /** One landed copy answers one attempt: that attempt's doubt is settled. */
+  private consumeDoubt(doubts: syncRepo.Doubt[], fingerprint: string): void {
+    const doubt = doubts.find((d) => d.fingerprint === fingerprint)
+    if (doubt === undefined) return
+    syncRepo.deleteDoubt(this.db, doubt.id)
+    doubts.splice(doubts.indexOf(doubt), 1)
+  }
+
+  /**
+   * Moves copies the site made of attempts Qalam gave up on out of the way, one per attempt
+   * (`doubts`, consumed in order): a post to the trash (an editor can restore it), an upload
+   * deleted (media has no trash, and no one has seen this copy).
+   */
+  private async removeCopies(client: WpClient, kind: syncRepo.Doubt['kind'], copies: { id: number }[], doubts: syncRepo.Doubt[]): Promise<void> {
+    for (const copy of copies.slice(0, doubts.length)) {
+      if (kind === 'create_post') await client.request('DELETE', `wp/v2/posts/${copy.id}`, { query: { _fields: 'id' }, idempotent: true })
+      else await client.request('DELETE', `wp/v2/media/${copy.id}`, { query: { force: true, _fields: 'id' }, idempotent: true })
+      syncRepo.deleteDoubt(this.db, doubts.shift()!.id)
+      this.report({ removedCopies: this.progress.removedCopies + 1 })
+    }
   }
 
   /** Term IDs for names, creating the missing terms (WordPress answers `term_exists` with the ID if one appeared meanwhile). */
@@ -475,35 +560,70 @@ export class SyncEngine {
   }
 
   /**
-   * Asks the site which of the earlier tries' posts it made (same author, title and
-   * text, modified after the earliest try began): one request for all of them.
+   * The posts of earlier tries the site made (this user's, modified since the earliest try
+   * began, not yet any article's, with the title and text of one of the tries): one request
+   * for all of them. Oldest first, so the copy kept is the one made first.
    */
-  private async reconcileCreates(client: WpClient, site: Site, entries: syncRepo.OutboxEntry[]): Promise<Map<string, RemotePost>> {
-    const found = new Map<string, RemotePost>()
-    if (entries.length === 0) return found
-    const after = new Date(Math.min(...entries.map((e) => e.createdAt)) - 10 * 60 * 1000).toISOString()
+  private async landedPosts(client: WpClient, site: Site, since: number, fingerprints: Set<string>): Promise<{ post: RemotePost; fingerprint: string }[]> {
+    const landed: { post: RemotePost; fingerprint: string }[] = []
+    if (fingerprints.size === 0) return landed
+    const after = new Date(since - 10 * 60 * 1000).toISOString()
     const taken = new Set(syncRepo.listArticleSyncs(this.db, site.id).map((r) => r.remote_id))
     for (let page = 1; page <= 50; page++) {
       const answer = await client.get<RemotePost[]>('wp/v2/posts', {
         author: site.userId,
-        status: REMOTE_STATUSES,
+        status: LIVE_STATUSES,
         modified_after: after,
         context: 'edit',
+        orderby: 'id',
+        order: 'asc',
         per_page: 100,
         page,
         _fields: FULL_FIELDS
       })
-      for (const entry of entries) {
-        if (found.has(entry.id)) continue
-        const post = answer.data.find((p) => !taken.has(p.id) && this.fingerprint(p.title.raw, p.content.raw) === entry.fingerprint)
-        if (post !== undefined) {
-          found.set(entry.id, post)
-          taken.add(post.id)
-        }
+      for (const post of answer.data) {
+        if (taken.has(post.id)) continue
+        const fingerprint = this.fingerprint(post.title.raw, post.content.raw)
+        if (fingerprints.has(fingerprint)) landed.push({ post, fingerprint })
       }
-      if (found.size === entries.length || page >= Number(answer.headers.get('x-wp-totalpages') ?? '1')) break
+      if (page >= Number(answer.headers.get('x-wp-totalpages') ?? '1')) break
     }
-    return found
+    return landed
+  }
+
+  /**
+   * Copies that landed for attempts of articles that already have their post: each one
+   * answers one such attempt (its doubt) and goes to the trash. A copy whose only
+   * attempts belong to articles still without a post is left for them to adopt.
+   */
+  private async trashCopies(client: WpClient, site: Site, landed: { post: RemotePost; fingerprint: string }[], doubts: syncRepo.Doubt[]): Promise<void> {
+    const linked = (articleId: string) => syncRepo.findArticleSync(this.db, articleId)?.remote_id != null
+    for (const { post, fingerprint } of landed) {
+      const doubt = doubts.find((d) => d.fingerprint === fingerprint && linked(d.subject))
+      if (doubt === undefined) continue
+      try {
+        doubts.splice(doubts.indexOf(doubt), 1)
+        await this.removeCopies(client, 'create_post', [post], [doubt])
+      } catch (error) {
+        // Left for the next sync (the doubt stays); the article itself is fine.
+        if (error instanceof WpError && error.code === 'cancelled') throw error
+      }
+    }
+  }
+
+  /** Media uploaded by attempts whose answer was lost after another upload of the same image became the article's. */
+  private async sweepMedia(client: WpClient, site: Site): Promise<void> {
+    const doubts = syncRepo.listDoubts(this.db, site.id, 'upload_media').filter((d) => syncRepo.findUpload(this.db, d.subject, site.id) !== undefined)
+    for (const mediaId of new Set(doubts.map((d) => d.subject))) {
+      const fingerprint = `qalam-${mediaId.split('.')[0]}`
+      const mine = doubts.filter((d) => d.subject === mediaId)
+      try {
+        const copies = (await this.landedMedia(client, site, fingerprint, Math.min(...mine.map((d) => d.sentAt)))).filter((m) => syncRepo.findUploadByRemote(this.db, site.id, m.id) === undefined)
+        await this.removeCopies(client, 'upload_media', copies, mine)
+      } catch (error) {
+        if (error instanceof WpError && error.code === 'cancelled') throw error
+      }
+    }
   }
 
   /**
@@ -520,27 +640,39 @@ export class SyncEngine {
     articles = [...articles]
     const ready: { article: Article; snap: Snapshot; body: Record<string, unknown>; entry: syncRepo.OutboxEntry }[] = []
     const earlier = articles.map((a) => syncRepo.findOutbox(this.db, site.id, 'create_post', a.id)).filter((e): e is syncRepo.OutboxEntry => e !== undefined)
-    let made = new Map<string, RemotePost>()
+    const doubts = syncRepo.listDoubts(this.db, site.id, 'create_post')
+    // What the earlier tries could have made: each outbox entry's last fingerprint and every lost attempt's.
+    const prints = new Set([...earlier.map((e) => e.fingerprint), ...doubts.map((d) => d.fingerprint)])
+    const since = Math.min(...earlier.map((e) => e.createdAt), ...doubts.map((d) => d.sentAt))
+    let landed: { post: RemotePost; fingerprint: string }[] = []
     try {
-      made = await this.reconcileCreates(client, site, earlier)
+      landed = await this.landedPosts(client, site, since, prints)
     } catch (error) {
       // Without knowing what the earlier tries made, nothing is created again this run.
-      for (const a of articles) if (earlier.some((e) => e.subject === a.id)) this.fail(a, error)
-      articles = articles.filter((a) => !earlier.some((e) => e.subject === a.id))
+      const unsure = (a: Article) => earlier.some((e) => e.subject === a.id) || doubts.some((d) => d.subject === a.id)
+      for (const a of articles) if (unsure(a)) this.fail(a, error)
+      articles = articles.filter((a) => !unsure(a))
     }
     for (const article of articles) {
       try {
         const snap = this.localSnapshot(article)
         const body = await this.payload(client, site, article, snap)
         const previous = earlier.find((e) => e.subject === article.id)
-        const post = previous === undefined ? undefined : made.get(previous.id)
-        if (previous !== undefined && post !== undefined) {
-          // The earlier try made the post. Its content is what was sent then; if the reporter wrote since, send that now.
-          const there = this.remoteSnapshot(site, post)
-          this.adoptCreated(article, there, post, previous)
-          if (hashOf(there) !== hashOf(snap)) await this.pushUpdate(client, site, article, snap, post.id, versionOf(post))
+        const mine = doubts.filter((d) => d.subject === article.id)
+        const wanted = new Set([...(previous === undefined ? [] : [previous.fingerprint]), ...mine.map((d) => d.fingerprint)])
+        const made = landed.find((l) => wanted.has(l.fingerprint))
+        if (made !== undefined) {
+          // An earlier try made the post. Its content is what was sent then; if the reporter wrote since, send that now.
+          landed.splice(landed.indexOf(made), 1)
+          const answered = mine.find((d) => d.fingerprint === made.fingerprint)
+          if (answered !== undefined) this.consumeDoubt(doubts, answered.fingerprint)
+          const there = this.remoteSnapshot(site, made.post)
+          this.adoptCreated(article, there, made.post, previous)
+          if (hashOf(there) !== hashOf(snap)) await this.pushUpdate(client, site, article, snap, made.post.id, versionOf(made.post))
           continue
         }
+        // Nothing of the earlier tries is there yet; one that ended only just now may still land.
+        this.waitForDoubts(mine)
         const entry = {
           id: previous?.id ?? randomUUID(),
           siteId: site.id,
@@ -555,11 +687,13 @@ export class SyncEngine {
         this.fail(article, error)
       }
     }
+    await this.trashCopies(client, site, landed, doubts)
     for (let i = 0; i < ready.length; i += BATCH_LIMIT) {
       const group = ready.slice(i, i + BATCH_LIMIT)
       // The intents of the whole batch reach the disk (one commit) before the request goes out.
       this.db.transaction(() => group.forEach((g) => syncRepo.putOutbox(this.db, g.entry)))()
       let answers: { status: number; body: unknown }[]
+      const sentAt = this.deps.now()
       try {
         if (group.length === 1) {
           const one = await client.request<RemotePost>('POST', 'wp/v2/posts', { json: group[0]!.body, query: { _fields: CREATE_FIELDS }, idempotent: false })
@@ -575,7 +709,8 @@ export class SyncEngine {
           answers = batch.data.responses
         }
       } catch (error) {
-        // The answer may be lost after the site made the posts: the outbox keeps the intent; the next try reconciles.
+        // The answer may be lost after the site made the posts: the outbox keeps the intent, the doubt what was sent; the next try reconciles.
+        for (const g of group) this.noteDoubt(site, 'create_post', g.article.id, g.entry.fingerprint, sentAt, error)
         for (const g of group) this.fail(g.article, error)
         continue
       }
@@ -604,10 +739,10 @@ export class SyncEngine {
     }
   }
 
-  private adoptCreated(article: Article, snap: Snapshot, post: RemotePost, entry: syncRepo.OutboxEntry): void {
+  private adoptCreated(article: Article, snap: Snapshot, post: RemotePost, entry: syncRepo.OutboxEntry | undefined): void {
     this.db.transaction(() => {
       this.setBase(article.id, snap, post)
-      syncRepo.deleteOutbox(this.db, entry.id)
+      if (entry !== undefined) syncRepo.deleteOutbox(this.db, entry.id)
     })()
     this.done()
   }
@@ -706,7 +841,7 @@ export class SyncEngine {
     this.controller = new AbortController()
     const signal = this.controller.signal
     const rows = syncRepo.listArticleSyncs(this.db).filter((r) => options.articleIds === undefined || options.articleIds.includes(r.article_id))
-    this.report({ running: true, articlesDone: 0, articlesTotal: rows.length, bytesDone: 0, bytesTotal: 0, failures: [], pulled: [], startedAt: this.deps.now(), finishedAt: null, cancelled: false, current: null })
+    this.report({ running: true, articlesDone: 0, articlesTotal: rows.length, bytesDone: 0, bytesTotal: 0, failures: [], pulled: [], removedCopies: 0, startedAt: this.deps.now(), finishedAt: null, cancelled: false, current: null })
     this.lastRequests = 0
     try {
       for (const site of syncRepo.listSites(this.db)) {
@@ -746,6 +881,7 @@ export class SyncEngine {
         if (syncRepo.findUpload(this.db, id, site.id) === undefined) bytesTotal += mediaRepo.findMedia(this.db, id)?.bytes ?? 0
     }
     this.report({ bytesTotal })
+    syncRepo.forgetDoubtsBefore(this.db, site.id, this.deps.now() - (this.deps.watchMs ?? WATCH_MS))
 
     // Read before write. After a complete sync, one request asks what changed on the site since it began
     // (by the site's own clock, with a margin); the first time, the state of every known post is read.
@@ -799,7 +935,9 @@ export class SyncEngine {
         this.fail(article, error)
       }
     }
-    if (creates.length > 0) await this.pushNew(client, site, creates)
+    // Lost attempts are looked for while they may still land: adopted, or moved out of the way if the article has its post.
+    if (creates.length > 0 || syncRepo.listDoubts(this.db, site.id, 'create_post').length > 0) await this.pushNew(client, site, creates)
+    await this.sweepMedia(client, site)
     // Only a sync that read everything it had to moves the cursor on.
     const date = serverNow === null ? null : Date.parse(serverNow)
     if (date !== null && Number.isFinite(date) && this.progress.failures.every((f) => !rows.some((r) => r.article_id === f.articleId))) {

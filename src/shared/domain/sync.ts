@@ -46,6 +46,7 @@ export const SYNC_ERROR_CODES = [
   'rate_limited',
   'rejected',
   'cancelled',
+  'awaiting_site',
   'insecure_storage',
   'no_secret_storage'
 ] as const
@@ -85,6 +86,8 @@ export interface SyncProgress {
   cancelled: boolean
   /** Articles whose local content this run replaced (the site's changes merged in): an open editor reloads them. */
   pulled: string[]
+  /** Copies the site made of an attempt whose answer was lost, after another attempt's post or image was already the article's: moved to the trash (posts) or deleted (images). */
+  removedCopies: number
 }
 
 /** One stretch of the body after a three-way merge: agreed blocks, or both sides of an overlap. */

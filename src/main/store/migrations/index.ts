@@ -9,6 +9,7 @@ import * as m0070 from './0070-publishing'
 import * as m0080 from './0080-search'
 import * as m0090 from './0090-newsroom-words'
 import * as m0100 from './0100-review'
+import * as m0110 from './0110-sync-doubts'
 
 export interface Migration {
   version: number
@@ -27,5 +28,6 @@ export const MIGRATIONS: Migration[] = [
   { version: 70, name: 'publishing', up: m0070.up },
   { version: 80, name: 'search', up: m0080.up },
   { version: 90, name: 'newsroom-words', up: m0090.up },
-  { version: 100, name: 'review', up: m0100.up }
+  { version: 100, name: 'review', up: m0100.up },
+  { version: 110, name: 'sync-doubts', up: m0110.up }
 ]

@@ -277,3 +277,58 @@ export function deleteOutbox(db: Db, id: string): void {
 export function listOutbox(db: Db, siteId: string): OutboxEntry[] {
   return (db.prepare('SELECT * FROM sync_outbox WHERE site_id = ? ORDER BY created_at').all(siteId) as OutboxRow[]).map(rowToOutbox)
 }
+
+// ---- doubts: attempts whose answer never came -------------------------------------
+
+export interface Doubt {
+  id: string
+  siteId: string
+  kind: OutboxEntry['kind']
+  subject: string
+  fingerprint: string
+  /** When the attempt was sent and when Qalam stopped waiting for its answer. */
+  sentAt: number
+  endedAt: number
+}
+
+interface DoubtRow {
+  id: string
+  site_id: string
+  kind: Doubt['kind']
+  subject: string
+  fingerprint: string
+  sent_at: number
+  ended_at: number
+}
+
+const rowToDoubt = (r: DoubtRow): Doubt => ({ id: r.id, siteId: r.site_id, kind: r.kind, subject: r.subject, fingerprint: r.fingerprint, sentAt: r.sent_at, endedAt: r.ended_at })
+
+export function addDoubt(db: Db, doubt: Doubt): void {
+  db.prepare('INSERT INTO sync_doubts (id, site_id, kind, subject, fingerprint, sent_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    doubt.id,
+    doubt.siteId,
+    doubt.kind,
+    doubt.subject,
+    doubt.fingerprint,
+    doubt.sentAt,
+    doubt.endedAt
+  )
+}
+
+/** A site's doubts, oldest first. */
+export function listDoubts(db: Db, siteId: string, kind?: Doubt['kind']): Doubt[] {
+  const rows =
+    kind === undefined
+      ? db.prepare('SELECT * FROM sync_doubts WHERE site_id = ? ORDER BY sent_at').all(siteId)
+      : db.prepare('SELECT * FROM sync_doubts WHERE site_id = ? AND kind = ? ORDER BY sent_at').all(siteId, kind)
+  return (rows as DoubtRow[]).map(rowToDoubt)
+}
+
+/** Forgets doubts that ended before `time`: a request that has not landed by then is taken as lost. */
+export function forgetDoubtsBefore(db: Db, siteId: string, time: number): void {
+  db.prepare('DELETE FROM sync_doubts WHERE site_id = ? AND ended_at < ?').run(siteId, time)
+}
+
+export function deleteDoubt(db: Db, id: string): void {
+  db.prepare('DELETE FROM sync_doubts WHERE id = ?').run(id)
+}

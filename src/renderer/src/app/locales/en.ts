@@ -252,6 +252,7 @@ const en: Messages = {
     progressBytes: 'Images uploaded',
     cancelled: 'Sync cancelled.',
     finished: 'Sync finished.',
+    removedCopies: 'Copies the site made of a send whose answer was lost, moved to the trash (images deleted): {{count}}',
     failures: 'Not synced:',
     site: 'Site',
     noSite: 'This machine only',
@@ -289,6 +290,7 @@ const en: Messages = {
       rate_limited: 'The site asks to slow down; try again shortly.',
       rejected: 'The site refused the request.',
       cancelled: 'Cancelled.',
+      awaiting_site: 'An earlier send of this article was cut off and may still reach the site; Qalam waits for it before sending again, so the site does not get it twice. Sync again in two minutes.',
       insecure_storage: 'No keyring to keep the password safely.',
       no_secret_storage: 'This system cannot encrypt the password.'
     },

@@ -224,6 +224,7 @@ export function SyncPanel({ model, locale, onSyncAll, onImported, onClose }: Pro
                   <progress max={1} value={bytesShare} />
                 </label>
               )}
+              {progress.removedCopies > 0 && <p className="sync-removed">{t('sync.removedCopies', { count: progress.removedCopies })}</p>}
               {progress.failures.length > 0 && (
                 <div className="sync-failures">
                   <p>{t('sync.failures')}</p>
