@@ -49,8 +49,8 @@ describe('sync through a connection that fails', () => {
   })
 
   it('moves to the trash the copies a create makes when it lands after Qalam sent again', async () => {
-    // Landing 4 s late, after a wait of only 0.3 s: Qalam has sent the four posts again, then the late batch makes four more.
-    const result = await runFaultScenario(wp(), proxy, faultFirst(1, { kind: 'delay', ms: 4_000 }, creates), { token: token(), settleMs: 300 })
+    // Landing 8 s late, after a wait of only 0.3 s: Qalam has sent the four posts again, then the late batch makes four more.
+    const result = await runFaultScenario(wp(), proxy, faultFirst(1, { kind: 'delay', ms: 8_000 }, creates), { token: token(), settleMs: 300 })
     expect(result.removedCopies).toBe(4)
     expect(result).toMatchObject(converged)
   })
@@ -63,7 +63,7 @@ describe('sync through a connection that fails', () => {
   })
 
   it('deletes the copy an upload makes when it lands after Qalam uploaded the image again', async () => {
-    const result = await runFaultScenario(wp(), proxy, faultFirst(1, { kind: 'delay', ms: 4_000 }, uploads), { token: token(), settleMs: 300 })
+    const result = await runFaultScenario(wp(), proxy, faultFirst(1, { kind: 'delay', ms: 8_000 }, uploads), { token: token(), settleMs: 300 })
     expect(result.removedCopies).toBe(1)
     expect(result).toMatchObject(converged)
   })
