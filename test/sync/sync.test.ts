@@ -230,6 +230,16 @@ describe('pull', () => {
     expect(local.bodyText).toBe('نص المراسل بعد تدقيق المحرر')
     expect(services.revisions.list(id).map((r) => r.reason)).toContain('before-sync')
     expect(services.sync.state(id).state).toBe('synced')
+    // The move made on the site is in the history, by the site, at the time it was saved there.
+    const saved = Date.parse(`${(await getPost(postId)).modified_gmt}Z`)
+    expect(services.review.review(id).history.map(({ from, to, by, at }) => ({ from, to, by, at }))).toEqual([{ from: 'draft', to: 'submitted', by: site.name, at: saved }])
+    // The editor publishes from WordPress's admin; nothing changes in between, and nothing is recorded twice.
+    await services.sync.run()
+    await rest(wp().editor, 'POST', `wp/v2/posts/${postId}`, { status: 'publish' })
+    await services.sync.run()
+    await services.sync.run()
+    expect(services.articles.get(id).status).toBe('published')
+    expect(services.review.review(id).history.map((h) => `${h.from}→${h.to}`)).toEqual(['draft→submitted', 'submitted→published'])
   })
 
   it('merges edits to different paragraphs on both sides', async () => {

@@ -7,6 +7,7 @@ import * as mediaRepo from '../store/repositories/media'
 import * as reviewRepo from '../store/repositories/review'
 import { latestStatus, mergeReview, normalizeReview, type ReviewData } from '../../shared/domain/review'
 import type { Article, ArticleStatus } from '../../shared/domain/article'
+import type { StatusChange } from '../../shared/domain/workflow'
 import type { Site, SyncFailure, SyncProgress, SyncConflict, RemotePostSummary } from '../../shared/domain/sync'
 import { countWords } from '../../shared/arabic/count'
 import { WpClient, WpError, type FetchLike, type WpResponse } from './wordpress/client'
@@ -291,8 +292,13 @@ export class SyncEngine {
     return ids.map((id) => known.get(id)).filter((n): n is string => n !== undefined && !(taxonomy === 'categories' && n === 'Uncategorized'))
   }
 
-  /** Writes a snapshot into the local article (a revision of what it replaces is kept first). */
-  private applyToArticle(article: Article, snap: Snapshot, reason: 'before-sync' | null): void {
+  /**
+   * Writes a snapshot into the local article (a revision of what it replaces is kept first).
+   * With `origin`, the snapshot came from the site's post: a status someone changed there
+   * (an editor publishing from WordPress's admin) goes into the status history, by the site's
+   * name, at the post's modified time, with an id every machine that pulls it computes alike.
+   */
+  private applyToArticle(article: Article, snap: Snapshot, reason: 'before-sync' | null, origin?: { site: Site; post: PostState }): void {
     const db = this.db
     const doc: LexDocument = markupToDocument(joinBlocks(snap.blocks), fromLocalFormCtx)
     const text = documentText(doc)
@@ -302,6 +308,8 @@ export class SyncEngine {
       const review = snap.review === null ? null : mergeReview(reviewRepo.readReview(db, article.id), snap.review)
       if (review !== null) reviewRepo.writeReview(db, article.id, review)
       const current = (review === null ? null : latestStatus(review)) ?? article.status
+      const next = localStatusOf(snap.status, current)
+      if (origin !== undefined && next !== current) reviewRepo.addStatusChange(db, article.id, this.siteStatusChange(origin.site, origin.post, current, next))
       articlesRepo.updateArticleContent(
         db,
         {
@@ -324,9 +332,21 @@ export class SyncEngine {
         countWords(text),
         this.deps.now()
       )
-      articlesRepo.updateArticleStatus(db, article.id, localStatusOf(snap.status, current))
+      articlesRepo.updateArticleStatus(db, article.id, next)
     })()
     if (!this.progress.pulled.includes(article.id)) this.progress.pulled.push(article.id)
+  }
+
+  private siteStatusChange(site: Site, post: PostState, from: ArticleStatus, to: ArticleStatus): StatusChange {
+    const at = Date.parse(`${post.modified_gmt}Z`)
+    return {
+      id: `site-${createHash('sha256').update(`${site.url}|${post.id}|${post.modified_gmt}|${post.status}`).digest('hex').slice(0, 32)}`,
+      from,
+      to,
+      by: site.name,
+      at: Number.isFinite(at) ? at : this.deps.now(),
+      note: ''
+    }
   }
 
   private base(articleId: string): Snapshot | null {
@@ -788,7 +808,7 @@ export class SyncEngine {
         // Someone saved between the read and this write: their version is in the revisions. Keep it as a conflict copy.
         const theirs: RemotePost = { ...post, title: { raw: slipped.title.raw }, excerpt: { raw: slipped.excerpt.raw }, content: { raw: slipped.content.raw } }
         this.setBase(article.id, snap, post)
-        this.recordConflict(article, this.base(article.id)!, snap, this.remoteSnapshot(site, theirs), post)
+        this.recordConflict(site, article, this.base(article.id)!, snap, this.remoteSnapshot(site, theirs), post)
         return
       }
     }
@@ -817,7 +837,7 @@ export class SyncEngine {
     if (failure.code === 'cancelled') throw error
   }
 
-  private recordConflict(article: Article, base: Snapshot, local: Snapshot, remote: Snapshot, post: RemotePost): void {
+  private recordConflict(site: Site, article: Article, base: Snapshot, local: Snapshot, remote: Snapshot, post: RemotePost): void {
     const result = threeWayMerge(base, local, remote)
     const text: Record<string, string> = {}
     for (const c of result.chunks) if (c.kind === 'conflict') for (const b of [...c.local, ...c.remote]) text[b] = markupText(b)
@@ -831,7 +851,7 @@ export class SyncEngine {
       remotePost: { id: post.id, modified_gmt: post.modified_gmt, status: post.status, link: post.link, _links: post._links }
     }
     // The local version stays the article, with the site's non-overlapping changes merged in.
-    if (hashOf(result.merged) !== hashOf(local)) this.applyToArticle(article, result.merged, 'before-sync')
+    if (hashOf(result.merged) !== hashOf(local)) this.applyToArticle(article, result.merged, 'before-sync', { site, post })
     syncRepo.updateArticleSync(this.db, article.id, { state: 'conflict', conflict: JSON.stringify(conflict), error: null })
   }
 
@@ -1035,7 +1055,7 @@ export class SyncEngine {
       return
     }
     if (!changedHere || base === null) {
-      this.applyToArticle(article, remote, 'before-sync')
+      this.applyToArticle(article, remote, 'before-sync', { site, post })
       const refreshed = this.deps.articles.get(article.id)
       this.setBase(article.id, this.localSnapshot(refreshed), post)
       this.done()
@@ -1043,7 +1063,7 @@ export class SyncEngine {
     }
     const result = threeWayMerge(base, local, remote)
     if (result.clean) {
-      this.applyToArticle(article, result.merged, 'before-sync')
+      this.applyToArticle(article, result.merged, 'before-sync', { site, post })
       const merged = this.deps.articles.get(article.id)
       // The site's version is now the base; the merged article goes back as an update.
       syncRepo.updateArticleSync(this.db, article.id, { base_modified_gmt: versionOf(post), base: JSON.stringify(remote), base_hash: hashOf(remote) })
@@ -1051,7 +1071,7 @@ export class SyncEngine {
       this.done()
       return
     }
-    this.recordConflict(article, base, local, remote, post)
+    this.recordConflict(site, article, base, local, remote, post)
     this.done()
   }
 
