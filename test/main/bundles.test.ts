@@ -75,6 +75,23 @@ describe('.qalam bundles', () => {
     expect(editor.review.queue({}).map((q) => [q.id, q.author, q.status])).toEqual([[id, 'ليلى', 'submitted']])
   })
 
+  it('carries the pictures of older versions too, so restoring one there shows its image', () => {
+    const id = handedIn()
+    const before = reporter.articles.get(id).meta.featuredImage
+    reporter.revisions.createManual(id)
+    const other = join(dirs[0]!.dir, 'crowd.png')
+    writeFileSync(other, tinyPng(80, 50))
+    const replaced = reporter.media.importFile(other)
+    const current = reporter.articles.get(id)
+    reporter.articles.save({ ...current, meta: { ...current.meta, featuredImage: replaced.id }, caret: null })
+    editor.bundles.importBundle(reporter.bundles.exportBundle(id))
+    const old = editor.revisions.list(id).find((r) => editor.revisions.get(r.id).meta.featuredImage === before)
+    expect(old).toBeDefined()
+    expect(editor.revisions.restore(old!.id).meta.featuredImage).toBe(before)
+    expect(existsSync(editor.media.pathOf(before)!)).toBe(true)
+    expect(existsSync(editor.media.pathOf(replaced.id)!)).toBe(true)
+  })
+
   it('brings the editor’s comments, suggestions and status back and merges them with what the reporter wrote meanwhile', () => {
     const id = handedIn()
     editor.bundles.importBundle(reporter.bundles.exportBundle(id))

@@ -154,15 +154,18 @@ export class BundleService {
     files['revisions.json'] = strToU8(
       JSON.stringify(revisions.map((r) => ({ id: r.id, reason: r.reason, createdAt: r.createdAt, title: r.title, standfirst: r.standfirst, body: r.body, meta: r.meta })))
     )
-    const images = new Set(documentImages(parseDocumentJson(article.body)))
-    if (article.meta.featuredImage !== '') images.add(article.meta.featuredImage)
+    // The images of the article and of every version that travels, so a version restored on the other machine has its pictures.
+    const imagesOf = (v: { body: string; meta: { featuredImage: string } }) => [...documentImages(parseDocumentJson(v.body)), ...(v.meta.featuredImage !== '' ? [v.meta.featuredImage] : [])]
+    const current = new Set(imagesOf(article))
+    const images = new Set([...current, ...revisions.flatMap(imagesOf)])
     for (const id of images) {
       const path = this.deps.media.pathOf(id)
       if (path === null) continue
       try {
         files[`media/${id}`] = readLimited(path, MAX_FILE_BYTES)
       } catch {
-        throw new AppError('IO_ERROR', `the image ${id} is missing from the data folder`)
+        // An old version's picture gone from the data folder does not stop the export; the article's own does.
+        if (current.has(id)) throw new AppError('IO_ERROR', `the image ${id} is missing from the data folder`)
       }
     }
     const manifest: Manifest = {
