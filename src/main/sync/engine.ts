@@ -309,7 +309,12 @@ export class SyncEngine {
       if (review !== null) reviewRepo.writeReview(db, article.id, review)
       const current = (review === null ? null : latestStatus(review)) ?? article.status
       const next = localStatusOf(snap.status, current)
-      if (origin !== undefined && next !== current) reviewRepo.addStatusChange(db, article.id, this.siteStatusChange(origin.site, origin.post, current, next))
+      if (origin !== undefined && next !== current) {
+        // The site's clock has whole seconds: a move in the same second as the last one still comes after it.
+        const last = (review ?? reviewRepo.readReview(db, article.id)).history.at(-1)?.at ?? 0
+        const change = this.siteStatusChange(origin.site, origin.post, current, next)
+        reviewRepo.addStatusChange(db, article.id, { ...change, at: Math.max(change.at, last + 1) })
+      }
       articlesRepo.updateArticleContent(
         db,
         {
