@@ -15,6 +15,7 @@ const token = () => `qf${Date.now().toString(36)}n${n++}`
 const creates = (r: ProxyRequest) => r.method === 'POST' && (r.url.includes('batch') || /wp(%2F|\/)v2(%2F|\/)posts(&|$)/.test(r.url))
 const uploads = (r: ProxyRequest) => r.method === 'POST' && /wp(%2F|\/)v2(%2F|\/)media/.test(r.url)
 const reads = (r: ProxyRequest) => r.method === 'GET'
+const updates = (r: ProxyRequest) => r.method === 'POST' && /wp(%2F|\/)v2(%2F|\/)posts(%2F|\/)\d+/.test(r.url)
 
 const converged = {
   duplicatePosts: 0,
@@ -65,6 +66,15 @@ describe('sync through a connection that fails', () => {
   it('deletes the copy an upload makes when it lands after Qalam uploaded the image again', async () => {
     const result = await runFaultScenario(wp(), proxy, faultFirst(1, { kind: 'delay', ms: 8_000 }, uploads), { token: token(), settleMs: 300 })
     expect(result.removedCopies).toBe(1)
+    expect(result).toMatchObject(converged)
+  })
+
+  it('lets no newer update be overtaken by an earlier one that lands late', async () => {
+    // One article, written between syncs. Its first update reaches the site 2.5 s after it was sent; Qalam repeated it at 1.5 s
+    // and went on. The next update waits for the late one: sent before it, the reporter's newer text would be replaced by the older.
+    const result = await runFaultScenario(wp(), proxy, faultFirst(1, { kind: 'delay', ms: 2_500 }, updates), { token: token(), articles: 1, settleMs: 4_000 })
+    expect(result.faults).toBe(1)
+    expect(result.waitedForSite).toBeGreaterThan(0)
     expect(result).toMatchObject(converged)
   })
 

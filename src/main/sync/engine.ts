@@ -778,16 +778,22 @@ export class SyncEngine {
    * the post's revisions show whether someone saved between that read and this write.
    */
   private async pushUpdate(client: WpClient, site: Site, article: Article, snap: Snapshot, remoteId: number, baseVersion: string | null): Promise<void> {
+    // An earlier update cut off just now may still land; sent after this one, its older text would replace this on the site.
+    // (With the companion plugin the late one carries a stale precondition and is refused: no need to wait.)
+    if (site.bridge !== true) this.waitForDoubts(syncRepo.listDoubts(this.db, site.id, 'update_post').filter((d) => d.subject === article.id))
     const body = await this.payload(client, site, article, snap)
     let answer: WpResponse<RemotePost>
     // With the companion plugin the site itself refuses the write (412) if the post changed since it was read.
     const expected = site.bridge === true ? baseVersion?.split('|')[0] : undefined
+    const sentAt = this.deps.now()
     try {
       answer = await client.request<RemotePost>('POST', `wp/v2/posts/${remoteId}`, {
         json: body,
         query: { context: 'edit', _fields: FULL_FIELDS },
         idempotent: true,
-        headers: expected ? { 'x-qalam-expected-modified': expected } : undefined
+        headers: expected ? { 'x-qalam-expected-modified': expected } : undefined,
+        // Repeating the same update is harmless; a cut-off attempt is remembered so the next, different one waits for it.
+        onDoubt: (error) => this.noteDoubt(site, 'update_post', article.id, this.fingerprint(String(body.title), String(body.content)), sentAt, error)
       })
     } catch (error) {
       if (error instanceof WpError && error.status === 412) throw new PreconditionFailed()

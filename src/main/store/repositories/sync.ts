@@ -283,7 +283,7 @@ export function listOutbox(db: Db, siteId: string): OutboxEntry[] {
 export interface Doubt {
   id: string
   siteId: string
-  kind: OutboxEntry['kind']
+  kind: OutboxEntry['kind'] | 'update_post'
   subject: string
   fingerprint: string
   /** When the attempt was sent and when Qalam stopped waiting for its answer. */

@@ -49,6 +49,8 @@ export interface RequestOptions {
   headers?: Record<string, string>
   /** Whether repeating the request cannot make a second thing on the site (GET, an update, a delete). */
   idempotent?: boolean
+  /** Told of each attempt that failed in a way the site may still carry out (a timeout, a reset, a 5xx), retried or not. */
+  onDoubt?: (error: WpError) => void
 }
 
 export interface WpResponse<T> {
@@ -143,6 +145,7 @@ export class WpClient {
         return await this.once<T>(method, this.url(route, options.query), options)
       } catch (error) {
         const e = error instanceof WpError ? error : networkError(error, false)
+        if (e.maybeApplied || e.code === 'cancelled') options.onDoubt?.(e)
         const safe = idempotent || !e.maybeApplied
         if (e.code === 'cancelled' || !retryable(e) || !safe || attempt >= retries) throw e
         await sleep(this.backoff(attempt, e), this.options.signal)
