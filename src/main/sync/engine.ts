@@ -389,7 +389,7 @@ export class SyncEngine {
   private async upload(client: WpClient, site: Site, mediaId: string, alt: string, caption: string): Promise<void> {
     const fingerprint = `qalam-${mediaId.split('.')[0]}`
     const outbox = syncRepo.findOutbox(this.db, site.id, 'upload_media', mediaId)
-    const doubts = syncRepo.listDoubts(this.db, site.id, 'upload_media').filter((d) => d.subject === mediaId)
+    const doubts = syncRepo.listDoubts(this.db, site.id, 'upload_media', mediaId)
     if (outbox !== undefined || doubts.length > 0) {
       // An earlier try may have uploaded it and lost the answer: look before sending again.
       const found = await this.landedMedia(client, site, fingerprint, Math.min(outbox?.createdAt ?? Infinity, ...doubts.map((d) => d.sentAt)))
@@ -780,7 +780,7 @@ export class SyncEngine {
   private async pushUpdate(client: WpClient, site: Site, article: Article, snap: Snapshot, remoteId: number, baseVersion: string | null): Promise<void> {
     // An earlier update cut off just now may still land; sent after this one, its older text would replace this on the site.
     // (With the companion plugin the late one carries a stale precondition and is refused: no need to wait.)
-    if (site.bridge !== true) this.waitForDoubts(syncRepo.listDoubts(this.db, site.id, 'update_post').filter((d) => d.subject === article.id))
+    if (site.bridge !== true) this.waitForDoubts(syncRepo.listDoubts(this.db, site.id, 'update_post', article.id))
     const body = await this.payload(client, site, article, snap)
     let answer: WpResponse<RemotePost>
     // With the companion plugin the site itself refuses the write (412) if the post changed since it was read.

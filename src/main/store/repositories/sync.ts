@@ -315,12 +315,14 @@ export function addDoubt(db: Db, doubt: Doubt): void {
   )
 }
 
-/** A site's doubts, oldest first. */
-export function listDoubts(db: Db, siteId: string, kind?: Doubt['kind']): Doubt[] {
+/** A site's doubts, oldest first: all, of one kind, or of one kind for one article or image. */
+export function listDoubts(db: Db, siteId: string, kind?: Doubt['kind'], subject?: string): Doubt[] {
   const rows =
     kind === undefined
       ? db.prepare('SELECT * FROM sync_doubts WHERE site_id = ? ORDER BY sent_at').all(siteId)
-      : db.prepare('SELECT * FROM sync_doubts WHERE site_id = ? AND kind = ? ORDER BY sent_at').all(siteId, kind)
+      : subject === undefined
+        ? db.prepare('SELECT * FROM sync_doubts WHERE site_id = ? AND kind = ? ORDER BY sent_at').all(siteId, kind)
+        : db.prepare('SELECT * FROM sync_doubts WHERE site_id = ? AND kind = ? AND subject = ? ORDER BY sent_at').all(siteId, kind, subject)
   return (rows as DoubtRow[]).map(rowToDoubt)
 }
 
