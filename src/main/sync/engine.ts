@@ -10,7 +10,7 @@ import type { Article, ArticleStatus } from '../../shared/domain/article'
 import type { StatusChange } from '../../shared/domain/workflow'
 import type { Site, SyncFailure, SyncProgress, SyncConflict, RemotePostSummary } from '../../shared/domain/sync'
 import { countWords } from '../../shared/arabic/count'
-import { WpClient, WpError, type FetchLike, type WpResponse } from './wordpress/client'
+import { mayHaveLanded, WpClient, WpError, type FetchLike, type WpResponse } from './wordpress/client'
 import {
   documentImages,
   documentText,
@@ -153,11 +153,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 /** Images written with local ids, so the three sides of a merge compare alike whether uploaded or not. */
 export const localFormCtx: ToBlocksContext = { image: (mediaId) => ({ id: 0, url: PLACEHOLDER + mediaId }) }
 export const fromLocalFormCtx: FromBlocksContext = { localImage: (_id, src) => (src.startsWith(PLACEHOLDER) ? src.slice(PLACEHOLDER.length) : undefined) }
-
-/** Whether a failed create or upload may still have been carried out by the site. */
-function inDoubt(error: unknown): boolean {
-  return !(error instanceof WpError) || error.maybeApplied || error.code === 'cancelled'
-}
 
 function failureOf(error: unknown): SyncFailure {
   if (error instanceof WpError) return error.toFailure()
@@ -448,7 +443,7 @@ export class SyncEngine {
 
   /** Records a create or upload that failed in a way the site may still carry out. */
   private noteDoubt(site: Site, kind: syncRepo.Doubt['kind'], subject: string, fingerprint: string, sentAt: number, error: unknown): void {
-    if (!inDoubt(error)) return
+    if (!mayHaveLanded(error)) return
     syncRepo.addDoubt(this.db, { id: randomUUID(), siteId: site.id, kind, subject, fingerprint, sentAt, endedAt: this.deps.now() })
   }
 

@@ -26,6 +26,11 @@ export class WpError extends Error {
   }
 }
 
+/** Whether a failed request may still have been carried out by the site (or may yet be): a timeout, a reset, a 5xx, a cancel mid-request, anything not understood. */
+export function mayHaveLanded(error: unknown): boolean {
+  return !(error instanceof WpError) || error.maybeApplied || error.code === 'cancelled'
+}
+
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 
 export interface ClientOptions {
@@ -145,7 +150,7 @@ export class WpClient {
         return await this.once<T>(method, this.url(route, options.query), options)
       } catch (error) {
         const e = error instanceof WpError ? error : networkError(error, false)
-        if (e.maybeApplied || e.code === 'cancelled') options.onDoubt?.(e)
+        if (mayHaveLanded(e)) options.onDoubt?.(e)
         const safe = idempotent || !e.maybeApplied
         if (e.code === 'cancelled' || !retryable(e) || !safe || attempt >= retries) throw e
         await sleep(this.backoff(attempt, e), this.options.signal)
