@@ -96,10 +96,11 @@ describe('review through .qalam files, with no site', () => {
     await e.keyboard.type('بلغت')
     await waitSaved(e)
     await receive(editor, /دُمجت المراجعة/)
+    // Both sides' edits, and the reporter's accepted suggestion, in the editor's text.
+    await expect.poll(() => body(e).innerText()).toContain('بمولد واحد')
     const text = await body(e).innerText()
     expect(text).toContain('المساعدات الأممية')
     expect(text).toContain('بلغت قافلة')
-    expect(text).toContain('بمولد واحد')
     await expect.poll(() => panel(e).locator('.thread').innerText()).toContain('نعم، من البلدية.')
     await e.getByTestId('move-in_review').click()
     await e.getByTestId('move-approved').click()

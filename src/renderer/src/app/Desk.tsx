@@ -141,8 +141,8 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
         if (p.running) return
         void refresh()
         if (openId !== null && p.pulled.includes(openId)) {
-          setNotice(t('sync.pulled'))
-          void openArticle(openId, true)
+          // The site's changes are on screen before the notice says they came.
+          void openArticle(openId, true).then(() => setNotice(t('sync.pulled')))
         }
       }),
     [openId, refresh, openArticle, t]
@@ -168,8 +168,7 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
 
   const onStale = useCallback(
     (id: string) => {
-      setNotice(t('sync.stale'))
-      void openArticle(id, true)
+      void openArticle(id, true).then(() => setNotice(t('sync.stale')))
     },
     [openArticle, t]
   )
@@ -228,9 +227,10 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
       await flushAll()
       const result = await call(api().bundle.import({}))
       if (result === null) return
-      setNotice(t(`bundle.results.${result.outcome}`, { title: result.title || t('list.untitled'), count: result.conflicts }))
+      // The merged text is on screen before the notice says it was merged.
       await refresh()
       await openArticle(result.articleId, true)
+      setNotice(t(`bundle.results.${result.outcome}`, { title: result.title || t('list.untitled'), count: result.conflicts }))
     } catch (error) {
       reportError(error)
     }
