@@ -216,8 +216,8 @@ describe('review in the editor', () => {
     await dialog.getByTestId('diff-ignore-marks').check()
     await expect.poll(() => dialog.getByTestId('diff-body').locator('del').allInnerTexts()).toEqual(['بسرعة'])
     await dialog.getByTestId('diff-side').click()
-    expect(await dialog.getByTestId('diff-body-before').innerText()).toBe('قال الوزير إن الاقتصاد ينمو بسرعة.')
-    expect(await dialog.getByTestId('diff-body-after').innerText()).toBe('قالَ الوزير إن الاقتصاد ينمو ببطءٍ.')
+    await expect.poll(() => dialog.getByTestId('diff-body-before').innerText()).toBe('قال الوزير إن الاقتصاد ينمو بسرعة.')
+    await expect.poll(() => dialog.getByTestId('diff-body-after').innerText()).toBe('قالَ الوزير إن الاقتصاد ينمو ببطءٍ.')
     // The older version is on the start side (the right, in Arabic).
     const [before, after] = await Promise.all([dialog.getByTestId('diff-body-before').boundingBox(), dialog.getByTestId('diff-body-after').boundingBox()])
     expect(before!.x).toBeGreaterThan(after!.x)
