@@ -27,7 +27,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['electron', 'electron/*', ...NODE_BUILTINS, 'better-sqlite3', 'react', 'react-dom', 'lexical', '@lexical/*'], message: 'src/shared is pure: no platform imports.' },
-            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared imports nothing from the layers above it.' }
+            { group: ['**/main/**', '**/renderer/**', '**/preload/**', '@main/*', '@renderer/*'], message: 'src/shared imports nothing from the layers above it.' }
           ]
         }
       ]
@@ -47,7 +47,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['electron', 'electron/*', ...NODE_BUILTINS, 'better-sqlite3'], message: 'The renderer talks to the main process through window.api only.' },
-            { group: ['**/main/**', '**/preload/**'], message: 'The renderer never imports the main process or the preload.' }
+            { group: ['**/main/**', '**/preload/**', '@main/*'], message: 'The renderer never imports the main process or the preload.' }
           ]
         }
       ]
@@ -62,7 +62,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: [...NODE_BUILTINS, 'better-sqlite3', 'zod'], message: 'The sandboxed preload loads only electron and src/shared/ipc.' },
-            { group: ['**/main/**', '**/renderer/**'], message: 'The preload never imports main or renderer code.' }
+            { group: ['**/main/**', '**/renderer/**', '@main/*', '@renderer/*'], message: 'The preload never imports main or renderer code.' }
           ]
         }
       ]

@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
+import { aliases } from './aliases.mts'
+
+const resolve = { alias: aliases }
 
 export default defineConfig({
   test: {
@@ -8,6 +11,7 @@ export default defineConfig({
     outputFile: { json: 'test-results/vitest.json' },
     projects: [
       {
+        resolve,
         test: {
           name: 'node',
           environment: 'node',
@@ -16,6 +20,7 @@ export default defineConfig({
         }
       },
       {
+        resolve,
         plugins: [react()],
         test: {
           name: 'jsdom',
@@ -24,12 +29,13 @@ export default defineConfig({
         }
       },
       {
+        resolve,
         test: {
-          name: 'sync',
+          name: 'wordpress',
           environment: 'node',
-          include: ['test/sync/**/*.test.ts'],
+          include: ['test/wordpress/**/*.test.ts'],
           // A real WordPress (Debian's package) on loopback, started once for the project.
-          globalSetup: ['test/sync/wordpress-setup.ts'],
+          globalSetup: ['test/wordpress/wordpress-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
           expect: { poll: { timeout: 10_000 } },
@@ -37,6 +43,7 @@ export default defineConfig({
         }
       },
       {
+        resolve,
         test: {
           name: 'e2e',
           environment: 'node',

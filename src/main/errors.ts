@@ -1,5 +1,5 @@
-import type { ErrorCode } from '../shared/ipc/contract'
-import type { ErrorReason } from '../shared/ipc/contract'
+import type { ErrorCode } from '@shared/ipc/contract'
+import type { ErrorReason } from '@shared/ipc/contract'
 
 /** An error a service raises on purpose; the IPC layer passes its code and message on. */
 export class AppError extends Error {

@@ -1,25 +1,6 @@
-import { isExternalWebUrl } from '../shared/domain/links'
+import { isExternalWebUrl } from '@shared/domain/links'
 
-/**
- * The Content-Security-Policy of every app page: scripts only from the app
- * itself (no eval, no remote script), no plugins, frames or form posts, images
- * and fonts from the app and data:/blob: only.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "media-src 'self'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "worker-src 'self' blob:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'"
-].join('; ')
+export { CONTENT_SECURITY_POLICY } from './csp'
 
 /** True when `url` is a page of the app itself (same scheme and host as `appBase`). */
 export function isAppUrl(url: string, appBase: string): boolean {

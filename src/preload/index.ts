@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { createApi } from '../shared/ipc/create-api'
-import { EVENT_NAMES } from '../shared/ipc/channels'
-import type { EventName } from '../shared/ipc/contract'
+import { createApi } from '@shared/ipc/create-api'
+import { EVENT_NAMES } from '@shared/ipc/channels'
+import type { EventName } from '@shared/ipc/contract'
 
 // The page gets the typed api and nothing else: never ipcRenderer itself.
 contextBridge.exposeInMainWorld(

@@ -8,8 +8,8 @@ import Database from 'better-sqlite3'
 import { draftOf, servicesIn, testPlatform } from '../support/fixtures'
 import { tempDir } from '../support/temp'
 import { newsParagraphs } from '../support/arabic-text'
-import { createDispatcher } from '../../src/main/ipc/dispatch'
-import { createHandlers } from '../../src/main/ipc/handlers'
+import { createDispatcher } from '@main/ipc/dispatch'
+import { createHandlers } from '@main/ipc/handlers'
 import { summary } from './stats'
 
 export async function benchAutosave(words: number, saves: number) {

@@ -9,7 +9,7 @@ import { tempDir } from '../support/temp'
 import { draftOf } from '../support/fixtures'
 import { newsParagraphs } from '../support/arabic-text'
 import { summary } from './stats'
-import type { Article } from '../../src/shared/domain/article'
+import type { Article } from '@shared/domain/article'
 
 const KEYS = 'والسلام عليكم ورحمة الله '.split('')
 

@@ -8,8 +8,8 @@ import { EventEmitter } from 'node:events'
 import { mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { runApp } from '../../src/main/app'
-import { CHANNELS } from '../../src/shared/ipc/contract'
+import { runApp } from '@main/app'
+import { CHANNELS } from '@shared/ipc/contract'
 import { tempDir } from '../support/temp'
 
 class FakeWebContents extends EventEmitter {

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { resolveInside, serveAppRequest } from '../../src/main/protocol'
-import { CONTENT_SECURITY_POLICY } from '../../src/main/security'
+import { resolveInside, serveAppRequest } from '@main/protocol'
+import { CONTENT_SECURITY_POLICY } from '@main/security'
 import { tempDir } from '../support/temp'
 
 let tmp: ReturnType<typeof tempDir>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { restoreWindowState, loadWindowState, saveWindowState } from '../../src/main/window-state'
+import { restoreWindowState, loadWindowState, saveWindowState } from '@main/window-state'
 import { tempDir } from '../support/temp'
 import { join } from 'node:path'
 import { writeFileSync } from 'node:fs'

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
-import { openDatabase } from '../../src/main/store/connection'
+import { openDatabase } from '@main/store/connection'
 import { servicesIn } from './fixtures'
 import { mulberry32 } from './random'
 

@@ -1,11 +1,11 @@
 import { join } from 'node:path'
-import { createServices, type Services } from '../../src/main/services'
-import type { Platform } from '../../src/main/platform/types'
+import { createServices, type Services } from '@main/services'
+import type { Platform } from '@main/platform/types'
 import { testSecrets } from './secrets'
-import type { ArticleDraft } from '../../src/shared/domain/article'
-import { EMPTY_META } from '../../src/shared/domain/article'
-import { countWords } from '../../src/shared/arabic/count'
-import { plainDocumentJson } from '../../src/shared/domain/document'
+import type { ArticleDraft } from '@shared/domain/article'
+import { EMPTY_META } from '@shared/domain/article'
+import { countWords } from '@shared/arabic/count'
+import { plainDocumentJson } from '@shared/domain/document'
 
 /** A controllable clock for tests. */
 export function fakeClock(start = Date.UTC(2026, 10, 27, 9, 0, 0)) {

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto'
-import type { Secrets } from '../../src/main/platform/types'
+import type { Secrets } from '@main/platform/types'
 
 /**
  * The test host's stand-in for Electron's safeStorage: real encryption (AES-256-GCM,

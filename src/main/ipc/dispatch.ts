@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { contract, isChannel, type IpcResult, type ErrorCode } from '../../shared/ipc/contract'
+import { contract, isChannel, type IpcResult, type ErrorCode } from '@shared/ipc/contract'
 import { AppError } from '../errors'
 import type { Handlers } from './handlers'
 

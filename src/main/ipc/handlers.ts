@@ -1,4 +1,4 @@
-import type { Channel, ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract'
+import type { Channel, ParsedRequestOf, ResponseOf } from '@shared/ipc/contract'
 import type { Services } from '../services'
 
 export type Handlers = {

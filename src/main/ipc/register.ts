@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import { CHANNELS } from '../../shared/ipc/contract'
+import { CHANNELS } from '@shared/ipc/contract'
 import type { Dispatch } from './dispatch'
 import { isAppUrl } from '../security'
 

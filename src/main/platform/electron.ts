@@ -1,6 +1,6 @@
 import type { Dialog, Shell as ElectronShell, BrowserWindow, SafeStorage } from 'electron'
 import { writeFileSync } from 'node:fs'
-import { isExternalWebUrl } from '../../shared/domain/links'
+import { isExternalWebUrl } from '@shared/domain/links'
 import { systemClock, type Platform, type Secrets } from './types'
 
 /** The platform interfaces implemented with Electron's modules. */

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import { gunzipSync } from 'node:zlib'
 import { dirname, join } from 'node:path'
 import type { decodeTrie as DecodeTrie } from 'cspell-trie-lib'
-import { hasArabic, isRemovedMark, normalizeArabic } from '../../shared/arabic/normalize'
+import { hasArabic, isRemovedMark, normalizeArabic } from '@shared/arabic/normalize'
 
 /**
  * Offline spelling: Ayaspell's Arabic word list (the @cspell/dict-ar package, LGPL,

@@ -12,8 +12,11 @@ import {
   type ArticleSummary,
   type CaretPosition,
   type RevisionReason
-} from '../../shared/domain/article'
-import { EMPTY_DOCUMENT_JSON } from '../../shared/domain/document'
+} from '@shared/domain/article'
+import { EMPTY_DOCUMENT_JSON } from '@shared/domain/document'
+import { countWords } from '@shared/arabic/count'
+import { parseDocumentJson } from '../document/lexical'
+import { documentText } from '../document/text'
 
 /** How often a long writing session leaves an automatic snapshot behind. */
 export const AUTO_REVISION_INTERVAL_MS = 10 * 60 * 1000
@@ -25,6 +28,9 @@ export interface ArticleServiceDeps {
   now: () => number
   newId?: () => string
 }
+
+/** New content for an article from outside the editor; its plain text is worked out from the body unless given. */
+export type ContentReplacement = Pick<Article, 'title' | 'standfirst' | 'body' | 'meta'> & { bodyText?: string }
 
 export interface SaveResult {
   savedAt: number
@@ -114,6 +120,23 @@ export class ArticleService {
         }
       }
       return { savedAt: now, saveCount, wordCount }
+    })()
+  }
+
+  /**
+   * The one way to replace an article's content from outside the editor (a sync, a
+   * restored version, one of the site's revisions, a bundle): keeps a revision of what
+   * it replaces (unless `keep` is null), counts the words, writes and reindexes, in one
+   * transaction (the caller's, when it has one). The caret is forgotten.
+   */
+  replaceContent(article: Article, next: ContentReplacement, keep: RevisionReason | null): void {
+    const db = this.db
+    const now = this.deps.now()
+    const bodyText = next.bodyText ?? documentText(parseDocumentJson(next.body))
+    const wordCount = countWords(bodyText)
+    db.transaction(() => {
+      if (keep !== null) this.snapshot(db, article, keep, now)
+      articlesRepo.updateArticleContent(db, { id: article.id, title: next.title, standfirst: next.standfirst, body: next.body, bodyText, wordCount, meta: next.meta, caret: null }, wordCount, now)
     })()
   }
 

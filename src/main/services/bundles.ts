@@ -7,15 +7,18 @@ import type { Db } from '../store/connection'
 import * as articlesRepo from '../store/repositories/articles'
 import * as revisionsRepo from '../store/repositories/revisions'
 import * as reviewRepo from '../store/repositories/review'
-import { ARTICLE_STATUSES, REVISION_REASONS, type Article, type Revision } from '../../shared/domain/article'
-import { BUNDLE_EXTENSION, BUNDLE_FORMAT, BUNDLE_VERSION, type BundleProblem, type BundleResult } from '../../shared/domain/bundle'
-import { isMediaId } from '../../shared/domain/media'
-import { latestStatus, mergeReview, normalizeReview } from '../../shared/domain/review'
-import { articleMetaSchema } from '../../shared/ipc/contract'
-import { countWords } from '../../shared/arabic/count'
-import { documentImages, documentText, documentToBlocks, joinBlocks, markupToDocument, parseDocumentJson } from '../sync/blocks/codec'
-import { fromLocalFormCtx, localFormCtx } from '../sync/engine'
-import { mergeScalar, threeWayMerge, type Snapshot } from '../sync/merge'
+import { ARTICLE_STATUSES, REVISION_REASONS, type Article, type Revision } from '@shared/domain/article'
+import { BUNDLE_EXTENSION, BUNDLE_FORMAT, BUNDLE_VERSION, type BundleProblem, type BundleResult } from '@shared/domain/bundle'
+import { isMediaId } from '@shared/domain/media'
+import { latestStatus, mergeReview, normalizeReview } from '@shared/domain/review'
+import { articleMetaSchema } from '@shared/ipc/contract'
+import { countWords } from '@shared/arabic/count'
+import { documentToBlocks, markupToDocument } from '../document/codec'
+import { joinBlocks } from '../document/gutenberg'
+import { parseDocumentJson } from '../document/lexical'
+import { fromLocalFormCtx, localFormCtx } from '../document/local-form'
+import { mergeScalar, threeWayMerge, type Snapshot } from '../document/merge'
+import { documentImages, documentText } from '../document/text'
 import type { Dialogs } from '../platform/types'
 import type { ArticleService } from './articles'
 import type { MediaService } from './media'
@@ -266,7 +269,7 @@ export class BundleService {
       this.deps.articles.snapshot(db, here, 'before-import', now)
       if (base !== undefined && versionHash(base) === versionHash(here)) {
         // Nothing changed here since that version: the incoming one simply replaces it.
-        this.write(db, here, { ...article }, now)
+        this.deps.articles.replaceContent(here, article, null)
         return result('merged')
       }
       const incomingSnap = snapshotOf(article)
@@ -288,7 +291,7 @@ export class BundleService {
         featuredImage: merge.merged.featured,
         publishAt: merge.merged.publishAt
       }
-      this.write(db, here, { title: merge.merged.title, standfirst: merge.merged.standfirst, body: JSON.stringify(doc), meta }, now)
+      this.deps.articles.replaceContent(here, { title: merge.merged.title, standfirst: merge.merged.standfirst, body: JSON.stringify(doc), meta }, null)
       if (!merge.clean) {
         // Where both sides changed the same passage, this machine's words stay; the incoming version is kept as a revision to compare and take from.
         this.deps.articles.snapshot(db, { ...article, bodyText: text, wordCount: countWords(text) }, 'imported', now)
@@ -296,12 +299,6 @@ export class BundleService {
       }
       return result('merged')
     })()
-  }
-
-  private write(db: Db, here: Article, next: Pick<Article, 'title' | 'standfirst' | 'body' | 'meta'>, now: number): void {
-    const text = documentText(parseDocumentJson(next.body))
-    const words = countWords(text)
-    articlesRepo.updateArticleContent(db, { id: here.id, title: next.title, standfirst: next.standfirst, body: next.body, bodyText: text, wordCount: words, meta: next.meta, caret: null }, words, now)
   }
 
   /** Unzips and checks every file against the manifest; any difference refuses the whole bundle. */

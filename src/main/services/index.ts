@@ -12,7 +12,7 @@ import { ReviewService } from './review'
 import { BundleService } from './bundles'
 import { ProofingService, type SpellWorkerOptions } from './proofing'
 import type { FetchLike } from '../sync/wordpress/client'
-import type { SyncProgress } from '../../shared/domain/sync'
+import type { SyncProgress } from '@shared/domain/sync'
 import type { Platform } from '../platform/types'
 
 export interface ServicesOptions {

@@ -4,9 +4,9 @@ import { basename, join } from 'node:path'
 import { AppError } from '../errors'
 import * as mediaRepo from '../store/repositories/media'
 import type { Db } from '../store/connection'
-import type { MediaItem } from '../../shared/domain/article'
+import type { MediaItem } from '@shared/domain/article'
 import type { Dialogs } from '../platform/types'
-import { isMediaId } from '../../shared/domain/media'
+import { isMediaId } from '@shared/domain/media'
 
 export const MAX_IMAGE_BYTES = 50 * 1024 * 1024
 

@@ -3,11 +3,12 @@ import { AppError, notFound } from '../errors'
 import type { Db } from '../store/connection'
 import * as articlesRepo from '../store/repositories/articles'
 import * as reviewRepo from '../store/repositories/review'
-import * as syncRepo from '../store/repositories/sync'
-import type { ArticleStatus, ArticleSummary } from '../../shared/domain/article'
-import type { ArticleReview, QueueItem, ReviewComment, ReviewIdentity } from '../../shared/domain/review'
-import { QUEUE_STATUSES, checkTransition, type StatusChange } from '../../shared/domain/workflow'
-import { countSuggestions } from '../../shared/domain/document'
+import * as articleSyncRepo from '../store/repositories/article-sync'
+import * as sitesRepo from '../store/repositories/sites'
+import type { ArticleStatus, ArticleSummary } from '@shared/domain/article'
+import type { ArticleReview, QueueItem, ReviewComment, ReviewIdentity } from '@shared/domain/review'
+import { QUEUE_STATUSES, checkTransition, type StatusChange } from '@shared/domain/workflow'
+import { countSuggestions } from '@shared/domain/document'
 import type { ArticleService } from './articles'
 import type { SettingsService } from './settings'
 
@@ -49,8 +50,8 @@ export class ReviewService {
    * they may edit others' posts); without one, the name and role in the settings.
    */
   identity(articleId?: string): ReviewIdentity {
-    const link = articleId === undefined ? undefined : syncRepo.findArticleSync(this.db, articleId)
-    const site = link === undefined ? undefined : syncRepo.findSite(this.db, link.site_id)
+    const link = articleId === undefined ? undefined : articleSyncRepo.findArticleSync(this.db, articleId)
+    const site = link === undefined ? undefined : sitesRepo.findSite(this.db, link.siteId)
     if (site !== undefined) {
       return { name: site.displayName || site.username, role: site.capabilities.edit_others_posts ? 'editor' : 'reporter', source: 'site', bridge: site.bridge }
     }
@@ -147,7 +148,7 @@ export class ReviewService {
     const items: QueueItem[] = rows.map((r) => {
       const article = this.deps.articles.get(r.id)
       const f = facts.get(r.id)
-      const siteId = syncRepo.findArticleSync(db, r.id)?.site_id ?? null
+      const siteId = articleSyncRepo.findArticleSync(db, r.id)?.siteId ?? null
       return {
         id: r.id,
         title: r.title,

@@ -1,13 +1,12 @@
 import { AppError, notFound } from '../errors'
-import * as articlesRepo from '../store/repositories/articles'
 import * as revisionsRepo from '../store/repositories/revisions'
 import type { Db } from '../store/connection'
-import type { Article, Revision, RevisionSummary } from '../../shared/domain/article'
+import type { Article, Revision, RevisionSummary } from '@shared/domain/article'
 import type { ArticleService } from './articles'
-import type { RevisionDiff, RevisionRef } from '../../shared/ipc/contract'
+import type { RevisionDiff, RevisionRef } from '@shared/ipc/contract'
+import { diffStats, diffWords } from '@shared/review/diff'
 
 type Version = { title: string; standfirst: string; bodyText: string }
-import { diffStats, diffWords } from '../../shared/review/diff'
 
 /** Browsing and restoring an article's snapshots. */
 export class RevisionService {
@@ -81,23 +80,7 @@ export class RevisionService {
     return db.transaction((): Article => {
       const revision = this.get(id)
       const article = this.deps.articles.get(revision.articleId)
-      const now = this.deps.now()
-      this.deps.articles.snapshot(db, article, 'before-restore', now)
-      articlesRepo.updateArticleContent(
-        db,
-        {
-          id: article.id,
-          title: revision.title,
-          standfirst: revision.standfirst,
-          body: revision.body,
-          bodyText: revision.bodyText,
-          wordCount: revision.wordCount,
-          meta: revision.meta,
-          caret: null
-        },
-        revision.wordCount,
-        now
-      )
+      this.deps.articles.replaceContent(article, revision, 'before-restore')
       return this.deps.articles.get(article.id)
     })()
   }

@@ -1,7 +1,7 @@
 import type { Db } from '../store/connection'
 import * as searchRepo from '../store/repositories/search'
-import type { Range, SearchFilters, SearchHit } from '../../shared/domain/search'
-import { normalizeArabic, searchForms, searchFormsCached, wordsWithOffsets } from '../../shared/arabic/normalize'
+import type { Range, SearchFilters, SearchHit } from '@shared/domain/search'
+import { normalizeArabic, searchForms, searchFormsCached, wordsWithOffsets } from '@shared/arabic/normalize'
 
 interface ParsedQuery {
   /** Every form any whole query word is found by. */

@@ -1,6 +1,6 @@
 import * as settingsRepo from '../store/repositories/settings'
 import type { Db } from '../store/connection'
-import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain/app'
+import { DEFAULT_SETTINGS, type Settings } from '@shared/domain/app'
 
 /** The user's choices: interface language and the article to reopen. */
 export class SettingsService {

@@ -1,7 +1,7 @@
 import { existsSync, renameSync } from 'node:fs'
 import { AppError } from '../errors'
 import { openDatabase, StoreOpenError, type Db, type OpenOptions } from '../store/connection'
-import type { StoreStatus } from '../../shared/domain/app'
+import type { StoreStatus } from '@shared/domain/app'
 
 /**
  * Owns the one database connection. When the file cannot be opened it keeps the

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto'
 import { AppError, notFound } from '../errors'
 import type { Db } from '../store/connection'
-import * as syncRepo from '../store/repositories/sync'
+import * as articleSyncRepo from '../store/repositories/article-sync'
 import * as articlesRepo from '../store/repositories/articles'
-import type { Article } from '../../shared/domain/article'
-import type { ArticleSyncInfo, RemotePostSummary, Site, SiteCapability, SyncConflict, SyncProgress } from '../../shared/domain/sync'
+import * as sitesRepo from '../store/repositories/sites'
+import * as termsRepo from '../store/repositories/terms'
+import type { Article } from '@shared/domain/article'
+import type { ArticleSyncInfo, RemotePostSummary, Site, SiteCapability, SyncConflict, SyncProgress } from '@shared/domain/sync'
 import { discoverSite, WpClient, WpError } from '../sync/wordpress/client'
+import { currentUser } from '../sync/wordpress/routes'
 import { SyncEngine, type EngineDeps } from '../sync/engine'
-import type { SiteRevision } from '../../shared/ipc/contract'
-import { documentText } from '../sync/blocks/codec'
-import { countWords } from '../../shared/arabic/count'
+import type { SiteRevision } from '@shared/ipc/contract'
+import { documentText } from '../document/text'
 
 /** What the sync service needs is what its engine needs. */
 export type SyncServiceDeps = EngineDeps
@@ -41,11 +43,11 @@ export class SyncService {
   }
 
   sites(): Site[] {
-    return syncRepo.listSites(this.db)
+    return sitesRepo.listSites(this.db)
   }
 
   site(id: string): Site {
-    const site = syncRepo.findSite(this.db, id)
+    const site = sitesRepo.findSite(this.db, id)
     if (site === undefined) throw notFound('site', id)
     return site
   }
@@ -66,7 +68,7 @@ export class SyncService {
       const client = new WpClient({ ...options, restRoot: index.restRoot, username: request.username, password: request.appPassword })
       let me: { id: number; name: string; capabilities?: Record<string, boolean> }
       try {
-        me = (await client.get<typeof me>('wp/v2/users/me', { context: 'edit', _fields: 'id,name,capabilities' })).data
+        me = await currentUser(client)
       } catch (error) {
         // Without application passwords (a production site on plain HTTP) the header is ignored and the request is anonymous.
         if (error instanceof WpError && error.code === 'wrong_password' && !index.applicationPasswords)
@@ -81,7 +83,7 @@ export class SyncService {
         edit_others_posts: caps.edit_others_posts === true
       }
       if (!capabilities.edit_posts) throw new WpError('missing_capability', 'edit_posts')
-      const existing = syncRepo.findSiteByUrl(this.db, index.url)
+      const existing = sitesRepo.findSiteByUrl(this.db, index.url)
       const site: Site = {
         id: existing?.id ?? randomUUID(),
         url: index.url,
@@ -96,7 +98,7 @@ export class SyncService {
         createdAt: existing?.createdAt ?? this.deps.now(),
         bridge: index.namespaces.includes('qalam/v1')
       }
-      syncRepo.upsertSite(this.db, site, this.deps.secrets.encrypt(request.appPassword.replace(/\s+/g, '')))
+      sitesRepo.upsertSite(this.db, site, this.deps.secrets.encrypt(request.appPassword.replace(/\s+/g, '')))
       await this.engine.refreshCategories(client, site)
       return this.site(site.id)
     })
@@ -104,55 +106,55 @@ export class SyncService {
 
   removeSite(id: string): void {
     this.site(id)
-    syncRepo.deleteSite(this.db, id)
+    sitesRepo.deleteSite(this.db, id)
   }
 
   categories(siteId: string): { id: number; name: string; parent: number }[] {
-    return syncRepo.listTerms(this.db, this.site(siteId).id, 'categories').map((t) => ({ id: t.remoteId, name: t.name, parent: t.parent }))
+    return termsRepo.listTerms(this.db, this.site(siteId).id, 'categories').map((t) => ({ id: t.remoteId, name: t.name, parent: t.parent }))
   }
 
   /** Links an article to a site, or unlinks it (null). */
   assign(articleId: string, siteId: string | null): ArticleSyncInfo {
     this.deps.articles.get(articleId)
-    const current = syncRepo.findArticleSync(this.db, articleId)
+    const current = articleSyncRepo.findArticleSync(this.db, articleId)
     if (siteId === null) {
-      syncRepo.unlinkArticle(this.db, articleId)
+      articleSyncRepo.unlinkArticle(this.db, articleId)
     } else {
       this.site(siteId)
-      if (current !== undefined && current.site_id !== siteId) {
-        if (current.remote_id !== null) throw new AppError('INVALID_STATE', 'the article is already a post on another site')
-        syncRepo.unlinkArticle(this.db, articleId)
+      if (current !== undefined && current.siteId !== siteId) {
+        if (current.remoteId !== null) throw new AppError('INVALID_STATE', 'the article is already a post on another site')
+        articleSyncRepo.unlinkArticle(this.db, articleId)
       }
-      syncRepo.linkArticle(this.db, articleId, siteId)
+      articleSyncRepo.linkArticle(this.db, articleId, siteId)
     }
     return this.state(articleId)
   }
 
   /** An article's sync state; 'local' when it belongs to no site, 'changed_here' when edited since the last sync. */
   state(articleId: string): ArticleSyncInfo {
-    const row = syncRepo.findArticleSync(this.db, articleId)
+    const row = articleSyncRepo.findArticleSync(this.db, articleId)
     if (row === undefined) return { articleId, siteId: null, remoteId: null, state: 'local', error: null, remoteStatus: null, remoteLink: null, syncedAt: null }
     return this.withLocalChanges(row)
   }
 
-  private withLocalChanges(row: syncRepo.ArticleSyncRow): ArticleSyncInfo {
-    const info = syncRepo.rowToSyncInfo(row)
-    if (row.state === 'synced' && row.base_hash !== null) {
-      const article = articlesRepo.findArticle(this.db, row.article_id)
-      if (article !== undefined && this.engine.hash(article) !== row.base_hash) info.state = 'changed_here'
+  private withLocalChanges(link: articleSyncRepo.ArticleSync): ArticleSyncInfo {
+    const info = articleSyncRepo.toSyncInfo(link)
+    if (link.state === 'synced' && link.baseHash !== null) {
+      const article = articlesRepo.findArticle(this.db, link.articleId)
+      if (article !== undefined && this.engine.hash(article) !== link.baseHash) info.state = 'changed_here'
     }
     return info
   }
 
   states(): ArticleSyncInfo[] {
-    return syncRepo.listArticleSyncs(this.db).map((row) => this.withLocalChanges(row))
+    return articleSyncRepo.listArticleSyncs(this.db).map((row) => this.withLocalChanges(row))
   }
 
   run(articleIds?: string[]): Promise<SyncProgress> {
     if (articleIds !== undefined) {
       // An article synced on its own goes to the only site, if it belongs to none yet.
       const sites = this.sites()
-      for (const id of articleIds) if (syncRepo.findArticleSync(this.db, id) === undefined && sites.length === 1) syncRepo.linkArticle(this.db, id, sites[0]!.id)
+      for (const id of articleIds) if (articleSyncRepo.findArticleSync(this.db, id) === undefined && sites.length === 1) articleSyncRepo.linkArticle(this.db, id, sites[0]!.id)
     }
     return guard(() => this.engine.run({ articleIds }))
   }
@@ -189,9 +191,9 @@ export class SyncService {
 
   private linkedPost(articleId: string): { site: Site; remoteId: number } {
     this.deps.articles.get(articleId)
-    const row = syncRepo.findArticleSync(this.db, articleId)
-    if (row?.remote_id == null) throw new AppError('INVALID_STATE', 'the article is not a post on a site yet')
-    return { site: this.site(row.site_id), remoteId: row.remote_id }
+    const row = articleSyncRepo.findArticleSync(this.db, articleId)
+    if (row?.remoteId == null) throw new AppError('INVALID_STATE', 'the article is not a post on a site yet')
+    return { site: this.site(row.siteId), remoteId: row.remoteId }
   }
 
   /** The site's revisions of the article's post. */
@@ -211,20 +213,8 @@ export class SyncService {
   async restoreSiteRevision(articleId: string, revisionId: number): Promise<Article> {
     const { site, remoteId } = this.linkedPost(articleId)
     const found = await guard(() => this.engine.siteRevision(site, remoteId, revisionId))
-    const db = this.db
-    db.transaction(() => {
-      const article = this.deps.articles.get(articleId)
-      const now = this.deps.now()
-      this.deps.articles.snapshot(db, article, 'before-restore', now)
-      const text = documentText(found.doc)
-      const words = countWords(text)
-      articlesRepo.updateArticleContent(
-        db,
-        { id: articleId, title: found.title, standfirst: found.standfirst, body: JSON.stringify(found.doc), bodyText: text, wordCount: words, meta: article.meta, caret: null },
-        words,
-        now
-      )
-    })()
+    const article = this.deps.articles.get(articleId)
+    this.deps.articles.replaceContent(article, { title: found.title, standfirst: found.standfirst, body: JSON.stringify(found.doc), meta: article.meta }, 'before-restore')
     return this.deps.articles.get(articleId)
   }
 

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import type { StoreFailure } from '../../shared/domain/app'
+import type { StoreFailure } from '@shared/domain/app'
 import { migrate, LATEST_SCHEMA_VERSION } from './migrate'
 
 export type Db = Database.Database

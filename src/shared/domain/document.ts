@@ -29,8 +29,22 @@ export function plainDocumentJson(paragraphs: string[]): string {
 /** One empty paragraph in a right-to-left root. */
 export const EMPTY_DOCUMENT_JSON = plainDocumentJson([])
 
+/**
+ * The names of Qalam's own node types in the body's JSON. The renderer's Lexical
+ * nodes register under them and the main process's codec, bundles and checks read
+ * them, so both sides name a node the same way.
+ */
+export const NODE_TYPES = {
+  /** An image from the data folder, with alt text and caption. */
+  image: 'qalam-image',
+  /** A block of the site's markup kept byte for byte (read-only in the editor). */
+  rawBlock: 'qalam-raw-block',
+  /** A suggestion (track changes): an inline element around the suggested text. */
+  suggestion: 'qalam-suggestion'
+} as const
+
 /** The node type of a suggestion (track changes) in the body: an inline element around the suggested text. */
-export const SUGGESTION_NODE_TYPE = 'qalam-suggestion'
+export const SUGGESTION_NODE_TYPE = NODE_TYPES.suggestion
 
 interface JsonNode {
   type?: unknown

@@ -8,7 +8,7 @@ import type {
   ArticleStatus,
   ArticleSummary,
   CaretPosition
-} from '../../../shared/domain/article'
+} from '@shared/domain/article'
 
 export interface ArticleRow {
   id: string

@@ -1,5 +1,5 @@
 import type { Db } from '../connection'
-import type { MediaItem } from '../../../shared/domain/article'
+import type { MediaItem } from '@shared/domain/article'
 
 interface MediaRow {
   id: string

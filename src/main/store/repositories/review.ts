@@ -1,8 +1,8 @@
 import type { Db } from '../connection'
-import type { ReviewComment, ReviewData } from '../../../shared/domain/review'
-import { normalizeReview } from '../../../shared/domain/review'
-import type { ArticleStatus } from '../../../shared/domain/article'
-import type { StatusChange } from '../../../shared/domain/workflow'
+import type { ReviewComment, ReviewData } from '@shared/domain/review'
+import { normalizeReview } from '@shared/domain/review'
+import type { ArticleStatus } from '@shared/domain/article'
+import type { StatusChange } from '@shared/domain/workflow'
 
 interface CommentRow {
   id: string

@@ -1,6 +1,6 @@
 import type { Db } from '../connection'
-import type { ArticleMeta, Revision, RevisionReason, RevisionSummary } from '../../../shared/domain/article'
-import { EMPTY_META } from '../../../shared/domain/article'
+import type { ArticleMeta, Revision, RevisionReason, RevisionSummary } from '@shared/domain/article'
+import { EMPTY_META } from '@shared/domain/article'
 
 interface RevisionRow {
   id: string

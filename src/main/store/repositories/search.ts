@@ -1,7 +1,7 @@
 import type { Db } from '../connection'
-import type { Article, ArticleStatus } from '../../../shared/domain/article'
-import type { SearchFilters as SharedSearchFilters } from '../../../shared/domain/search'
-import { normalizeArabic, searchFormsCached, wordsWithOffsets } from '../../../shared/arabic/normalize'
+import type { Article, ArticleStatus } from '@shared/domain/article'
+import type { SearchFilters as SharedSearchFilters } from '@shared/domain/search'
+import { normalizeArabic, searchFormsCached, wordsWithOffsets } from '@shared/arabic/normalize'
 
 /** The text of an article as the index holds it: each field normalized, plus every word's other search forms. */
 export function indexedFields(article: Pick<Article, 'title' | 'standfirst' | 'bodyText' | 'meta'>) {

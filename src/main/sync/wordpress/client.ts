@@ -1,4 +1,4 @@
-import type { SyncErrorCode, SyncFailure } from '../../../shared/domain/sync'
+import type { SyncErrorCode, SyncFailure } from '@shared/domain/sync'
 
 /**
  * A small client for the WordPress REST API: one place for the address form

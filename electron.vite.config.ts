@@ -1,0 +1,28 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import { rendererConfig } from './vite.renderer.config.mts'
+import { aliases } from './aliases.mts'
+
+export default defineConfig({
+  main: {
+    resolve: { alias: aliases },
+    build: {
+      outDir: 'out/main',
+      // The spell checker runs in a worker thread started from its own file beside index.js.
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          'spell-worker': resolve(import.meta.dirname, 'src/main/proofing/spell-worker.ts')
+        }
+      }
+    }
+  },
+  preload: {
+    resolve: { alias: aliases },
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/preload/index.ts') } }
+    }
+  },
+  renderer: rendererConfig
+})

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import * as doubtsRepo from '../store/repositories/doubts'
+import * as mediaRepo from '../store/repositories/media'
+import * as outboxRepo from '../store/repositories/outbox'
+import * as uploadsRepo from '../store/repositories/uploads'
+import { NODE_TYPES } from '@shared/domain/document'
+import type { LexDocument, LexImage } from '../document/lexical'
+import { documentImages } from '../document/text'
+import { isCancel, type SiteContext } from './context'
+import { consumeDoubt, noteDoubt, removeCopies, waitForDoubts } from './doubts'
+import { WpError, type WpResponse } from './wordpress/client'
+import { mediaByAuthorSince, type RemoteMedia } from './wordpress/routes'
+
+/** Images: uploaded once per site, named by a fingerprint so a lost answer can be found again. */
+
+const fingerprintOf = (mediaId: string) => `qalam-${mediaId.split('.')[0]}`
+
+/** Uploads every image of the document the site does not have yet. */
+export async function ensureUploads(ctx: SiteContext, doc: LexDocument): Promise<void> {
+  const missing = documentImages(doc).filter((id) => uploadsRepo.findUpload(ctx.db, id, ctx.site.id) === undefined)
+  if (missing.length > 0 && !ctx.site.capabilities.upload_files) throw new WpError('missing_capability', 'upload_files')
+  for (const mediaId of missing) {
+    const usage = doc.root.children.find((b): b is LexImage => b.type === NODE_TYPES.image && b.mediaId === mediaId)!
+    await upload(ctx, mediaId, usage.alt, usage.caption)
+  }
+}
+
+/** The featured image's attachment id, uploading it first if the site does not have it. */
+export async function ensureFeatured(ctx: SiteContext, mediaId: string): Promise<number> {
+  if (uploadsRepo.findUpload(ctx.db, mediaId, ctx.site.id) === undefined) {
+    if (!ctx.site.capabilities.upload_files) throw new WpError('missing_capability', 'upload_files')
+    await upload(ctx, mediaId, '', '')
+  }
+  return uploadsRepo.findUpload(ctx.db, mediaId, ctx.site.id)!.remoteId
+}
+
+/** Uploads one image, unless an earlier try already did (then that upload is adopted). */
+async function upload(ctx: SiteContext, mediaId: string, alt: string, caption: string): Promise<void> {
+  const { db, site } = ctx
+  const fingerprint = fingerprintOf(mediaId)
+  const outbox = outboxRepo.findOutbox(db, site.id, 'upload_media', mediaId)
+  const doubts = doubtsRepo.listDoubts(db, site.id, 'upload_media', mediaId)
+  if (outbox !== undefined || doubts.length > 0) {
+    // An earlier try may have uploaded it and lost the answer: look before sending again.
+    const found = await landedMedia(ctx, fingerprint, Math.min(outbox?.createdAt ?? Infinity, ...doubts.map((d) => d.sentAt)))
+    if (found.length > 0) {
+      const [kept, ...extra] = found
+      uploadsRepo.recordUpload(db, mediaId, site.id, { remoteId: kept!.id, sourceUrl: kept!.source_url }, ctx.now())
+      if (outbox !== undefined) outboxRepo.deleteOutbox(db, outbox.id)
+      consumeDoubt(ctx, doubts, fingerprint)
+      await removeCopies(ctx, 'upload_media', extra, doubts)
+      return
+    }
+    waitForDoubts(ctx, doubts)
+  }
+  const path = ctx.deps.mediaPath(mediaId)
+  const item = mediaRepo.findMedia(db, mediaId)
+  if (path === null || item === undefined) throw new WpError('rejected', `image ${mediaId} is missing from the data folder`)
+  const bytes = readFileSync(path)
+  const entry = { id: outbox?.id ?? randomUUID(), siteId: site.id, kind: 'upload_media' as const, subject: mediaId, fingerprint, createdAt: ctx.now(), attempts: 1 }
+  outboxRepo.putOutbox(db, entry)
+  const ext = mediaId.split('.')[1]
+  const sentAt = ctx.now()
+  let answer: WpResponse<RemoteMedia>
+  try {
+    answer = await ctx.client.request<RemoteMedia>('POST', 'wp/v2/media', {
+      body: bytes,
+      query: { alt_text: alt, caption, _fields: 'id,source_url' },
+      headers: { 'content-type': item.mime, 'content-disposition': `attachment; filename="${fingerprint}.${ext}"` },
+      idempotent: false
+    })
+  } catch (error) {
+    noteDoubt(ctx, 'upload_media', mediaId, fingerprint, sentAt, error)
+    throw error
+  }
+  uploadsRepo.recordUpload(db, mediaId, site.id, { remoteId: answer.data.id, sourceUrl: answer.data.source_url }, ctx.now())
+  outboxRepo.deleteOutbox(db, entry.id)
+  ctx.progress.bytes(bytes.length)
+}
+
+/** This user's uploads on the site named by a fingerprint and made since `since` (with a margin for clocks), oldest first (the one to keep). */
+async function landedMedia(ctx: SiteContext, fingerprint: string, since: number): Promise<RemoteMedia[]> {
+  const { site } = ctx
+  const found = await mediaByAuthorSince(ctx.client, fingerprint, site.userId, new Date(since - 10 * 60 * 1000).toISOString())
+  // The search also matches inside other titles: only a file named by the fingerprint (WordPress adds -1, -2 to a repeated name) is one of ours.
+  const name = (url: string) => url.slice(url.lastIndexOf('/') + 1)
+  return found.filter((m) => (m.author === undefined || m.author === site.userId) && name(m.source_url).startsWith(fingerprint))
+}
+
+/** Media uploaded by attempts whose answer was lost after another upload of the same image became the article's. */
+export async function sweepMedia(ctx: SiteContext): Promise<void> {
+  const { db, site } = ctx
+  const doubts = doubtsRepo.listDoubts(db, site.id, 'upload_media').filter((d) => uploadsRepo.findUpload(db, d.subject, site.id) !== undefined)
+  for (const mediaId of new Set(doubts.map((d) => d.subject))) {
+    const mine = doubts.filter((d) => d.subject === mediaId)
+    try {
+      const copies = (await landedMedia(ctx, fingerprintOf(mediaId), Math.min(...mine.map((d) => d.sentAt)))).filter(
+        (m) => uploadsRepo.findUploadByRemote(db, site.id, m.id) === undefined
+      )
+      await removeCopies(ctx, 'upload_media', copies, mine)
+    } catch (error) {
+      if (isCancel(error)) throw error
+    }
+  }
+}
+
+/** The bytes of images the given documents still have to upload, for the progress bar. */
+export function bytesToUpload(ctx: SiteContext, docs: LexDocument[]): number {
+  let total = 0
+  for (const doc of docs)
+    for (const id of documentImages(doc)) if (uploadsRepo.findUpload(ctx.db, id, ctx.site.id) === undefined) total += mediaRepo.findMedia(ctx.db, id)?.bytes ?? 0
+  return total
+}

@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto'
+import type { Db } from '../store/connection'
+import * as articleSyncRepo from '../store/repositories/article-sync'
+import * as sitesRepo from '../store/repositories/sites'
+import * as termsRepo from '../store/repositories/terms'
+import * as uploadsRepo from '../store/repositories/uploads'
+import * as reviewRepo from '../store/repositories/review'
+import { latestStatus, mergeReview, normalizeReview, type ReviewData } from '@shared/domain/review'
+import type { Article, ArticleStatus } from '@shared/domain/article'
+import type { StatusChange } from '@shared/domain/workflow'
+import type { Site } from '@shared/domain/sync'
+import { documentToBlocks, markupToDocument, type FromBlocksContext } from '../document/codec'
+import { joinBlocks } from '../document/gutenberg'
+import { parseDocumentJson } from '../document/lexical'
+import { fromLocalFormCtx, localFormCtx, snapshotHash } from '../document/local-form'
+import type { Snapshot } from '../document/merge'
+import type { LocalContext, SiteContext } from './context'
+import { localStatusOf, remoteStatusOf, versionOf } from './remote'
+import type { PostState, RemotePost } from './wordpress/routes'
+
+/** The forms of an article the engine compares: here, on the site, and the base of the last sync. */
+
+/**
+ * The local article as a snapshot (images by local id). A featured image the site has
+ * and this machine does not ('remote:<id>' in the base) stays as it is unless the
+ * reporter picks another one.
+ */
+export function localSnapshot(db: Db, article: Article): Snapshot {
+  const link = articleSyncRepo.findArticleSync(db, article.id)
+  const base = link?.base ?? null
+  const featured = article.meta.featuredImage !== '' ? article.meta.featuredImage : base?.featured?.startsWith('remote:') === true ? base.featured : ''
+  const status = remoteStatusOf(article.status)
+  const bridge = link === undefined ? false : sitesRepo.findSite(db, link.siteId)?.bridge === true
+  return {
+    title: article.title,
+    standfirst: article.standfirst,
+    slug: article.meta.slug,
+    status,
+    categories: [...article.meta.categories],
+    tags: [...article.meta.tags],
+    blocks: documentToBlocks(parseDocumentJson(article.body), localFormCtx),
+    featured,
+    publishAt: status === 'future' ? article.meta.publishAt : null,
+    review: bridge ? reviewRepo.readReview(db, article.id) : null
+  }
+}
+
+/** The hash the base is compared with: a different one means the article changed here since the last sync. */
+export function localHash(db: Db, article: Article): string {
+  return snapshotHash(localSnapshot(db, article))
+}
+
+/** Images of the site's posts as this machine's images, where it uploaded them. */
+export function fromSiteCtx(db: Db, siteId: string): FromBlocksContext {
+  return { localImage: (remoteId) => uploadsRepo.findUploadByRemote(db, siteId, remoteId) }
+}
+
+/** What a post's meta says about the plugin: registered meta is always listed, so qalam_review present means it is active. */
+function noteBridge(ctx: SiteContext, post: RemotePost): void {
+  if (post.meta === undefined) return
+  const has = !Array.isArray(post.meta) && 'qalam_review' in post.meta
+  if (ctx.site.bridge !== has) {
+    ctx.site.bridge = has
+    sitesRepo.setSiteBridge(ctx.db, ctx.site.id, has)
+  }
+}
+
+/** A post's registered meta as an object (WordPress sends an empty array when there is none). */
+export function metaOf(post: RemotePost): Record<string, unknown> {
+  return post.meta !== undefined && !Array.isArray(post.meta) ? post.meta : {}
+}
+
+function termNames(ctx: SiteContext, taxonomy: termsRepo.Taxonomy, ids: number[]): string[] {
+  const known = new Map(termsRepo.listTerms(ctx.db, ctx.site.id, taxonomy).map((t) => [t.remoteId, t.name]))
+  return ids.map((id) => known.get(id)).filter((n): n is string => n !== undefined && !(taxonomy === 'categories' && n === 'Uncategorized'))
+}
+
+/** The site's post as a snapshot in the same form as the local one. */
+export function remoteSnapshot(ctx: SiteContext, post: RemotePost): Snapshot {
+  noteBridge(ctx, post)
+  const { db, site } = ctx
+  const doc = markupToDocument(post.content.raw, fromSiteCtx(db, site.id))
+  return {
+    title: post.title.raw,
+    standfirst: post.excerpt.raw,
+    slug: post.slug,
+    status: post.status,
+    categories: termNames(ctx, 'categories', post.categories),
+    tags: termNames(ctx, 'tags', post.tags),
+    blocks: documentToBlocks(doc, localFormCtx),
+    featured: post.featured_media > 0 ? (uploadsRepo.findUploadByRemote(db, site.id, post.featured_media) ?? `remote:${post.featured_media}`) : '',
+    publishAt: post.status === 'future' && post.date_gmt ? Date.parse(`${post.date_gmt}Z`) : null,
+    review: site.bridge === true ? normalizeReview(metaOf(post).qalam_review as Partial<ReviewData> | undefined) : null
+  }
+}
+
+/** A status someone changed on the site, as a move in the history with an id every machine that pulls it computes alike. */
+function siteStatusChange(site: Site, post: PostState, from: ArticleStatus, to: ArticleStatus, now: number): StatusChange {
+  const at = Date.parse(`${post.modified_gmt}Z`)
+  return {
+    id: `site-${createHash('sha256').update(`${site.url}|${post.id}|${post.modified_gmt}|${post.status}`).digest('hex').slice(0, 32)}`,
+    from,
+    to,
+    by: site.name,
+    at: Number.isFinite(at) ? at : now,
+    note: ''
+  }
+}
+
+/**
+ * Writes a snapshot into the local article (a revision of what it replaces is kept first,
+ * unless `reason` is null). With `origin`, the snapshot came from the site's post: a status
+ * someone changed there (an editor publishing from WordPress's admin) goes into the status
+ * history, by the site's name, at the post's modified time.
+ */
+export function applyToArticle(ctx: LocalContext, article: Article, snap: Snapshot, reason: 'before-sync' | null, origin?: { site: Site; post: PostState }): void {
+  const { db } = ctx
+  const doc = markupToDocument(joinBlocks(snap.blocks), fromLocalFormCtx)
+  db.transaction(() => {
+    // Review data merges with what is here (nothing here is lost), and the status history's last move is the workflow status.
+    const review = snap.review === null ? null : mergeReview(reviewRepo.readReview(db, article.id), snap.review)
+    if (review !== null) reviewRepo.writeReview(db, article.id, review)
+    const current = (review === null ? null : latestStatus(review)) ?? article.status
+    const next = localStatusOf(snap.status, current)
+    if (origin !== undefined && next !== current) {
+      // The site's clock has whole seconds: a move in the same second as the last one still comes after it.
+      const last = (review ?? reviewRepo.readReview(db, article.id)).history.at(-1)?.at ?? 0
+      const change = siteStatusChange(origin.site, origin.post, current, next, ctx.now())
+      reviewRepo.addStatusChange(db, article.id, { ...change, at: Math.max(change.at, last + 1) })
+    }
+    const meta = {
+      ...article.meta,
+      slug: snap.slug,
+      categories: snap.categories,
+      tags: snap.tags,
+      featuredImage: snap.featured.startsWith('remote:') ? '' : snap.featured,
+      publishAt: snap.publishAt ?? article.meta.publishAt
+    }
+    ctx.deps.articles.replaceContent(article, { title: snap.title, standfirst: snap.standfirst, body: JSON.stringify(doc), meta }, reason)
+    ctx.deps.articles.setStatus(article.id, next)
+  })()
+  ctx.progress.pulled(article.id)
+}
+
+/** Records both sides as agreeing on `snap` at the post's version. */
+export function setBase(ctx: LocalContext, articleId: string, snap: Snapshot, post: PostState): void {
+  articleSyncRepo.updateArticleSync(ctx.db, articleId, {
+    remoteId: post.id,
+    remoteStatus: post.status,
+    remoteLink: post.link,
+    baseVersion: versionOf(post),
+    base: snap,
+    baseHash: snapshotHash(snap),
+    state: 'synced',
+    error: null,
+    conflict: null,
+    syncedAt: ctx.now()
+  })
+}

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest'
+import { parse } from '@wordpress/block-serialization-default-parser'
+import { documentToBlocks, markupToDocument, type ToBlocksContext } from '@main/document/codec'
+import { joinBlocks, splitBlocks } from '@main/document/gutenberg'
+import type { LexDocument } from '@main/document/lexical'
+import { documentText } from '@main/document/text'
+
+const text = (t: string, format = 0) => ({ type: 'text', text: t, format, detail: 0, mode: 'normal', style: '', version: 1 })
+const el = { direction: null, format: '', indent: 0, version: 1 }
+const para = (children: unknown[], direction: 'ltr' | null = null) => ({ type: 'paragraph', ...el, direction, textFormat: 0, textStyle: '', children })
+const doc = (...children: unknown[]) => ({ root: { type: 'root', direction: 'rtl', format: '', indent: 0, version: 1, children } }) as unknown as LexDocument
+const noImages: ToBlocksContext = { image: () => undefined }
+const MEDIA = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.png'
+const uploaded: ToBlocksContext = { image: (id) => (id === MEDIA ? { id: 41, url: 'https://site.example/wp-content/uploads/a.png' } : undefined) }
+
+/** What WordPress's own parser makes of it: names, attributes and inner blocks, whitespace-only freeform dropped. */
+const parsed = (markup: string) =>
+  parse(markup)
+    .filter((b) => b.blockName !== null || b.innerHTML.trim() !== '')
+    .map((b) => ({ name: b.blockName, attrs: b.attrs, inner: b.innerBlocks.map((i) => i.blockName) }))
+
+describe('the editor document as Gutenberg blocks', () => {
+  it('writes each kind of block as the block editor stores it, so WordPress parses it into blocks', () => {
+    const markup = joinBlocks(
+      documentToBlocks(
+        doc(
+          para([text('قال '), text('الوزير', 1), text(' إن '), text('النمو', 2), text(' بلغ 3.5% في 2026')]),
+          { type: 'heading', ...el, tag: 'h3', children: [text('التفاصيل')] },
+          para([text('Reuters reported it first.')], 'ltr'),
+          { type: 'list', ...el, listType: 'number', start: 1, tag: 'ol', children: [{ type: 'listitem', ...el, value: 1, children: [text('أولاً')] }, { type: 'listitem', ...el, value: 2, children: [text('ثانياً')] }] },
+          { type: 'quote', ...el, children: [text('«لن نتراجع»')] },
+          { type: 'horizontalrule', version: 1 },
+          { type: 'qalam-image', version: 1, mediaId: MEDIA, alt: 'دخان "كثيف"', caption: 'المرفأ & المدينة' }
+        ),
+        uploaded
+      )
+    )
+    expect(parsed(markup)).toEqual([
+      { name: 'core/paragraph', attrs: {}, inner: [] },
+      { name: 'core/heading', attrs: { level: 3 }, inner: [] },
+      { name: 'core/paragraph', attrs: { direction: 'ltr' }, inner: [] },
+      { name: 'core/list', attrs: { ordered: true }, inner: ['core/list-item', 'core/list-item'] },
+      { name: 'core/quote', attrs: {}, inner: ['core/paragraph'] },
+      { name: 'core/separator', attrs: {}, inner: [] },
+      { name: 'core/image', attrs: { id: 41, sizeSlug: 'large', linkDestination: 'none' }, inner: [] }
+    ])
+    expect(markup).toContain('<p>قال <strong>الوزير</strong> إن <em>النمو</em> بلغ 3.5% في 2026</p>')
+    expect(markup).toContain('<p dir="ltr">Reuters reported it first.</p>')
+    expect(markup).toContain('<h3 class="wp-block-heading">التفاصيل</h3>')
+    expect(markup).toContain('alt="دخان &quot;كثيف&quot;" class="wp-image-41"/><figcaption class="wp-element-caption">المرفأ &amp; المدينة</figcaption>')
+  })
+
+  it('escapes text so a reporter’s angle brackets stay text, and links keep only safe addresses', () => {
+    const markup = joinBlocks(
+      documentToBlocks(
+        doc(
+          para([
+            text('a <script>alert(1)</script> & b'),
+            { type: 'link', url: 'https://example.com/?a=1&b=2', rel: null, target: null, title: null, ...el, children: [text('رابط')] },
+            { type: 'link', url: 'javascript:alert(1)', rel: null, target: null, title: null, ...el, children: [text('خبيث')] }
+          ])
+        ),
+        noImages
+      )
+    )
+    expect(markup).toContain('a &lt;script&gt;alert(1)&lt;/script&gt; &amp; b')
+    expect(markup).toContain('<a href="https://example.com/?a=1&amp;b=2">رابط</a>')
+    expect(markup).not.toContain('javascript:')
+    expect(markup).toContain('خبيث')
+  })
+
+  it('comes back from the site as the same document, and writes the same markup again', () => {
+    const original = doc(
+      para([text('فقرة '), text('عريضة ومائلة', 3), { type: 'linebreak', version: 1 }, text('سطر ثانٍ')]),
+      { type: 'heading', ...el, tag: 'h2', children: [text('عنوان فرعي')] },
+      { type: 'list', ...el, listType: 'bullet', start: 1, tag: 'ul', children: [{ type: 'listitem', ...el, value: 1, children: [text('بند')] }] },
+      para([text('Latin text 2026')], 'ltr')
+    )
+    const markup = joinBlocks(documentToBlocks(original, noImages))
+    const back = markupToDocument(markup, { localImage: () => undefined })
+    expect(back.root.children.map((c) => c.type)).toEqual(['paragraph', 'heading', 'list', 'paragraph'])
+    expect(joinBlocks(documentToBlocks(back, noImages))).toBe(markup)
+    expect(documentText(back)).toBe('فقرة عريضة ومائلة\nسطر ثانٍ\n\nعنوان فرعي\n\nبند\n\nLatin text 2026')
+  })
+
+  it('keeps what it cannot represent byte for byte, and sends it back unchanged', () => {
+    const embed = '<!-- wp:embed {"url":"https://youtu.be/x","type":"video"} -->\n<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">https://youtu.be/x</div></figure>\n<!-- /wp:embed -->'
+    const styled = '<!-- wp:paragraph {"style":{"color":{"text":"#a00"}}} -->\n<p class="has-text-color" style="color:#a00">ملوّن</p>\n<!-- /wp:paragraph -->'
+    const hostile = '<!-- wp:paragraph -->\n<p>نص <a href="javascript:alert(1)">خبيث</a><img src=x onerror=alert(1)></p>\n<!-- /wp:paragraph -->'
+    const classic = '<p>فقرة من المحرر الكلاسيكي</p><script>alert(1)</script>'
+    const selfClosing = '<!-- wp:latest-posts {"postsToShow":3} /-->'
+    const site = [embed, styled, hostile, classic, selfClosing].join('\n\n')
+    const back = markupToDocument(site, { localImage: () => undefined })
+    expect(back.root.children.map((c) => c.type)).toEqual(Array(5).fill('qalam-raw-block'))
+    expect(back.root.children.map((c) => (c as { name: string }).name)).toEqual(['core/embed', 'core/paragraph', 'core/paragraph', 'html', 'core/latest-posts'])
+    // The editor shows text only: nothing executable survives into what it renders.
+    expect(back.root.children.map((c) => (c as { preview: string }).preview)).toEqual(['https://youtu.be/x', 'ملوّن', 'نص خبيث', 'فقرة من المحرر الكلاسيكي', ''])
+    expect(joinBlocks(documentToBlocks(back, noImages))).toBe(site)
+  })
+
+  it('reads lists written before list items were blocks, and images uploaded from this machine', () => {
+    const legacy = '<!-- wp:list -->\n<ul><li>قديم</li><li>أقدم</li></ul>\n<!-- /wp:list -->'
+    const image =
+      '<!-- wp:image {"id":41,"sizeSlug":"large","linkDestination":"none"} -->\n<figure class="wp-block-image size-large"><img src="https://site.example/a.png" alt="بديل" class="wp-image-41"/><figcaption class="wp-element-caption">تعليق</figcaption></figure>\n<!-- /wp:image -->'
+    const back = markupToDocument(`${legacy}\n\n${image}`, { localImage: (id) => (id === 41 ? MEDIA : undefined) })
+    expect(back.root.children[0]).toMatchObject({ type: 'list', listType: 'bullet' })
+    expect(back.root.children[1]).toEqual({ type: 'qalam-image', version: 1, mediaId: MEDIA, alt: 'بديل', caption: 'تعليق' })
+    // An image this machine does not have stays the site's block.
+    expect(markupToDocument(image, { localImage: () => undefined }).root.children[0]!.type).toBe('qalam-raw-block')
+  })
+
+  it('cuts content into top-level blocks exactly, nested blocks and all', () => {
+    const quote = '<!-- wp:quote -->\n<blockquote class="wp-block-quote"><!-- wp:paragraph -->\n<p>أ</p>\n<!-- /wp:paragraph --></blockquote>\n<!-- /wp:quote -->'
+    const group = '<!-- wp:group -->\n<div class="wp-block-group"><!-- wp:paragraph -->\n<p>ب</p>\n<!-- /wp:paragraph --><!-- wp:separator /--></div>\n<!-- /wp:group -->'
+    expect(splitBlocks(`${quote}\n\n${group}\n\n<p>حر</p>`)).toEqual([quote, group, '<p>حر</p>'])
+  })
+})
+
+describe('review markup in the blocks', () => {
+  const mark = (ids: string[], children: unknown[]) => ({ type: 'mark', ids, children, direction: null, format: '', indent: 0, version: 1 })
+  const suggestion = (kind: 'insert' | 'delete', children: unknown[]) => ({
+    type: 'qalam-suggestion',
+    suggestionId: kind === 'insert' ? 'sug-1' : 'sug-2',
+    kind,
+    author: 'سلمى "المحررة"',
+    createdAt: Date.UTC(2026, 10, 27, 10, 0, 0, 123),
+    children,
+    direction: null,
+    format: '',
+    indent: 0,
+    version: 1
+  })
+  const reviewed = doc(
+    para([text('قال '), mark(['thread-1'], [text('الوزير', 1), text(' أمس')]), text(' إن '), suggestion('delete', [text('النمو')]), suggestion('insert', [text('الاقتصاد')]), text(' تحسّن.')])
+  )
+
+  it('writes comment anchors and suggestions as marked-up spans and reads them back exactly', () => {
+    const markup = joinBlocks(documentToBlocks(reviewed, noImages))
+    expect(markup).toContain('<mark class="qalam-comment" data-qalam-threads="thread-1"><strong>الوزير</strong> أمس</mark>')
+    expect(markup).toContain('<del class="qalam-suggestion" data-qalam-id="sug-2" data-qalam-author="سلمى &quot;المحررة&quot;" datetime="2026-11-27T10:00:00.123Z">النمو</del>')
+    expect(markup).toContain('<ins class="qalam-suggestion" data-qalam-id="sug-1"')
+    expect(parsed(markup)).toEqual([{ name: 'core/paragraph', attrs: {}, inner: [] }])
+    const back = markupToDocument(markup, { localImage: () => undefined })
+    expect(back).toEqual(reviewed)
+    expect(documentText(back)).toBe('قال الوزير أمس إن النموالاقتصاد تحسّن.')
+  })
+
+  it('leaves review markup out for readers of a site without the plugin: the text as it was before the suggestions', () => {
+    const markup = joinBlocks(documentToBlocks(reviewed, { ...noImages, plain: true }))
+    expect(markup).toBe('<!-- wp:paragraph -->\n<p>قال <strong>الوزير</strong> أمس إن النمو تحسّن.</p>\n<!-- /wp:paragraph -->')
+  })
+
+  it('keeps a paragraph with a mark or ins/del it does not recognise as a raw block', () => {
+    const odd = '<!-- wp:paragraph -->\n<p><mark style="background:red">x</mark> <ins data-qalam-id="1">y</ins></p>\n<!-- /wp:paragraph -->'
+    expect(markupToDocument(odd, { localImage: () => undefined }).root.children[0]!.type).toBe('qalam-raw-block')
+    // A plain <del> is still strikethrough.
+    const del = markupToDocument('<!-- wp:paragraph -->\n<p><del>قديم</del></p>\n<!-- /wp:paragraph -->', { localImage: () => undefined })
+    expect(del.root.children[0]).toMatchObject({ type: 'paragraph', children: [{ text: 'قديم', format: 4 }] })
+  })
+})
