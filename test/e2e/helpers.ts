@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import type { Host } from './host'
-import type { Article } from '../../src/shared/domain/article'
+import type { Article } from '@shared/domain/article'
 
 export const body = (page: Page) => page.locator('.body-content')
 

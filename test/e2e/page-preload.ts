@@ -3,8 +3,8 @@
  * with the same createApi over the host's page binding. Bundled by the host
  * and injected before the app's own scripts run.
  */
-import { createApi, type Api } from '../../src/shared/ipc/create-api'
-import type { EventName } from '../../src/shared/ipc/contract'
+import { createApi, type Api } from '@shared/ipc/create-api'
+import type { EventName } from '@shared/ipc/contract'
 
 declare global {
   interface Window {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { AutosaveScheduler, IDLE_MS, MAX_WAIT_MS, RETRY_MS, type SaveState } from '../../src/renderer/src/features/editor/autosave'
+import { AutosaveScheduler, IDLE_MS, MAX_WAIT_MS, RETRY_MS, type SaveState } from '@renderer/features/editor/autosave'
 
 let saves: number[]
 let states: SaveState[]

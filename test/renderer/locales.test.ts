@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import ar from '../../src/renderer/src/app/locales/ar'
-import en from '../../src/renderer/src/app/locales/en'
-import { SYNC_ERROR_CODES, SYNC_STATES } from '../../src/shared/domain/sync'
-import { STORE_FAILURES } from '../../src/shared/domain/app'
-import { BUNDLE_PROBLEMS } from '../../src/shared/domain/bundle'
-import { REVISION_REASONS } from '../../src/shared/domain/article'
+import ar from '@renderer/app/locales/ar'
+import en from '@renderer/app/locales/en'
+import { SYNC_ERROR_CODES, SYNC_STATES } from '@shared/domain/sync'
+import { STORE_FAILURES } from '@shared/domain/app'
+import { BUNDLE_PROBLEMS } from '@shared/domain/bundle'
+import { REVISION_REASONS } from '@shared/domain/article'
 
 /** Every code main can send the window must have words in both languages, or the user sees a raw key. */
 describe('interface words', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sanitizePastedHtml } from '../../src/renderer/src/editor/plugins/PastePlugin/sanitize'
+import { sanitizePastedHtml } from '@renderer/editor/plugins/PastePlugin/sanitize'
 
 const clean = (html: string) => sanitizePastedHtml(html).innerHTML
 

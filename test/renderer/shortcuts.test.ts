@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { matchShortcut, shortcutLabel, SHORTCUTS } from '../../src/renderer/src/editor/shortcuts'
+import { matchShortcut, shortcutLabel, SHORTCUTS } from '@renderer/editor/shortcuts'
 
 const key = (code: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
   code,

@@ -1,5 +1,5 @@
-import type { Api } from '../../shared/ipc/create-api'
-import type { IpcError, IpcResult } from '../../shared/ipc/contract'
+import type { Api } from '@shared/ipc/create-api'
+import type { IpcError, IpcResult } from '@shared/ipc/contract'
 
 declare global {
   interface Window {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { Settings, StoreStatus } from '../../../shared/domain/app'
+import type { Settings, StoreStatus } from '@shared/domain/app'
 import { api, call } from '../api'
 import { setMediaBaseUrl } from '../editor/media-url'
 import { flushAll } from '../features/editor/flush-registry'

@@ -2,7 +2,7 @@ import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import ar from './locales/ar'
 import en from './locales/en'
-import type { Locale } from '../../../shared/domain/app'
+import type { Locale } from '@shared/domain/app'
 
 /** i18next with Arabic as the default; direction follows the interface language. */
 export async function initI18n(locale: Locale = 'ar'): Promise<typeof i18next> {

@@ -1,5 +1,5 @@
 import { $getRoot, $getSelection, $isElementNode, $isRangeSelection, $isTextNode, type LexicalNode } from 'lexical'
-import type { CaretPosition } from '../../../shared/domain/article'
+import type { CaretPosition } from '@shared/domain/article'
 
 /** Where the caret is, as child indexes from the root: stable across reloads, unlike node keys. */
 export function $getCaretPosition(): CaretPosition | null {

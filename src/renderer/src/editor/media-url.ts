@@ -1,4 +1,4 @@
-import { isMediaId } from '../../../shared/domain/media'
+import { isMediaId } from '@shared/domain/media'
 
 /** Where media files are served from; set once from `app:info`. Documents store ids only. */
 let mediaBaseUrl = ''

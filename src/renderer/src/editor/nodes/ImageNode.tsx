@@ -15,7 +15,7 @@ import {
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { useTranslation } from 'react-i18next'
 import { mediaUrl } from '../media-url'
-import { isMediaId } from '../../../../shared/domain/media'
+import { isMediaId } from '@shared/domain/media'
 
 export type SerializedImageNode = Spread<{ mediaId: string; alt: string; caption: string }, SerializedLexicalNode>
 

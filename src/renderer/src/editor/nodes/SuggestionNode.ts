@@ -8,7 +8,7 @@ import {
   type SerializedElementNode,
   type Spread
 } from 'lexical'
-import { SUGGESTION_NODE_TYPE } from '../../../../shared/domain/document'
+import { SUGGESTION_NODE_TYPE } from '@shared/domain/document'
 
 export type SuggestionKind = 'insert' | 'delete'
 

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ArticleMeta, ArticleStatus } from '../../../../shared/domain/article'
+import type { ArticleMeta, ArticleStatus } from '@shared/domain/article'
 import { mediaUrl } from '../../editor/media-url'
 
 /** Splits "اقتصاد، سياسة, رياضة" on Arabic and Latin commas. */

@@ -1,15 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { $createRangeSelection, $getRoot, $setSelection, type LexicalEditor } from 'lexical'
-import type { Finding } from '../../../../shared/proofing/findings'
-import type { Locale } from '../../../../shared/domain/app'
+import type { Finding } from '@shared/proofing/findings'
 import { api, call } from '../../api'
+import { useLocale } from '../../app/notices'
 import { $textSegments, locate } from '../../editor/text-offsets'
 
 interface Props {
   editor: LexicalEditor | null
   article: { title: string; byline: string; dateline: string }
-  locale: Locale
   onClose: () => void
 }
 
@@ -35,7 +34,8 @@ function selectRange(editor: LexicalEditor, start: number, end: number, expected
 }
 
 /** Spelling and the editorial checks for the open article, each explained, with a one-click fix where it is safe. */
-export function ProofingPanel({ editor, article, locale, onClose }: Props) {
+export function ProofingPanel({ editor, article, onClose }: Props) {
+  const locale = useLocale()
   const { t } = useTranslation()
   const [findings, setFindings] = useState<Finding[] | null>(null)
   const [text, setText] = useState('')

@@ -1,45 +1,20 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ArticleStatus } from '../../../../shared/domain/article'
-import type { Locale } from '../../../../shared/domain/app'
-import type { ArticleReview, ReviewIdentity, ReviewThread } from '../../../../shared/domain/review'
-import { threadsOf } from '../../../../shared/domain/review'
-import { nextStatuses } from '../../../../shared/domain/workflow'
+import type { ReviewThread } from '@shared/domain/review'
+import { threadsOf } from '@shared/domain/review'
+import { nextStatuses } from '@shared/domain/workflow'
 import { formatDateTime } from '../../app/i18n'
-import type { SuggestionInfo } from '../../editor/plugins/SuggestionPlugin'
+import { useLocale } from '../../app/notices'
 import { shortcutLabel } from '../../editor/shortcuts'
-
-export interface ReviewPanelProps {
-  locale: Locale
-  status: ArticleStatus
-  identity: ReviewIdentity | null
-  review: ArticleReview | null
-  /** Threads anchored in the text, in reading order. */
-  anchors: string[]
-  /** Threads anchored where the caret is. */
-  active: string[]
-  suggestions: SuggestionInfo[]
-  suggesting: boolean
-  /** A thread just anchored in the text, waiting for its first comment. */
-  pendingThread: string | null
-  onToggleSuggesting: () => void
-  onTransition: (to: ArticleStatus, note: string) => void
-  onStartComment: () => void
-  onCancelComment: () => void
-  onComment: (body: string, threadId?: string) => void
-  onResolve: (threadId: string, resolved: boolean) => void
-  onDelete: (commentId: string) => void
-  onShowThread: (threadId: string) => void
-  onAccept: (id?: string) => void
-  onReject: (id?: string) => void
-  onIdentity: (patch: { userName?: string; role?: 'reporter' | 'editor' }) => void
-  onClose: () => void
-}
+import { SidePanel } from '../../ui/SidePanel'
+import { ToggleButton } from '../../ui/ToggleButton'
+import type { ReviewModel } from './useReview'
 
 /** The open article's review, in the side column: workflow and history, suggestions, comment threads. */
-export function ReviewPanel(props: ReviewPanelProps) {
+export function ReviewPanel({ model: props, onClose }: { model: ReviewModel; onClose: () => void }) {
   const { t } = useTranslation()
-  const { identity, review, locale } = props
+  const locale = useLocale()
+  const { identity, review } = props
   const [note, setNote] = useState('')
   const [draft, setDraft] = useState('')
   const [showResolved, setShowResolved] = useState(false)
@@ -53,11 +28,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
   const detachedOpen = detached.filter((th) => !th.resolved)
 
   return (
-    <aside className="review-panel" aria-label={t('review.heading')} dir="rtl" data-testid="review-panel">
-      <header className="panel-head">
-        <h2>{t('review.heading')}</h2>
-        <button type="button" onClick={props.onClose}>{t('review.close')}</button>
-      </header>
+    <SidePanel className="review-panel" title={t('review.heading')} dir="rtl" testId="review-panel" onClose={onClose}>
 
       {identity !== null && (
         <section className="review-identity">
@@ -69,11 +40,11 @@ export function ReviewPanel(props: ReviewPanelProps) {
             <div className="review-settings">
               <label className="field">
                 <span>{t('review.yourName')}</span>
-                <input defaultValue={identity.name} onBlur={(e) => props.onIdentity({ userName: e.target.value })} data-testid="review-name" />
+                <input defaultValue={identity.name} onBlur={(e) => props.setIdentity({ userName: e.target.value })} data-testid="review-name" />
               </label>
               <label className="field">
                 <span>{t('review.yourRole')}</span>
-                <select value={identity.role} onChange={(e) => props.onIdentity({ role: e.target.value as 'reporter' | 'editor' })} data-testid="review-role">
+                <select value={identity.role} onChange={(e) => props.setIdentity({ role: e.target.value as 'reporter' | 'editor' })} data-testid="review-role">
                   <option value="reporter">{t('review.roles.reporter')}</option>
                   <option value="editor">{t('review.roles.editor')}</option>
                 </select>
@@ -106,7 +77,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
                   className={to === 'approved' || to === 'published' || to === 'submitted' ? 'btn-primary' : ''}
                   data-testid={`move-${to}`}
                   onClick={() => {
-                    props.onTransition(to, note)
+                    props.transition(to, note)
                     setNote('')
                   }}
                 >
@@ -134,16 +105,9 @@ export function ReviewPanel(props: ReviewPanelProps) {
 
       <section className="review-section" aria-label={t('review.suggestions')}>
         <h3>{t('review.suggestions')}</h3>
-        <button
-          type="button"
-          className="tb-btn tb-text"
-          aria-pressed={props.suggesting}
-          title={`${t('review.suggestMode')} (${shortcutLabel('suggest')})`}
-          onClick={props.onToggleSuggesting}
-          data-testid="toggle-suggesting"
-        >
+        <ToggleButton pressed={props.suggesting} onToggle={props.toggleSuggesting} title={`${t('review.suggestMode')} (${shortcutLabel('suggest')})`} testId="toggle-suggesting">
           {t('review.suggestMode')}
-        </button>
+        </ToggleButton>
         {props.suggestions.length === 0 ? (
           <p className="review-empty">{t('review.noSuggestions')}</p>
         ) : (
@@ -157,10 +121,10 @@ export function ReviewPanel(props: ReviewPanelProps) {
                     {s.author || t('review.anonymous')} · {formatDateTime(s.createdAt, locale)}
                   </span>
                   <span className="suggestion-actions">
-                    <button type="button" onClick={() => props.onAccept(s.id)} data-testid="accept-suggestion">
+                    <button type="button" onClick={() => props.accept(s.id)} data-testid="accept-suggestion">
                       {t('review.accept')}
                     </button>
-                    <button type="button" onClick={() => props.onReject(s.id)} data-testid="reject-suggestion">
+                    <button type="button" onClick={() => props.reject(s.id)} data-testid="reject-suggestion">
                       {t('review.reject')}
                     </button>
                   </span>
@@ -168,10 +132,10 @@ export function ReviewPanel(props: ReviewPanelProps) {
               ))}
             </ul>
             <div className="review-moves">
-              <button type="button" onClick={() => props.onAccept()} data-testid="accept-all">
+              <button type="button" onClick={() => props.accept()} data-testid="accept-all">
                 {t('review.acceptAll')}
               </button>
-              <button type="button" onClick={() => props.onReject()} data-testid="reject-all">
+              <button type="button" onClick={() => props.reject()} data-testid="reject-all">
                 {t('review.rejectAll')}
               </button>
             </div>
@@ -188,7 +152,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
             title={`${t('review.commentOnSelection')} (${shortcutLabel('comment')})`}
             // Keeps the editor's selection: the button does not take the focus.
             onMouseDown={(e) => e.preventDefault()}
-            onClick={props.onStartComment}
+            onClick={props.startComment}
             data-testid="start-comment"
           >
             {t('review.commentOnSelection')}
@@ -199,7 +163,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
             onSubmit={(e) => {
               e.preventDefault()
               if (draft.trim() === '') return
-              props.onComment(draft)
+              props.comment(draft)
               setDraft('')
             }}
           >
@@ -212,7 +176,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
                 type="button"
                 onClick={() => {
                   setDraft('')
-                  props.onCancelComment()
+                  props.cancelComment()
                 }}
               >
                 {t('review.cancel')}
@@ -223,10 +187,10 @@ export function ReviewPanel(props: ReviewPanelProps) {
         {open.length === 0 && detachedOpen.length === 0 && props.pendingThread === null && <p className="review-empty">{t('review.noComments')}</p>}
         <ul className="review-threads" data-testid="threads">
           {open.map((th) => (
-            <Thread key={th.id} {...props} thread={th} current={props.active.includes(th.id)} detached={false} />
+            <Thread key={th.id} model={props} thread={th} current={props.active.includes(th.id)} detached={false} />
           ))}
           {detachedOpen.map((th) => (
-            <Thread key={th.id} {...props} thread={th} current={false} detached />
+            <Thread key={th.id} model={props} thread={th} current={false} detached />
           ))}
         </ul>
         {resolved.length > 0 && (
@@ -237,24 +201,26 @@ export function ReviewPanel(props: ReviewPanelProps) {
             {showResolved && (
               <ul className="review-threads is-resolved">
                 {resolved.map((th) => (
-                  <Thread key={th.id} {...props} thread={th} current={false} detached={!props.anchors.includes(th.id)} />
+                  <Thread key={th.id} model={props} thread={th} current={false} detached={!props.anchors.includes(th.id)} />
                 ))}
               </ul>
             )}
           </>
         )}
       </section>
-    </aside>
+    </SidePanel>
   )
 }
 
-function Thread({ thread, current, detached, identity, locale, onComment, onResolve, onDelete, onShowThread }: ReviewPanelProps & { thread: ReviewThread; current: boolean; detached: boolean }) {
+function Thread({ model, thread, current, detached }: { model: ReviewModel; thread: ReviewThread; current: boolean; detached: boolean }) {
   const { t } = useTranslation()
+  const locale = useLocale()
+  const { identity } = model
   const [reply, setReply] = useState('')
   return (
     <li className={`thread${current ? ' is-active' : ''}${detached ? ' is-detached' : ''}${thread.resolved ? ' is-resolved' : ''}`} data-thread={thread.id}>
       {thread.quote !== '' && (
-        <button type="button" className="thread-quote" onClick={() => onShowThread(thread.id)} disabled={detached}>
+        <button type="button" className="thread-quote" onClick={() => model.showThread(thread.id)} disabled={detached}>
           «{thread.quote}»
         </button>
       )}
@@ -264,7 +230,7 @@ function Thread({ thread, current, detached, identity, locale, onComment, onReso
           <p className="review-meta">
             <strong>{c.author || t('review.anonymous')}</strong> · <time>{formatDateTime(c.createdAt, locale)}</time>
             {identity !== null && c.author === identity.name && (
-              <button type="button" className="linklike" onClick={() => onDelete(c.id)}>
+              <button type="button" className="linklike" onClick={() => model.deleteComment(c.id)}>
                 {t('review.deleteComment')}
               </button>
             )}
@@ -280,7 +246,7 @@ function Thread({ thread, current, detached, identity, locale, onComment, onReso
         onSubmit={(e) => {
           e.preventDefault()
           if (reply.trim() === '') return
-          onComment(reply, thread.id)
+          model.comment(reply, thread.id)
           setReply('')
         }}
       >
@@ -288,7 +254,7 @@ function Thread({ thread, current, detached, identity, locale, onComment, onReso
         <button type="submit" data-testid="reply">
           {t('review.reply')}
         </button>
-        <button type="button" onClick={() => onResolve(thread.id, !thread.resolved)} data-testid={thread.resolved ? 'reopen' : 'resolve'}>
+        <button type="button" onClick={() => model.resolve(thread.id, !thread.resolved)} data-testid={thread.resolved ? 'reopen' : 'resolve'}>
           {thread.resolved ? t('review.reopen') : t('review.resolve')}
         </button>
       </form>

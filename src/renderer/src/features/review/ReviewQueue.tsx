@@ -1,26 +1,26 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ArticleStatus } from '../../../../shared/domain/article'
-import type { Locale } from '../../../../shared/domain/app'
-import type { QueueItem } from '../../../../shared/domain/review'
-import type { Site } from '../../../../shared/domain/sync'
-import { QUEUE_STATUSES } from '../../../../shared/domain/workflow'
+import type { ArticleStatus } from '@shared/domain/article'
+import type { QueueItem } from '@shared/domain/review'
+import type { Site } from '@shared/domain/sync'
+import { QUEUE_STATUSES } from '@shared/domain/workflow'
 import { api, call } from '../../api'
 import { formatRelative } from '../../app/i18n'
-import { StatusFilter } from '../drafts/StatusFilter'
+import { StatusFilter } from '../../ui/StatusFilter'
+import { useLocale, useNotices } from '../../app/notices'
 
 interface Props {
-  locale: Locale
   sites: Site[]
   onOpen: (id: string) => void
   onPulled: () => void
-  onError: (error: unknown) => void
   onClose: () => void
 }
 
 /** The editor's queue: articles handed in, longest waiting first, with who wrote them, how long, and open comments. */
-export function ReviewQueue({ locale, sites, onOpen, onPulled, onError, onClose }: Props) {
+export function ReviewQueue({ sites, onOpen, onPulled, onClose }: Props) {
   const { t } = useTranslation()
+  const locale = useLocale()
+  const { report: onError } = useNotices()
   const [items, setItems] = useState<QueueItem[]>([])
   const [status, setStatus] = useState<ArticleStatus | ''>('')
   const [author, setAuthor] = useState('')

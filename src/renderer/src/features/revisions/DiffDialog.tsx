@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { RevisionDiff, RevisionRef } from '../../../../shared/ipc/contract'
-import type { DiffPart } from '../../../../shared/review/diff'
-import { sideBySide } from '../../../../shared/review/diff'
+import type { RevisionDiff, RevisionRef } from '@shared/ipc/contract'
+import type { DiffPart } from '@shared/review/diff'
+import { sideBySide } from '@shared/review/diff'
 import { api, call } from '../../api'
+import { useNotices } from '../../app/notices'
 
 interface Props {
   articleId: string
@@ -12,7 +13,6 @@ interface Props {
   fromLabel: string
   toLabel: string
   onClose: () => void
-  onError: (error: unknown) => void
 }
 
 function Parts({ parts, testId }: { parts: DiffPart[]; testId?: string }) {
@@ -36,7 +36,8 @@ function Parts({ parts, testId }: { parts: DiffPart[]; testId?: string }) {
 }
 
 /** Two versions compared word by word: inline, or side by side (the older at the start side, the newer beside it). */
-export function DiffDialog({ articleId, from, to, fromLabel, toLabel, onClose, onError }: Props) {
+export function DiffDialog({ articleId, from, to, fromLabel, toLabel, onClose }: Props) {
+  const { report: onError } = useNotices()
   const { t } = useTranslation()
   const [ignoreMarks, setIgnoreMarks] = useState(false)
   const [view, setView] = useState<'inline' | 'side'>('inline')

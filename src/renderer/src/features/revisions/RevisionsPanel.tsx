@@ -1,29 +1,28 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Revision, RevisionSummary } from '../../../../shared/domain/article'
-import type { Locale } from '../../../../shared/domain/app'
-import type { RevisionRef, SiteRevision } from '../../../../shared/ipc/contract'
+import type { Revision, RevisionSummary } from '@shared/domain/article'
+import type { RevisionRef, SiteRevision } from '@shared/ipc/contract'
 import { api, call } from '../../api'
+import { useLocale } from '../../app/notices'
 import { formatDateTime } from '../../app/i18n'
 import { DiffDialog } from './DiffDialog'
 
 interface Props {
   articleId: string
-  locale: Locale
   /** Changes whenever a snapshot is taken, to reload the list. */
   version: number
   /** Whether the article is a post on a site (its revisions there are listed too). */
   onSite: boolean
   onRestore: (revisionId: string) => void
   onRestoreSite: (revisionId: number) => void
-  onError: (error: unknown) => void
   onClose: () => void
 }
 
 const refKey = (r: RevisionRef) => (r.kind === 'current' ? 'current' : `${r.kind}:${r.id}`)
 
 /** An article's saved versions and the site's: browse them, read one, compare any two, restore one. */
-export function RevisionsPanel({ articleId, locale, version, onSite, onRestore, onRestoreSite, onError, onClose }: Props) {
+export function RevisionsPanel({ articleId, version, onSite, onRestore, onRestoreSite, onClose }: Props) {
+  const locale = useLocale()
   const { t } = useTranslation()
   const [revisions, setRevisions] = useState<RevisionSummary[]>([])
   const [siteRevisions, setSiteRevisions] = useState<SiteRevision[]>([])
@@ -151,7 +150,7 @@ export function RevisionsPanel({ articleId, locale, version, onSite, onRestore, 
           )}
         </section>
       )}
-      {comparing !== null && <DiffDialog articleId={articleId} {...comparing} onClose={() => setComparing(null)} onError={onError} />}
+      {comparing !== null && <DiffDialog articleId={articleId} {...comparing} onClose={() => setComparing(null)} />}
     </aside>
   )
 }

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ArticleStatus } from '../../../../shared/domain/article'
-import { StatusFilter } from '../drafts/StatusFilter'
-import type { Locale } from '../../../../shared/domain/app'
-import type { Range, SearchHit } from '../../../../shared/domain/search'
+import type { ArticleStatus } from '@shared/domain/article'
+import { StatusFilter } from '../../ui/StatusFilter'
+import type { Range, SearchHit } from '@shared/domain/search'
 import { api, call } from '../../api'
+import { useLocale } from '../../app/notices'
 import { formatRelative } from '../../app/i18n'
 import { shortcutLabel } from '../../editor/shortcuts'
 
@@ -22,13 +22,13 @@ export function Highlighted({ text, ranges }: { text: string; ranges: Range[] })
 }
 
 interface Props {
-  locale: Locale
   onOpen: (id: string) => void
   onClose: () => void
 }
 
 /** Search every article on this machine as you type: Arabic-aware, ranked, with the matches marked. */
-export function SearchDialog({ locale, onOpen, onClose }: Props) {
+export function SearchDialog({ onOpen, onClose }: Props) {
+  const locale = useLocale()
   const { t } = useTranslation()
   const ref = useRef<HTMLDialogElement>(null)
   const [query, setQuery] = useState('')

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { StoreStatus } from '../../../../shared/domain/app'
+import type { StoreStatus } from '@shared/domain/app'
 import { api, call, ApiError } from '../../api'
 
 /** Shown instead of the desk when the database cannot be opened: why, and the ways out. */

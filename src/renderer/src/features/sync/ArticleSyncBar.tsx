@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import type { ArticleStatus } from '../../../../shared/domain/article'
-import type { ArticleSyncInfo, Site } from '../../../../shared/domain/sync'
+import type { ArticleStatus } from '@shared/domain/article'
+import type { ArticleSyncInfo, Site } from '@shared/domain/sync'
 
 interface Props {
   info: ArticleSyncInfo | undefined

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SyncConflict } from '../../../../shared/domain/sync'
+import type { SyncConflict } from '@shared/domain/sync'
 
 type Pick = 'local' | 'remote' | 'both'
 

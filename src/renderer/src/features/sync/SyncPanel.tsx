@@ -1,28 +1,25 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Locale } from '../../../../shared/domain/app'
-import type { RemotePostSummary, Site } from '../../../../shared/domain/sync'
+import type { Locale } from '@shared/domain/app'
+import type { RemotePostSummary, Site } from '@shared/domain/sync'
 import { api, call, ApiError } from '../../api'
+import { useLocale } from '../../app/notices'
+import { describeError } from '../../app/errors'
 import { formatDateTime } from '../../app/i18n'
-import { ConfirmDialog } from '../drafts/ConfirmDialog'
+import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import type { SyncModel } from './useSync'
 
 interface Props {
   model: SyncModel
-  locale: Locale
   onSyncAll: () => void
   onImported: () => void
   onClose: () => void
 }
 
-/** Words for a failure from main: the sync reason in the user's language, the site's own words after it. */
-export function useFailureText() {
-  const { t } = useTranslation()
-  return (error: unknown): string => {
-    if (error instanceof ApiError && error.error.reason !== undefined) return t(`sync.reasons.${error.error.reason}`)
-    if (error instanceof ApiError) return `${t(`errors.${error.error.code}`)} — ${error.message}`
-    return String(error)
-  }
+/** Words for a failure from main, as the desk describes every error. */
+function useFailureText() {
+  const { t, i18n } = useTranslation()
+  return (error: unknown): string => describeError(error, t, i18n)
 }
 
 function SiteCard({ site, locale, onRemove }: { site: Site; locale: Locale; onRemove: () => void }) {
@@ -178,7 +175,8 @@ function ImportSection({ site, onImported }: { site: Site; onImported: () => voi
 }
 
 /** Sites, «sync all» with its progress, what failed and why, and import. */
-export function SyncPanel({ model, locale, onSyncAll, onImported, onClose }: Props) {
+export function SyncPanel({ model, onSyncAll, onImported, onClose }: Props) {
+  const locale = useLocale()
   const { t } = useTranslation()
   const { sites, progress } = model
   const running = progress?.running === true

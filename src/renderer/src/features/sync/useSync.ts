@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { ArticleSyncInfo, Site, SyncProgress } from '../../../../shared/domain/sync'
+import type { ArticleSyncInfo, Site, SyncProgress } from '@shared/domain/sync'
 import { api, call } from '../../api'
 
 /** Sites, each article's sync state and the running sync's progress, kept fresh from main's `sync:progress` events. */

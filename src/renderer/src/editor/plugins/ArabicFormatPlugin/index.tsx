@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $getSelection, $isRangeSelection, $isTextNode, COMMAND_PRIORITY_CRITICAL, FORMAT_TEXT_COMMAND } from 'lexical'
-import { wordEndAfter, wordStartBefore } from '../../../../../shared/arabic/word-boundaries'
+import { wordEndAfter, wordStartBefore } from '@shared/arabic/word-boundaries'
 
 /**
  * Bold or italic on part of an Arabic word would put a style boundary between

@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $getMarkIDs, $isMarkNode, $unwrapMarkNode, $wrapSelectionInMarkNode, MarkNode } from '@lexical/mark'
 import { $getRoot, $getSelection, $isElementNode, $isRangeSelection, $isTextNode, type EditorState, type LexicalEditor, type LexicalNode } from 'lexical'
-import { expandToArabicWords } from '../../../../../shared/arabic/word-boundaries'
+import { expandToArabicWords } from '@shared/arabic/word-boundaries'
 
 /**
  * Comment anchors: Lexical's MarkNode around the commented text, its ids the

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { isExternalWebUrl } from '../../../../../shared/domain/links'
+import { isExternalWebUrl } from '@shared/domain/links'
 
 /**
  * A link in the copy opens in the system browser on Ctrl/Cmd+click, through

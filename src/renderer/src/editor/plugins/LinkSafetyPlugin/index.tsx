@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { LinkNode } from '@lexical/link'
-import { isAllowedLinkUrl } from '../../../../../shared/domain/links'
+import { isAllowedLinkUrl } from '@shared/domain/links'
 
 /**
  * Whatever path a link took into the document (typed, pasted as HTML, pasted

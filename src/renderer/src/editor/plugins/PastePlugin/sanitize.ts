@@ -1,6 +1,6 @@
 import DOMPurify from 'dompurify'
-import { isAllowedLinkUrl } from '../../../../../shared/domain/links'
-import { isMediaId } from '../../../../../shared/domain/media'
+import { isAllowedLinkUrl } from '@shared/domain/links'
+import { isMediaId } from '@shared/domain/media'
 
 /**
  * Clipboard HTML from Word, Google Docs, web pages and WordPress, made safe and

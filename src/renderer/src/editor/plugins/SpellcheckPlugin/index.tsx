@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $createRangeSelection, $getNearestNodeFromDOMNode, $isTextNode, $setSelection } from 'lexical'
-import { wordsWithOffsets } from '../../../../../shared/arabic/normalize'
+import { wordsWithOffsets } from '@shared/arabic/normalize'
 
 export interface SpellcheckApi {
   misspelled(words: string[]): Promise<string[]>

@@ -20,9 +20,10 @@ import { shortcutLabel, type EditorAction } from '../../shortcuts'
 import { OPEN_LINK_DIALOG_COMMAND, INSERT_IMAGE_COMMAND } from '../../commands'
 import { runEditorAction } from '../ShortcutsPlugin'
 import { $blockOf } from '../DirectionPlugin'
-import { normalizeLinkInput } from '../../../../../shared/domain/links'
+import { normalizeLinkInput } from '@shared/domain/links'
 import type { ImagePayload } from '../../nodes/ImageNode'
 import { BulletIcon, ImageIcon, LinkIcon, NumberIcon, QuoteIcon, RedoIcon, RuleIcon, UndoIcon } from '../../icons'
+import type { Messages } from '../../../app/locales/ar'
 
 type BlockType = 'paragraph' | 'h2' | 'h3' | 'h4' | 'quote' | 'bullet' | 'number'
 
@@ -126,7 +127,7 @@ export function ToolbarPlugin({ pickImage, extra }: ToolbarPluginProps) {
     if (image !== null) editor.dispatchCommand(INSERT_IMAGE_COMMAND, image)
   }
 
-  const button = (action: EditorAction, label: ReactNode, active = false, disabled = false) => (
+  const button = (action: EditorAction & keyof Messages['toolbar'], label: ReactNode, active = false, disabled = false) => (
     <button
       type="button"
       className={active ? 'tb-btn is-active' : 'tb-btn'}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { ARTICLE_STATUSES, type ArticleStatus } from '../../../../shared/domain/article'
+import { ARTICLE_STATUSES, type ArticleStatus } from '@shared/domain/article'
 
 /** «كل الحالات» or one workflow status: the article list's filter and the search's. */
 export function StatusFilter({
