@@ -9,6 +9,7 @@ import { startFaultProxy, randomSchedule } from '../support/fault-proxy'
 import { runFaultScenario, type ScenarioResult } from '../support/fault-scenario'
 import { mulberry32 } from '../support/random'
 import { newsParagraphs } from '../support/arabic-text'
+import { body as lexicalBody } from '../support/lexical'
 
 /**
  * Sync benchmarks against a real WordPress on loopback: importing 1,000 posts (requests
@@ -25,7 +26,6 @@ function servicesFor(dir: string): Services {
   })
 }
 
-const paragraphJson = (text: string) => ({ type: 'paragraph', direction: null, format: '', indent: 0, version: 1, textFormat: 0, textStyle: '', children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }] })
 
 export interface ImportFigures {
   posts: number
@@ -91,7 +91,7 @@ export async function benchPush(wp: WordPress, drafts: number, rounds = 3): Prom
       for (let i = 0; i < drafts; i++) {
         const a = services.articles.create()
         const paragraphs = texts.slice(i * 3, i * 3 + 3)
-        const body = JSON.stringify({ root: { type: 'root', direction: 'rtl', format: '', indent: 0, version: 1, children: paragraphs.map(paragraphJson) } })
+        const body = lexicalBody(...paragraphs)
         const bodyText = paragraphs.join('\n\n')
         services.articles.save({ id: a.id, title: `مسودة ${round}-${i}`, standfirst: '', body, bodyText, wordCount: countWords(bodyText), meta: { ...EMPTY_META }, caret: null })
         services.sync.assign(a.id, site.id)

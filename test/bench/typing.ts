@@ -9,7 +9,8 @@ import { tempDir } from '../support/temp'
 import { draftOf } from '../support/fixtures'
 import { newsParagraphs } from '../support/arabic-text'
 import { summary } from './stats'
-import type { Article } from '@shared/domain/article'
+import { value } from '../support/api'
+import type { Api } from '@shared/ipc/create-api'
 
 const KEYS = 'والسلام عليكم ورحمة الله '.split('')
 
@@ -21,15 +22,10 @@ export interface TypingResult {
   max: number
 }
 
-async function seed(invoke: (c: string, p?: unknown) => Promise<{ ok: boolean; value?: unknown }>, title: string, words: number): Promise<string> {
-  const created = await invoke('articles:create', { title })
-  const id = (created.value as Article).id
+async function seed(api: Api, title: string, words: number): Promise<string> {
+  const { id } = await value(api.articles.create({ title }))
   const paragraphs = newsParagraphs(words, words)
-  const saved = await invoke('articles:save', {
-    ...draftOf(id, title, ...paragraphs),
-    caret: { path: [Math.floor(paragraphs.length / 2), 0], offset: 10 }
-  })
-  if (!saved.ok) throw new Error(JSON.stringify(saved))
+  await value(api.articles.save({ ...draftOf(id, title, ...paragraphs), caret: { path: [Math.floor(paragraphs.length / 2), 0], offset: 10 } }))
   return id
 }
 
@@ -39,7 +35,7 @@ export async function benchTyping(sizes: number[], keystrokes: number): Promise<
   const results: TypingResult[] = []
   try {
     for (const words of sizes) {
-      const id = await seed(host.invoke, `مقال من ${words} كلمة`, words)
+      const id = await seed(host.api, `مقال من ${words} كلمة`, words)
       await host.page.reload()
       await host.page.locator(`[data-article-id="${id}"] .list-open`).click()
       await host.page.waitForFunction(() => document.activeElement?.classList.contains('body-content'))
@@ -78,7 +74,7 @@ export async function benchOpen(words: number, rounds: number) {
   const tmp = tempDir()
   const host = await startHost({ dataDir: tmp.dir })
   try {
-    const ids = [await seed(host.invoke, 'المقال الأول', words), await seed(host.invoke, 'المقال الثاني', words)]
+    const ids = [await seed(host.api, 'المقال الأول', words), await seed(host.api, 'المقال الثاني', words)]
     await host.page.reload()
     await host.page.locator('.list-item').first().waitFor()
     const times: number[] = []

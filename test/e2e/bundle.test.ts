@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core'
 import type { Host } from './host'
 import { body, caretAfter, caretToEnd, newArticle, selectText, waitSaved } from './helpers'
 import { hostsPerTest } from './per-test'
+import { value } from '../support/api'
 
 /**
  * The review loop with no site at all: a reporter's Qalam and an editor's (two data
@@ -13,7 +14,7 @@ import { hostsPerTest } from './per-test'
 const hosts = hostsPerTest()
 async function open(name: string, role: 'reporter' | 'editor'): Promise<Host> {
   const host = await hosts.open()
-  await host.invoke('settings:update', { userName: name, role })
+  await value(host.api.settings.update({ userName: name, role }))
   await host.page.reload()
   return host
 }
@@ -129,7 +130,6 @@ describe('review through .qalam files, with no site', () => {
     writeFileSync(`${path}.bad`, flipped)
     editor.dialogAnswers.openBundle = `${path}.bad`
     await receive(editor, /(الملف ناقص أو تالف|عُدّل بعد تصديره)/)
-    const list = await editor.invoke('articles:list', {})
-    expect(list.ok && list.value).toEqual([])
+    expect(await value(editor.api.articles.list())).toEqual([])
   })
 })

@@ -1,24 +1,18 @@
 import { mkdirSync, writeFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { closeBrowser, ROOT, startHost, type Host } from './host'
-import { tempDir } from '../support/temp'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { ROOT, type Host } from './host'
+import { hostPerTest } from './per-test'
 import { tinyPng } from '../support/images'
-import { body, caretToEnd, newArticle, onlyArticle, selectText, stored, waitSaved, describePage } from './helpers'
+import { body, caretToEnd, newArticle, onlyArticle, selectText, stored, waitSaved } from './helpers'
+import { value } from '../support/api'
 
-let data: ReturnType<typeof tempDir>
-let host: Host
 let nextImage: string | null = null
-beforeEach(async () => {
-  data = tempDir()
-  host = await startHost({ dataDir: data.dir, pickImageFile: async () => nextImage })
+const ctx = hostPerTest({ pickImageFile: async () => nextImage })
+let host: Host
+beforeEach(() => {
+  host = ctx.host
 })
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && host) console.error(`page at failure (${task.name}):\n${await describePage(host.page)}`)
-  await host.close()
-  data.remove()
-})
-afterAll(closeBrowser)
 
 const row = (host: Host, title: string) => host.page.locator('.list-item', { hasText: title })
 
@@ -54,8 +48,8 @@ describe('the article list', () => {
     expect(await page.getByRole('dialog').innerText()).toContain('«خبر للحذف»')
     await page.getByTestId('confirm-delete').click()
     await expect.poll(() => page.locator('.list-item').count()).toBe(0)
-    const all = await host.invoke('articles:list', { view: 'active' })
-    expect(all.ok && (all.value as { title: string }[]).map((a) => a.title)).toEqual(['خبر يبقى'])
+    const all = await value(host.api.articles.list({ view: 'active' }))
+    expect(all.map((a) => a.title)).toEqual(['خبر يبقى'])
   })
 
   it('finds by title, filters by status, duplicates, and switches between articles without losing a word', async () => {
@@ -77,8 +71,8 @@ describe('the article list', () => {
     await page.keyboard.type(' وارتفع برنت 3%')
     await row(host, 'نتائج الدوري').locator('.list-open').click()
     await expect.poll(() => page.getByLabel('العنوان').inputValue()).toBe('نتائج الدوري')
-    const list = await host.invoke('articles:list', { query: 'النفط' })
-    const oil = await stored(host, (list.ok ? (list.value as { id: string }[]) : [])[0]!.id)
+    const list = await value(host.api.articles.list({ query: 'النفط' }))
+    const oil = await stored(host, list[0]!.id)
     expect(oil.bodyText).toBe('نص أسعار النفط وارتفع برنت 3%')
 
     await row(host, 'نتائج الدوري').getByRole('button', { name: 'تكرار' }).click()
@@ -125,7 +119,7 @@ describe('the article list', () => {
 
   it('inserts an image from disk as a reference to the data folder, with caption and alt text', async () => {
     const { page } = host
-    const source = join(data.dir, 'صورة من الموقع.png')
+    const source = join(ctx.dir, 'صورة من الموقع.png')
     writeFileSync(source, tinyPng(120, 80))
     nextImage = source
     await newArticle(page)
@@ -140,7 +134,7 @@ describe('the article list', () => {
     const saved = await onlyArticle(host)
     const image = JSON.parse(saved.body).root.children.find((n: { type: string }) => n.type === 'qalam-image')
     expect(image).toMatchObject({ alt: 'دخان فوق المرفأ', caption: 'المرفأ بعد الانفجار' })
-    expect(readdirSync(join(data.dir, 'media'))).toEqual([image.mediaId])
+    expect(readdirSync(join(ctx.dir, 'media'))).toEqual([image.mediaId])
     expect(saved.body).not.toContain('base64')
     expect(saved.bodyText).toContain('المرفأ بعد الانفجار')
   })
@@ -170,8 +164,7 @@ describe('the article list', () => {
     await page.getByTestId('locale').selectOption('en')
     await page.getByRole('button', { name: 'New article' }).waitFor()
     expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['ltr', 'en'])
-    await host.close()
-    host = await startHost({ dataDir: data.dir })
+    host = await ctx.restart()
     await host.page.getByRole('button', { name: 'New article' }).waitFor()
     expect(await host.page.evaluate(() => document.documentElement.dir)).toBe('ltr')
     await newArticle(host.page)

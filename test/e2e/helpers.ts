@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import type { Host } from './host'
 import type { Article } from '@shared/domain/article'
+import { value } from '../support/api'
 
 export const body = (page: Page) => page.locator('.body-content')
 
@@ -39,15 +40,11 @@ export async function waitSaved(page: Page): Promise<void> {
 }
 
 export async function stored(host: Host, id: string): Promise<Article> {
-  const answer = await host.invoke('articles:get', { id })
-  if (!answer.ok) throw new Error(answer.error.message)
-  return answer.value as Article
+  return value(host.api.articles.get({ id }))
 }
 
 export async function onlyArticle(host: Host): Promise<Article> {
-  const list = await host.invoke('articles:list', {})
-  if (!list.ok) throw new Error(list.error.message)
-  const rows = list.value as { id: string }[]
+  const rows = await value(host.api.articles.list())
   if (rows.length !== 1) throw new Error(`expected one article, found ${rows.length}`)
   return stored(host, rows[0]!.id)
 }

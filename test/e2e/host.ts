@@ -18,6 +18,7 @@ import { isAppUrl } from '@main/security'
 import { serveAppRequest } from '@main/protocol'
 import type { Platform } from '@main/platform/types'
 import type { IpcResult } from '@shared/ipc/contract'
+import { createApi, type Api } from '@shared/ipc/create-api'
 import { testSecrets } from '../support/secrets'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -52,7 +53,9 @@ export interface HostOptions {
 
 export interface Host {
   page: Page
-  /** Calls a channel through the same validated handlers the page uses. */
+  /** The same typed client the renderer gets, through the same validated handlers the page uses. */
+  api: Api
+  /** Calls a channel by name with any payload (for tests that send what the typed client cannot). */
   invoke(channel: string, payload?: unknown): Promise<IpcResult<unknown>>
   /** Closes as the app quits: the renderer writes pending changes first. */
   close(): Promise<void>
@@ -183,9 +186,12 @@ export async function startHost(options: HostOptions): Promise<Host> {
     live.close()
   }
 
+  const invoke = (channel: string, payload: unknown = {}) => dispatch(channel, payload, { trusted: true })
+  const api = createApi(invoke, (event, listener) => (event === 'sync:progress' ? live.onSyncProgress(listener) : () => undefined))
   return {
     page,
-    invoke: (channel, payload = {}) => dispatch(channel, payload, { trusted: true }),
+    api,
+    invoke,
     close: shutdown,
     services: live,
     baseUrl,

@@ -27,8 +27,10 @@ export function hostPerTest(options: Omit<HostOptions, 'dataDir'> = {}) {
     get dir(): string {
       return state.data!.dir
     },
-    async restart(more: Omit<HostOptions, 'dataDir'>): Promise<Host> {
+    /** Closes the host, runs `between` (say, damaging a file in the folder), and starts it again. */
+    async restart(more: Omit<HostOptions, 'dataDir'> = {}, between?: () => void): Promise<Host> {
       await state.host?.close()
+      between?.()
       state.host = await startHost({ ...options, ...more, dataDir: state.data!.dir })
       return state.host
     }

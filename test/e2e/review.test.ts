@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core'
 import { ROOT } from './host'
 import { body, caretAfter, newArticle, onlyArticle, selectText, waitSaved } from './helpers'
 import { hostPerTest } from './per-test'
+import { value } from '../support/api'
 
 const run = hostPerTest()
 
@@ -98,8 +99,8 @@ describe('review in the editor', () => {
     await waitSaved(page)
     await page.screenshot({ path: join(ROOT, 'test-results', 'review-comments.png') })
     const article = await onlyArticle(host)
-    const review = await host.invoke('review:get', { articleId: article.id })
-    expect(review.ok && (review.value as { comments: { body: string }[] }).comments.map((c) => c.body)).toEqual(['ما المصدر؟ وزارة المالية أم صندوق النقد؟', 'وزارة المالية، بيان الأمس.'])
+    const review = await value(host.api.review.get({ articleId: article.id }))
+    expect(review.comments.map((c) => c.body)).toEqual(['ما المصدر؟ وزارة المالية أم صندوق النقد؟', 'وزارة المالية، بيان الأمس.'])
   })
 
   it('records insertions and deletions in suggestion mode without breaking Arabic joining, and accepts or rejects them', async () => {

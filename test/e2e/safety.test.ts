@@ -1,22 +1,15 @@
-import { writeFileSync, readFileSync, readdirSync } from 'node:fs'
+import { writeFileSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { closeBrowser, startHost, type Host } from './host'
-import { tempDir } from '../support/temp'
-import { body, newArticle, onlyArticle, paste, waitSaved, describePage } from './helpers'
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { Host } from './host'
+import { hostPerTest } from './per-test'
+import { body, newArticle, onlyArticle, paste, waitSaved } from './helpers'
 
-let data: ReturnType<typeof tempDir>
-let host: Host | null = null
+const ctx = hostPerTest()
+let host: Host
 beforeEach(() => {
-  data = tempDir()
+  host = ctx.host
 })
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && host) console.error(`page at failure (${task.name}):\n${await describePage(host.page)}`)
-  await host?.close()
-  host = null
-  data.remove()
-})
-afterAll(closeBrowser)
 
 const HOSTILE = `
   <p>نص <b>سليم</b> من موقع إخباري</p>
@@ -33,7 +26,6 @@ const HOSTILE = `
 
 describe('hostile input', () => {
   it('runs nothing from pasted HTML and keeps its text', async () => {
-    host = await startHost({ dataDir: data.dir })
     const { page } = host
     const dialogs: string[] = []
     page.on('dialog', (d) => {
@@ -66,7 +58,6 @@ describe('hostile input', () => {
   })
 
   it('keeps headings, lists, bold and links from a Word paste', async () => {
-    host = await startHost({ dataDir: data.dir })
     const { page } = host
     await newArticle(page)
     await paste(page, {
@@ -86,7 +77,6 @@ describe('hostile input', () => {
   })
 
   it('answers a malformed call from the page with a typed error and changes nothing', async () => {
-    host = await startHost({ dataDir: data.dir })
     const { page } = host
     await newArticle(page)
     await page.keyboard.type('نص أصلي')
@@ -107,7 +97,6 @@ describe('hostile input', () => {
   })
 
   it('refuses calls from a frame that is not the app window', async () => {
-    host = await startHost({ dataDir: data.dir })
     const { page } = host
     const answer = await page.evaluate(async () => {
       const frame = document.createElement('iframe')
@@ -121,10 +110,13 @@ describe('hostile input', () => {
   })
 
   it('explains a corrupt database, leaves the file alone, and starts fresh keeping it aside', async () => {
-    const file = join(data.dir, 'qalam.db')
+    const file = join(ctx.dir, 'qalam.db')
     const garbage = Buffer.from('this was a database until the disk failed\n'.repeat(300))
-    writeFileSync(file, garbage)
-    host = await startHost({ dataDir: data.dir })
+    host = await ctx.restart({}, () => {
+      // The disk failed while Qalam was closed.
+      for (const f of readdirSync(ctx.dir)) if (f.startsWith('qalam.db')) rmSync(join(ctx.dir, f))
+      writeFileSync(file, garbage)
+    })
     const { page } = host
     await page.getByTestId('store-reason').waitFor()
     expect(await page.getByTestId('store-reason').innerText()).toBe('الملف الموجود في مكان قاعدة البيانات ليس قاعدة بيانات.')
@@ -134,8 +126,8 @@ describe('hostile input', () => {
     await newArticle(page)
     await page.keyboard.type('بداية جديدة')
     await waitSaved(page)
-    const aside = readdirSync(data.dir).find((f) => f.startsWith('qalam.db.unreadable-'))!
-    expect(readFileSync(join(data.dir, aside)).equals(garbage)).toBe(true)
+    const aside = readdirSync(ctx.dir).find((f) => f.startsWith('qalam.db.unreadable-'))!
+    expect(readFileSync(join(ctx.dir, aside)).equals(garbage)).toBe(true)
     expect((await onlyArticle(host)).bodyText).toBe('بداية جديدة')
   })
 })

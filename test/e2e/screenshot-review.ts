@@ -7,12 +7,13 @@ import { startHost } from './host'
 import { saveScreenshotAndClose } from './screenshot-support'
 import { tempDir } from '../support/temp'
 import { body, caretAfter, newArticle, selectText, waitSaved } from './helpers'
+import { value } from '../support/api'
 
 async function main(): Promise<void> {
   const tmp = tempDir()
   const host = await startHost({ dataDir: tmp.dir, viewport: { width: 1440, height: 900 } })
   const { page } = host
-  await host.invoke('settings:update', { userName: 'ليلى حداد', role: 'reporter' })
+  await value(host.api.settings.update({ userName: 'ليلى حداد', role: 'reporter' }))
   await page.reload()
   await newArticle(page)
   await page.getByLabel('العنوان').fill('افتتاح الجسر الجديد فوق نهر الليطاني')

@@ -1,21 +1,14 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { closeBrowser, startHost, type Host } from './host'
-import { tempDir } from '../support/temp'
-import { body, caretAfter, caretToEnd, newArticle, onlyArticle, selectText, waitSaved, describePage } from './helpers'
+import { type Host } from './host'
+import { hostPerTest } from './per-test'
+import { body, caretAfter, caretToEnd, newArticle, onlyArticle, selectText, waitSaved } from './helpers'
 
-let data: ReturnType<typeof tempDir>
+const ctx = hostPerTest()
 let host: Host
-beforeEach(async () => {
-  data = tempDir()
-  host = await startHost({ dataDir: data.dir })
+beforeEach(() => {
+  host = ctx.host
 })
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && host) console.error(`page at failure (${task.name}):\n${await describePage(host.page)}`)
-  await host.close()
-  data.remove()
-})
-afterAll(closeBrowser)
 
 /**
  * Restarts the host with a controllable page clock, opens a new article and
@@ -23,8 +16,7 @@ afterAll(closeBrowser)
  * test can save. Real time still passes for the test itself.
  */
 async function newArticleWithTimeStopped(): Promise<Page> {
-  await host.close()
-  host = await startHost({ dataDir: data.dir, controllableClock: true })
+  host = await ctx.restart({ controllableClock: true })
   await newArticle(host.page)
   await host.page.clock.pauseAt(Date.now() + 60_000)
   return host.page
@@ -70,8 +62,7 @@ describe('writing an article', () => {
     expect(await body(page).locator('ul li').allInnerTexts()).toEqual(['بيروت: 52%', 'طرابلس: 41%'])
     expect(await body(page).locator('a').getAttribute('href')).toBe('https://www.interior.gov.lb/results')
 
-    await host.close()
-    host = await startHost({ dataDir: data.dir })
+    host = await ctx.restart()
     const again = host.page
     // The last article reopens by itself, exactly as it was.
     await body(again).waitFor()
@@ -179,8 +170,7 @@ describe('writing an article', () => {
     await page.evaluate(() => window.__qalamHostEmit('app:flush', null))
     expect(await answered).toBe(true)
     expect((await onlyArticle(host)).bodyText).toBe('آخر سطر قبل الإغلاق')
-    await host.close()
-    host = await startHost({ dataDir: data.dir })
+    host = await ctx.restart()
     await body(host.page).waitFor()
     expect(await body(host.page).innerText()).toBe('آخر سطر قبل الإغلاق')
     expect(await host.page.getByLabel('العنوان').inputValue()).toBe('خبر عاجل')

@@ -10,6 +10,7 @@ import { tinyPng } from './images'
 import type { FaultProxy, Schedule } from './fault-proxy'
 import { passAll } from './fault-proxy'
 import type { WordPressInfo, WpUser } from './wordpress'
+import { body as lexicalBody, image, paragraph } from './lexical'
 
 /**
  * One sync scenario under faults, shared by the fixed schedules in the tests and the
@@ -33,8 +34,6 @@ export interface ScenarioResult {
   removedCopies: number
 }
 
-const paragraph = (text: string) => ({ type: 'paragraph', direction: null, format: '', indent: 0, version: 1, textFormat: 0, textStyle: '', children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }] })
-const imageNode = (mediaId: string) => ({ type: 'qalam-image', version: 1, mediaId, alt: 'صورة', caption: 'تعليق' })
 
 async function restAsAdmin<T>(wp: WordPressInfo, route: string): Promise<T> {
   const user: WpUser = wp.admin
@@ -66,7 +65,7 @@ export async function runFaultScenario(wp: WordPressInfo, proxy: FaultProxy, sch
     const media = services.media.importFile(imagePath)
     const latest = new Map<string, string>()
     const write = (id: string, title: string, text: string, withImage: boolean) => {
-      const body = JSON.stringify({ root: { type: 'root', direction: 'rtl', format: '', indent: 0, version: 1, children: [paragraph(text), ...(withImage ? [imageNode(media.id)] : [])] } })
+      const body = lexicalBody(paragraph(text), ...(withImage ? [image(media.id, 'صورة', 'تعليق')] : []))
       services.articles.save({ id, title, standfirst: '', body, bodyText: text, wordCount: countWords(text), meta: { ...EMPTY_META }, caret: null })
       latest.set(id, text)
     }

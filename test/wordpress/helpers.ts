@@ -7,7 +7,7 @@ import { EMPTY_META, type ArticleMeta } from '@shared/domain/article'
 import type { FetchLike } from '@main/sync/wordpress/client'
 import type { WordPressInfo, WpUser } from '../support/wordpress'
 import type { Page } from 'playwright-core'
-import { textOf } from '../support/review-docs'
+import { body as lexicalBody, textOf } from '../support/lexical'
 
 export const wp = () => inject('wordpress')
 /** The site with Qalam's companion plugin active. */
@@ -30,13 +30,6 @@ export async function addSite(services: Services, role: Role = 'author', url = w
   return services.sync.addSite({ url, username: user.login, appPassword: user.appPassword })
 }
 
-const text = (t: string, format = 0) => ({ type: 'text', text: t, format, detail: 0, mode: 'normal', style: '', version: 1 })
-export const para = (t: string, direction: 'ltr' | null = null) => ({ type: 'paragraph', direction, format: '', indent: 0, version: 1, textFormat: 0, textStyle: '', children: t === '' ? [] : [text(t)] })
-export const heading = (t: string, tag = 'h2') => ({ type: 'heading', tag, direction: null, format: '', indent: 0, version: 1, children: [text(t)] })
-export const image = (mediaId: string, alt: string, caption: string) => ({ type: 'qalam-image', version: 1, mediaId, alt, caption })
-
-/** A Lexical state from block nodes. */
-export const doc = (...children: unknown[]) => JSON.stringify({ root: { type: 'root', direction: 'rtl', format: '', indent: 0, version: 1, children } })
 
 /** Writes an article as the editor's autosave would. */
 export function write(services: Services, id: string, fields: { title?: string; standfirst?: string; body?: string; meta?: Partial<ArticleMeta> }): void {
@@ -59,7 +52,7 @@ export function write(services: Services, id: string, fields: { title?: string; 
 /** A new article with paragraphs, linked to the site. */
 export function article(services: Services, siteId: string, title: string, paragraphs: string[], meta: Partial<ArticleMeta> = {}): string {
   const created = services.articles.create(title)
-  write(services, created.id, { title, body: doc(...paragraphs.map((p) => para(p))), meta: { ...EMPTY_META, ...meta } })
+  write(services, created.id, { title, body: lexicalBody(...paragraphs), meta: { ...EMPTY_META, ...meta } })
   services.sync.assign(created.id, siteId)
   return created.id
 }

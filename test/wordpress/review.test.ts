@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../support/temp'
-import { body, mark, paragraph, suggestion, textOf } from '../support/review-docs'
+import { body, mark, paragraph, suggestion, textOf } from '../support/lexical'
 import { countWords } from '@shared/arabic/count'
 import type { Services } from '@main/services'
 import type { FetchLike } from '@main/sync/wordpress/client'

@@ -6,7 +6,8 @@ import { tinyPng } from '../support/images'
 import { runPhp } from '../support/wordpress'
 import type { Services } from '@main/services'
 import { AppError } from '@main/errors'
-import { addSite, article, doc, heading, image, para, remoteId, rest, syncServices, wp, write } from './helpers'
+import { addSite, article, remoteId, rest, syncServices, wp, write } from './helpers'
+import { body as doc, heading, image, paragraph as para, paragraphDir } from '../support/lexical'
 
 let data: ReturnType<typeof tempDir>
 let services: Services
@@ -95,7 +96,7 @@ describe('push', () => {
     const created = services.articles.create('انفجار في المرفأ')
     write(services, created.id, {
       standfirst: 'ملخص الخبر',
-      body: doc(para('قالت الشرطة إن الانفجار وقع صباحاً.'), heading('التفاصيل', 'h3'), para('Reuters reported 3 injuries.', 'ltr')),
+      body: doc(para('قالت الشرطة إن الانفجار وقع صباحاً.'), heading('التفاصيل', 'h3'), paragraphDir('ltr', 'Reuters reported 3 injuries.')),
       meta: { categories: ['محليات'], tags: ['بيروت', 'مرفأ'] }
     })
     services.sync.assign(created.id, site.id)

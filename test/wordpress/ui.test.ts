@@ -6,6 +6,7 @@ import { body, caretToEnd, newArticle, waitSaved } from '../e2e/helpers'
 import { hostPerTest } from '../e2e/per-test'
 import { tinyPng } from '../support/images'
 import { rest, signInFromDesk, wp } from './helpers'
+import { value } from '../support/api'
 
 const run = hostPerTest()
 
@@ -24,8 +25,7 @@ async function writeAndSync(host: Host, title: string, text: string) {
 }
 
 const postOf = async (host: Host) => {
-  const states = await host.invoke('sync:states', {})
-  const id = (states.ok ? (states.value as { remoteId: number }[]) : [])[0]!.remoteId
+  const id = (await value(host.api.sync.states()))[0]!.remoteId!
   return { id, post: await rest<{ content: { raw: string } }>(wp().admin, 'GET', `wp/v2/posts/${id}?context=edit`) }
 }
 

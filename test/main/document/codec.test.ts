@@ -5,10 +5,9 @@ import { joinBlocks, splitBlocks } from '@main/document/gutenberg'
 import type { LexDocument } from '@main/document/lexical'
 import { documentText } from '@main/document/text'
 
-const text = (t: string, format = 0) => ({ type: 'text', text: t, format, detail: 0, mode: 'normal', style: '', version: 1 })
-const el = { direction: null, format: '', indent: 0, version: 1 }
-const para = (children: unknown[], direction: 'ltr' | null = null) => ({ type: 'paragraph', ...el, direction, textFormat: 0, textStyle: '', children })
-const doc = (...children: unknown[]) => ({ root: { type: 'root', direction: 'rtl', format: '', indent: 0, version: 1, children } }) as unknown as LexDocument
+import { documentOf, heading, image, linebreak, link, list, mark, paragraph, paragraphDir, quote, suggestion, text } from '../../support/lexical'
+
+const doc = (...blocks: Parameters<typeof documentOf>) => documentOf(...blocks) as unknown as LexDocument
 const noImages: ToBlocksContext = { image: () => undefined }
 const MEDIA = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.png'
 const uploaded: ToBlocksContext = { image: (id) => (id === MEDIA ? { id: 41, url: 'https://site.example/wp-content/uploads/a.png' } : undefined) }
@@ -24,13 +23,13 @@ describe('the editor document as Gutenberg blocks', () => {
     const markup = joinBlocks(
       documentToBlocks(
         doc(
-          para([text('قال '), text('الوزير', 1), text(' إن '), text('النمو', 2), text(' بلغ 3.5% في 2026')]),
-          { type: 'heading', ...el, tag: 'h3', children: [text('التفاصيل')] },
-          para([text('Reuters reported it first.')], 'ltr'),
-          { type: 'list', ...el, listType: 'number', start: 1, tag: 'ol', children: [{ type: 'listitem', ...el, value: 1, children: [text('أولاً')] }, { type: 'listitem', ...el, value: 2, children: [text('ثانياً')] }] },
-          { type: 'quote', ...el, children: [text('«لن نتراجع»')] },
+          paragraph('قال ', text('الوزير', 1), ' إن ', text('النمو', 2), ' بلغ 3.5% في 2026'),
+          heading('التفاصيل', 'h3'),
+          paragraphDir('ltr', 'Reuters reported it first.'),
+          list('number', ['أولاً'], ['ثانياً']),
+          quote('«لن نتراجع»'),
           { type: 'horizontalrule', version: 1 },
-          { type: 'qalam-image', version: 1, mediaId: MEDIA, alt: 'دخان "كثيف"', caption: 'المرفأ & المدينة' }
+          image(MEDIA, 'دخان "كثيف"', 'المرفأ & المدينة')
         ),
         uploaded
       )
@@ -54,11 +53,7 @@ describe('the editor document as Gutenberg blocks', () => {
     const markup = joinBlocks(
       documentToBlocks(
         doc(
-          para([
-            text('a <script>alert(1)</script> & b'),
-            { type: 'link', url: 'https://example.com/?a=1&b=2', rel: null, target: null, title: null, ...el, children: [text('رابط')] },
-            { type: 'link', url: 'javascript:alert(1)', rel: null, target: null, title: null, ...el, children: [text('خبيث')] }
-          ])
+          paragraph('a <script>alert(1)</script> & b', link('https://example.com/?a=1&b=2', 'رابط'), link('javascript:alert(1)', 'خبيث'))
         ),
         noImages
       )
@@ -71,10 +66,10 @@ describe('the editor document as Gutenberg blocks', () => {
 
   it('comes back from the site as the same document, and writes the same markup again', () => {
     const original = doc(
-      para([text('فقرة '), text('عريضة ومائلة', 3), { type: 'linebreak', version: 1 }, text('سطر ثانٍ')]),
-      { type: 'heading', ...el, tag: 'h2', children: [text('عنوان فرعي')] },
-      { type: 'list', ...el, listType: 'bullet', start: 1, tag: 'ul', children: [{ type: 'listitem', ...el, value: 1, children: [text('بند')] }] },
-      para([text('Latin text 2026')], 'ltr')
+      paragraph('فقرة ', text('عريضة ومائلة', 3), linebreak(), 'سطر ثانٍ'),
+      heading('عنوان فرعي'),
+      list('bullet', ['بند']),
+      paragraphDir('ltr', 'Latin text 2026')
     )
     const markup = joinBlocks(documentToBlocks(original, noImages))
     const back = markupToDocument(markup, { localImage: () => undefined })
@@ -117,21 +112,10 @@ describe('the editor document as Gutenberg blocks', () => {
 })
 
 describe('review markup in the blocks', () => {
-  const mark = (ids: string[], children: unknown[]) => ({ type: 'mark', ids, children, direction: null, format: '', indent: 0, version: 1 })
-  const suggestion = (kind: 'insert' | 'delete', children: unknown[]) => ({
-    type: 'qalam-suggestion',
-    suggestionId: kind === 'insert' ? 'sug-1' : 'sug-2',
-    kind,
-    author: 'سلمى "المحررة"',
-    createdAt: Date.UTC(2026, 10, 27, 10, 0, 0, 123),
-    children,
-    direction: null,
-    format: '',
-    indent: 0,
-    version: 1
-  })
+  const author = 'سلمى "المحررة"'
+  const at = Date.UTC(2026, 10, 27, 10, 0, 0, 123)
   const reviewed = doc(
-    para([text('قال '), mark(['thread-1'], [text('الوزير', 1), text(' أمس')]), text(' إن '), suggestion('delete', [text('النمو')]), suggestion('insert', [text('الاقتصاد')]), text(' تحسّن.')])
+    paragraph('قال ', mark(['thread-1'], [text('الوزير', 1), ' أمس']), ' إن ', suggestion('sug-2', 'delete', author, 'النمو', at), suggestion('sug-1', 'insert', author, 'الاقتصاد', at), ' تحسّن.')
   )
 
   it('writes comment anchors and suggestions as marked-up spans and reads them back exactly', () => {

@@ -5,7 +5,7 @@ import type { Services } from '@main/services'
 import { AppError } from '@main/errors'
 import { fakeClock, servicesIn, testPlatform } from '../../support/fixtures'
 import { tempDir } from '../../support/temp'
-import { body, paragraph, suggestion, textOf } from '../../support/review-docs'
+import { body, paragraph, suggestion, textOf } from '../../support/lexical'
 import { countWords } from '@shared/arabic/count'
 
 let tmp: ReturnType<typeof tempDir>

@@ -24,16 +24,21 @@ import { ExternalLinkPlugin } from './plugins/ExternalLinkPlugin'
 import { SpellcheckPlugin, type SpellcheckApi } from './plugins/SpellcheckPlugin'
 import type { ImagePayload } from './nodes/ImageNode'
 
-export interface ArticleBodyEditorProps {
+/** What the body editor asks of the app outside it. */
+export interface EditorServices {
+  pickImage: () => Promise<ImagePayload | null>
+  openExternal: (url: string) => void
   /** Offline spelling (main's spell worker); no underlines without it. */
   spell?: SpellcheckApi
+}
+
+export interface ArticleBodyEditorProps {
   /** Serialized Lexical state to start from. */
   initialState: string
   placeholder: string
   ariaLabel: string
   editorRef: (editor: LexicalEditor | null) => void
-  pickImage: () => Promise<ImagePayload | null>
-  openExternal: (url: string) => void
+  services: EditorServices
   toolbarExtra?: ReactNode
   children?: ReactNode
 }
@@ -53,7 +58,7 @@ export function ArticleBodyEditor(props: ArticleBodyEditorProps) {
   const setRef = useCallback((editor: LexicalEditor | null) => editorRef(editor), [editorRef])
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <ToolbarPlugin pickImage={props.pickImage} extra={props.toolbarExtra} />
+      <ToolbarPlugin pickImage={props.services.pickImage} extra={props.toolbarExtra} />
       <div className="body-editor" dir="rtl">
         <RichTextPlugin
           contentEditable={<ContentEditable className="body-content" aria-label={props.ariaLabel} spellCheck={false} />}
@@ -72,8 +77,8 @@ export function ArticleBodyEditor(props: ArticleBodyEditorProps) {
       <PastePlugin />
       <ShortcutsPlugin />
       <ArabicFormatPlugin />
-      <ExternalLinkPlugin open={props.openExternal} />
-      {props.spell !== undefined && <SpellcheckPlugin spell={props.spell} />}
+      <ExternalLinkPlugin open={props.services.openExternal} />
+      {props.services.spell !== undefined && <SpellcheckPlugin spell={props.services.spell} />}
       <EditorRefPlugin editorRef={setRef} />
       {props.children}
     </LexicalComposer>

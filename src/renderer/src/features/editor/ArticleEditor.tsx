@@ -74,15 +74,18 @@ export function ArticleEditor({ article, host, panels, site, toolbarExtra, sideE
     const item = await call(api().media.pickImage())
     return item === null ? null : { mediaId: item.id }
   }, [])
-  const openExternal = useCallback((url: string) => void api().shell.openExternal({ url }), [])
-  const spell = useMemo(
+  const services = useMemo(
     () => ({
-      misspelled: (words: string[]) => call(api().proofing.spell({ words })),
-      suggest: (word: string) => call(api().proofing.suggest({ word })),
-      ignore: async (word: string) => void (await call(api().proofing.ignore({ word }))),
-      addWord: async (word: string) => void (await call(api().proofing.addWord({ word })))
+      pickImage,
+      openExternal: (url: string) => void api().shell.openExternal({ url }),
+      spell: {
+        misspelled: (words: string[]) => call(api().proofing.spell({ words })),
+        suggest: (word: string) => call(api().proofing.suggest({ word })),
+        ignore: async (word: string) => void (await call(api().proofing.ignore({ word }))),
+        addWord: async (word: string) => void (await call(api().proofing.addWord({ word })))
+      }
     }),
-    []
+    [pickImage]
   )
   const onRefused = useCallback(() => notify(t('review.structureRefused')), [notify, t])
 
@@ -113,10 +116,8 @@ export function ArticleEditor({ article, host, panels, site, toolbarExtra, sideE
           placeholder={t('editor.bodyPlaceholder')}
           ariaLabel={t('editor.bodyPlaceholder')}
           editorRef={attachEditor}
-          pickImage={pickImage}
-          openExternal={openExternal}
+          services={services}
           toolbarExtra={toolbarExtra}
-          spell={spell}
         >
           <SuggestionPlugin enabled={review.suggesting} author={review.identity?.name || t('review.anonymous')} onRefused={onRefused} />
           <CommentPlugin onActive={review.setActive} onAnchors={review.setAnchors} />
