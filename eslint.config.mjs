@@ -26,7 +26,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*', ...NODE_BUILTINS, 'better-sqlite3', 'react', 'react-dom', 'lexical', '@lexical/*'], message: 'src/shared is pure: no platform imports.' },
+            {
+              group: ['electron', 'electron/*', ...NODE_BUILTINS, 'better-sqlite3', 'react', 'react-dom', 'lexical', '@lexical/*'],
+              message: 'src/shared is pure: no platform imports.'
+            },
             { group: ['**/main/**', '**/renderer/**', '**/preload/**', '@main/*', '@renderer/*'], message: 'src/shared imports nothing from the layers above it.' }
           ]
         }

@@ -14,8 +14,7 @@ export const rendererConfig: UserConfig = {
     {
       name: 'qalam-csp',
       apply: 'build',
-      transformIndexHtml: (html) =>
-        html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`)
+      transformIndexHtml: (html) => html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`)
     }
   ],
   build: {

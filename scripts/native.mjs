@@ -58,10 +58,17 @@ if (target === 'electron') {
   const prebuild = require.resolve('prebuild-install/bin.js', { paths: [copy, join(root, 'node_modules/better-sqlite3')] })
   const nodeGyp = process.env.npm_config_node_gyp ? JSON.stringify(process.env.npm_config_node_gyp) : 'npx --yes node-gyp'
   try {
-    execSync(`${JSON.stringify(process.execPath)} ${JSON.stringify(prebuild)} --runtime electron --target ${electronVersion} --arch ${process.arch}`, { cwd: copy, env, stdio: 'inherit' })
+    execSync(`${JSON.stringify(process.execPath)} ${JSON.stringify(prebuild)} --runtime electron --target ${electronVersion} --arch ${process.arch}`, {
+      cwd: copy,
+      env,
+      stdio: 'inherit'
+    })
   } catch {
     console.log('[native] no prebuilt better-sqlite3 for this Electron: building it from source')
-    execSync(`${process.env.npm_config_node_gyp ? JSON.stringify(process.execPath) + ' ' : ''}${nodeGyp} rebuild --release --runtime=electron --target=${electronVersion} --arch=${process.arch} --dist-url=https://electronjs.org/headers`, { cwd: copy, env, stdio: 'inherit' })
+    execSync(
+      `${process.env.npm_config_node_gyp ? JSON.stringify(process.execPath) + ' ' : ''}${nodeGyp} rebuild --release --runtime=electron --target=${electronVersion} --arch=${process.arch} --dist-url=https://electronjs.org/headers`,
+      { cwd: copy, env, stdio: 'inherit' }
+    )
   }
   mkdirSync(out, { recursive: true })
   copyFileSync(join(copy, 'build/Release/better_sqlite3.node'), join(out, 'better_sqlite3.node'))

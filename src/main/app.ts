@@ -10,10 +10,7 @@ import { createMainWindow } from './window'
 import { loadWindowState, restoreWindowState, saveWindowState } from './window-state'
 import { electronPlatform } from './platform/electron'
 
-type ElectronModule = Pick<
-  typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'dialog' | 'screen' | 'safeStorage'
->
+type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'dialog' | 'screen' | 'safeStorage'>
 
 export interface AppPaths {
   rendererDir: string
@@ -57,9 +54,7 @@ export function runApp(electron: ElectronModule, paths: AppPaths): { services: (
     return { services: () => null }
   }
 
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }
-  ])
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }])
 
   const openExternal = (url: string) => void shell.openExternal(url)
 

@@ -8,8 +8,6 @@ runApp(electron, {
   rendererDir: join(__dirname, '../renderer'),
   preloadPath: join(__dirname, '../preload/index.js'),
   iconPath: packaged ? join(process.resourcesPath, 'icon.png') : join(__dirname, '../../resources/icon.png'),
-  nativeBinding: packaged
-    ? join(process.resourcesPath, 'native/better_sqlite3.node')
-    : join(__dirname, '../../.native/electron/better_sqlite3.node'),
+  nativeBinding: packaged ? join(process.resourcesPath, 'native/better_sqlite3.node') : join(__dirname, '../../.native/electron/better_sqlite3.node'),
   devServerUrl: packaged ? undefined : process.env.ELECTRON_RENDERER_URL
 })

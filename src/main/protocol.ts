@@ -49,10 +49,7 @@ export interface AppResponse {
  * Electron's protocol handler and the test host's HTTP server, so both serve
  * the same bytes with the same headers.
  */
-export async function serveAppRequest(
-  pathname: string,
-  roots: { rendererDir: string; mediaPath: (id: string) => string | null }
-): Promise<AppResponse> {
+export async function serveAppRequest(pathname: string, roots: { rendererDir: string; mediaPath: (id: string) => string | null }): Promise<AppResponse> {
   const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' }
   let file: string | null
   if (pathname.startsWith(MEDIA_PREFIX)) {

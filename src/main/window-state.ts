@@ -18,10 +18,7 @@ const MIN_HEIGHT = 480
 
 function isBounds(value: unknown): value is Bounds {
   const b = value as Bounds
-  return (
-    typeof value === 'object' && value !== null &&
-    [b.x, b.y, b.width, b.height].every((n) => typeof n === 'number' && Number.isFinite(n))
-  )
+  return typeof value === 'object' && value !== null && [b.x, b.y, b.width, b.height].every((n) => typeof n === 'number' && Number.isFinite(n))
 }
 
 /**

@@ -63,7 +63,9 @@ async function main(): Promise<void> {
     const count = Number(process.env.QALAM_SEARCH_ARTICLES ?? 100_000)
     const s = await benchSearch(count)
     console.log(`\nSearch: ${s.articles.toLocaleString('en')} generated Arabic articles (Zipf over a derived vocabulary)`)
-    console.log(`  insert with indexing in the same transactions: ${(s.insertMs / 1000).toFixed(1)} s; index rebuild: ${(s.rebuildMs / 1000).toFixed(1)} s; database ${(s.dbBytes / 2 ** 20).toFixed(0)} MiB`)
+    console.log(
+      `  insert with indexing in the same transactions: ${(s.insertMs / 1000).toFixed(1)} s; index rebuild: ${(s.rebuildMs / 1000).toFixed(1)} s; database ${(s.dbBytes / 2 ** 20).toFixed(0)} MiB`
+    )
     for (const q of s.queries) {
       console.log(
         `  ${q.name.padEnd(22)} «${q.query}» ${String(q.hits).padStart(2)} hits: through IPC p50 ${ms(q.ipc.p50)} p95 ${ms(q.ipc.p95)}; bare FTS5 p50 ${ms(q.bare.p50)} p95 ${ms(q.bare.p95)}; ratio p95 ${(q.ipc.p95 / q.bare.p95).toFixed(2)}× (targets p95 ≤ 50 ms, ≤ 2×)`
@@ -73,7 +75,9 @@ async function main(): Promise<void> {
 
   if (want('spell')) {
     const sp = await benchSpell(5000)
-    console.log(`\nSpell check + editorial checks of a 5,000-word article (worker thread): first ${ms(sp.first)} (word lists decoded), then p50 ${ms(sp.runs.p50)} p95 ${ms(sp.runs.p95)} (target ≤ 200 ms); ${sp.findings} findings`)
+    console.log(
+      `\nSpell check + editorial checks of a 5,000-word article (worker thread): first ${ms(sp.first)} (word lists decoded), then p50 ${ms(sp.runs.p50)} p95 ${ms(sp.runs.p95)} (target ≤ 200 ms); ${sp.findings} findings`
+    )
     console.log(`  longest the main thread was held meanwhile: ${ms(sp.mainThreadMaxGap)}`)
   }
 
@@ -86,7 +90,9 @@ async function main(): Promise<void> {
     console.log(`  ratio p95 Qalam / jsdiff diffWords: ${(d.qalam.p95 / d.jsdiff.p95).toFixed(2)}×`)
     const b = benchBundle(5000, 50)
     console.log('\n.qalam bundle of a 5,000-word article with 3 images and 50 versions')
-    console.log(`  file ${(b.bytes / 1024).toFixed(0)} KiB (body JSON alone ${(b.jsonBytes / 1024).toFixed(0)} KiB); export ${ms(b.exportMs)}, import as new ${ms(b.importMs)}, import merging two edits ${ms(b.mergeMs)} (${b.outcome})`)
+    console.log(
+      `  file ${(b.bytes / 1024).toFixed(0)} KiB (body JSON alone ${(b.jsonBytes / 1024).toFixed(0)} KiB); export ${ms(b.exportMs)}, import as new ${ms(b.importMs)}, import merging two edits ${ms(b.mergeMs)} (${b.outcome})`
+    )
   }
 
   if (want('sync')) {
@@ -111,7 +117,9 @@ async function main(): Promise<void> {
       console.log(`  Qalam sync: ${ms(push.qalamMs)} in ${push.qalamRequests} requests (outbox written before each, /batch/v1 of 25)`)
       console.log(`  hand-written script, one POST each: ${ms(push.scriptMs)} in ${push.scriptRequests} requests`)
       console.log(`  the same script with /batch/v1: ${ms(push.batchScriptMs)} in ${push.batchScriptRequests} requests`)
-      console.log(`  ratio Qalam / one-POST-each script: ${(push.qalamMs / push.scriptMs).toFixed(2)}× (target ≤ 1.2×); Qalam / batch script: ${(push.qalamMs / push.batchScriptMs).toFixed(2)}×`)
+      console.log(
+        `  ratio Qalam / one-POST-each script: ${(push.qalamMs / push.scriptMs).toFixed(2)}× (target ≤ 1.2×); Qalam / batch script: ${(push.qalamMs / push.batchScriptMs).toFixed(2)}×`
+      )
     } finally {
       await wp.stop()
     }
@@ -121,7 +129,9 @@ async function main(): Promise<void> {
       const schedules = Number(process.env.QALAM_FAULT_SCHEDULES ?? 50)
       const f = await benchFaults(wp, schedules, seed)
       console.log(`\nRandomized fault schedules through the loopback proxy: ${f.schedules} schedules, seed ${f.seed} (replay: QALAM_FAULT_SEED=${f.seed})`)
-      console.log(`  ${f.faults} faults injected (resets, delays, answers too late for Qalam's 1.5 s timeout, lost answers, 500, 502, 429); slowest convergence: ${f.maxRunsToConverge} sync(s) after the faults stopped; ${(f.ms / 1000).toFixed(0)} s`)
+      console.log(
+        `  ${f.faults} faults injected (resets, delays, answers too late for Qalam's 1.5 s timeout, lost answers, 500, 502, 429); slowest convergence: ${f.maxRunsToConverge} sync(s) after the faults stopped; ${(f.ms / 1000).toFixed(0)} s`
+      )
       console.log(`  articles that waited for a cut-off send instead of sending again: ${f.waitedForSite}; late copies moved out of the way: ${f.removedCopies}`)
       console.log(`  schedules with duplicates, missing posts, duplicate media, lost or stale edits: ${f.failedSchedules.length} (target 0)`)
       for (const bad of f.failedSchedules) console.log(`    seed ${bad.seed}: ${JSON.stringify(bad.result)}`)

@@ -26,7 +26,6 @@ function servicesFor(dir: string): Services {
   })
 }
 
-
 export interface ImportFigures {
   posts: number
   requests: number

@@ -118,24 +118,27 @@ export async function benchPlainContentEditable(sizes: number[], keystrokes: num
         `<html dir="rtl"><body><style>div > p { content-visibility: auto; contain-intrinsic-size: auto 3.8em }</style>` +
           `<div contenteditable="true" style="height: 90vh; overflow: auto; font-size: 19px">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`
       )
-      await page.evaluate((middle) => {
-        const editable = document.querySelector('div') as HTMLElement
-        const text = editable.children[middle]!.firstChild!
-        editable.focus()
-        document.getSelection()!.setBaseAndExtent(text, 10, text, 10)
-        const w = window as unknown as { __lat: number[]; __t0: number | null }
-        w.__lat = []
-        w.__t0 = null
-        addEventListener('beforeinput', () => (w.__t0 = performance.now()), true)
-        addEventListener(
-          'input',
-          () => {
-            if (w.__t0 !== null) w.__lat.push(performance.now() - w.__t0)
-            w.__t0 = null
-          },
-          true
-        )
-      }, Math.floor(paragraphs.length / 2))
+      await page.evaluate(
+        (middle) => {
+          const editable = document.querySelector('div') as HTMLElement
+          const text = editable.children[middle]!.firstChild!
+          editable.focus()
+          document.getSelection()!.setBaseAndExtent(text, 10, text, 10)
+          const w = window as unknown as { __lat: number[]; __t0: number | null }
+          w.__lat = []
+          w.__t0 = null
+          addEventListener('beforeinput', () => (w.__t0 = performance.now()), true)
+          addEventListener(
+            'input',
+            () => {
+              if (w.__t0 !== null) w.__lat.push(performance.now() - w.__t0)
+              w.__t0 = null
+            },
+            true
+          )
+        },
+        Math.floor(paragraphs.length / 2)
+      )
       for (let i = 0; i < keystrokes; i++) await page.keyboard.type(KEYS[i % KEYS.length]!)
       const s = summary(await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat))
       results.push({ words, p50: s.p50, p95: s.p95 })

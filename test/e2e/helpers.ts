@@ -103,4 +103,3 @@ export async function describePage(page: Page): Promise<string> {
     return `page could not be described: ${String(error)}`
   }
 }
-

@@ -168,7 +168,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
   await page.goto(baseUrl)
   // Sync progress reaches the page as the preload's event would.
   const stopProgress = live.onSyncProgress((progress) => {
-    if (!page.isClosed()) void page.evaluate(([p]) => (window as unknown as { __qalamHostEmit: (e: string, p: unknown) => void }).__qalamHostEmit('sync:progress', p), [progress]).catch(() => undefined)
+    if (!page.isClosed())
+      void page
+        .evaluate(([p]) => (window as unknown as { __qalamHostEmit: (e: string, p: unknown) => void }).__qalamHostEmit('sync:progress', p), [progress])
+        .catch(() => undefined)
   })
 
   let closed = false

@@ -169,7 +169,11 @@ describe('review in the editor', () => {
     await page.keyboard.type('خبر عاجل عن الانتخابات.')
     await openReview(page, 'ليلى', 'reporter')
     // A reporter may only hand it in.
-    expect(await panel(page).locator('[data-testid^="move-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))).toEqual(['move-submitted'])
+    expect(
+      await panel(page)
+        .locator('[data-testid^="move-"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))
+    ).toEqual(['move-submitted'])
     await panel(page).getByLabel('ملاحظة (اختيارية)').fill('جاهز للنشر مساءً')
     await page.getByTestId('move-submitted').click()
     await expect.poll(() => page.getByTestId('review-status').innerText()).toBe('أُرسلت للمراجعة')

@@ -38,7 +38,9 @@ describe('hostile input', () => {
     await body(page).locator('p', { hasText: 'مرّر الفأرة' }).hover()
     // The javascript: link lost its link; Ctrl+clicking its text does nothing.
     expect(await body(page).locator('a', { hasText: 'رابط مفخخ' }).count()).toBe(0)
-    await body(page).getByText('رابط مفخخ').click({ modifiers: ['Control'] })
+    await body(page)
+      .getByText('رابط مفخخ')
+      .click({ modifiers: ['Control'] })
     await body(page).getByText('رابط حقيقي').click()
     expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined()
     expect(dialogs).toEqual([])

@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   await page.getByLabel('العنوان').fill('البرلمان يقرّ موازنة 2027 بعد جلسة ماراثونية')
   await page.getByLabel('المقدمة').fill('صوّت 74 نائبًا لصالح الموازنة مقابل 38، وسط احتجاجات أمام مبنى المجلس في بيروت.')
   await body(page).click()
-  await page.keyboard.type('أقرّ مجلس النواب مساء الخميس موازنة العام 2027 بأغلبية 74 صوتًا، بعد جلسة استمرت أكثر من 11 ساعة، وقالت وكالة Reuters إن الموازنة تتضمن زيادة في الإنفاق على التعليم والصحة.')
+  await page.keyboard.type(
+    'أقرّ مجلس النواب مساء الخميس موازنة العام 2027 بأغلبية 74 صوتًا، بعد جلسة استمرت أكثر من 11 ساعة، وقالت وكالة Reuters إن الموازنة تتضمن زيادة في الإنفاق على التعليم والصحة.'
+  )
   await selectText(page, 'مجلس النواب')
   await page.keyboard.press('Control+b')
   await caretAfter(page, 'والصحة.')

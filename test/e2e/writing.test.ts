@@ -129,7 +129,12 @@ describe('writing an article', () => {
     await page.locator('[data-action="direction"]').click()
     expect(await latin.getAttribute('dir')).toBe('ltr')
     expect(await latin.evaluate((p) => getComputedStyle(p).direction)).toBe('ltr')
-    expect(await body(page).locator('p').first().evaluate((p) => getComputedStyle(p).direction)).toBe('rtl')
+    expect(
+      await body(page)
+        .locator('p')
+        .first()
+        .evaluate((p) => getComputedStyle(p).direction)
+    ).toBe('rtl')
     await waitSaved(page)
     const saved = JSON.parse((await onlyArticle(host)).body)
     expect(saved.root.direction).toBe('rtl')

@@ -34,7 +34,6 @@ export interface ScenarioResult {
   removedCopies: number
 }
 
-
 async function restAsAdmin<T>(wp: WordPressInfo, route: string): Promise<T> {
   const user: WpUser = wp.admin
   const [path, query] = route.split('?')
@@ -45,7 +44,12 @@ async function restAsAdmin<T>(wp: WordPressInfo, route: string): Promise<T> {
   return (await response.json()) as T
 }
 
-export async function runFaultScenario(wp: WordPressInfo, proxy: FaultProxy, schedule: Schedule, options: { token: string; articles?: number; faultyRuns?: number; settleMs?: number } = { token: 'x' }): Promise<ScenarioResult> {
+export async function runFaultScenario(
+  wp: WordPressInfo,
+  proxy: FaultProxy,
+  schedule: Schedule,
+  options: { token: string; articles?: number; faultyRuns?: number; settleMs?: number } = { token: 'x' }
+): Promise<ScenarioResult> {
   const data = tempDir('qalam-faults-')
   const services: Services = createServices({
     dataDir: data.dir,

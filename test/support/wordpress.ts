@@ -131,7 +131,10 @@ export const BRIDGE_PLUGIN_DIR = resolve(__dirname, '../../wordpress-plugin/qala
 /** Copies the companion plugin into the site's plugins folder (Debian keeps wp-content under /var/lib) and activates it. */
 export function installBridge(port: number): void {
   cpSync(BRIDGE_PLUGIN_DIR, '/var/lib/wordpress/wp-content/plugins/qalam-bridge', { recursive: true })
-  const out = runPhp(port, "require_once ABSPATH . 'wp-admin/includes/plugin.php'; $r = activate_plugin('qalam-bridge/qalam-bridge.php'); echo is_wp_error($r) ? 'ERR ' . $r->get_error_message() : 'OK';")
+  const out = runPhp(
+    port,
+    "require_once ABSPATH . 'wp-admin/includes/plugin.php'; $r = activate_plugin('qalam-bridge/qalam-bridge.php'); echo is_wp_error($r) ? 'ERR ' . $r->get_error_message() : 'OK';"
+  )
   if (!out.includes('OK')) throw new Error(`activating qalam-bridge: ${out}`)
 }
 

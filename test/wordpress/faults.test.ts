@@ -81,12 +81,7 @@ describe('sync through a connection that fails', () => {
   it('rides out resets, 500, 502 and 429 on reads and writes by retrying', async () => {
     let i = 0
     const kinds = [{ kind: 'reset' }, { kind: 'status', status: 500 }, { kind: 'status', status: 502 }, { kind: 'status', status: 429 }] as const
-    const result = await runFaultScenario(
-      wp(),
-      proxy,
-      (r) => (i < 8 && (reads(r) || uploads(r) || creates(r)) ? kinds[i++ % kinds.length]! : { kind: 'pass' }),
-      { token: token() }
-    )
+    const result = await runFaultScenario(wp(), proxy, (r) => (i < 8 && (reads(r) || uploads(r) || creates(r)) ? kinds[i++ % kinds.length]! : { kind: 'pass' }), { token: token() })
     expect(result.faults).toBe(8)
     expect(result).toMatchObject(converged)
   })

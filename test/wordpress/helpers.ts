@@ -30,7 +30,6 @@ export async function addSite(services: Services, role: Role = 'author', url = w
   return services.sync.addSite({ url, username: user.login, appPassword: user.appPassword })
 }
 
-
 /** Writes an article as the editor's autosave would. */
 export function write(services: Services, id: string, fields: { title?: string; standfirst?: string; body?: string; meta?: Partial<ArticleMeta> }): void {
   const current = services.articles.get(id)
@@ -47,7 +46,6 @@ export function write(services: Services, id: string, fields: { title?: string; 
     caret: null
   })
 }
-
 
 /** A new article with paragraphs, linked to the site. */
 export function article(services: Services, siteId: string, title: string, paragraphs: string[], meta: Partial<ArticleMeta> = {}): string {

@@ -140,7 +140,16 @@ describe('review through the site with the companion plugin', () => {
     expect(editor.review.review(articleId).comments.map((c) => c.body)).toEqual(['أي حكومة؟ الاتحادية أم المحلية؟', 'المحلية، أضفتها.'])
     editor.review.transition(articleId, 'in_review', '')
     expect(() => editor.review.transition(articleId, 'approved', '')).toThrow(/suggestions/)
-    write(editor, articleId, body(paragraph(mark([THREAD], ['أعلنت الحكومة المحلية']), ' خطة جديدة للنقل العام في العاصمة.'), 'وقال الوزير إن الخطة تشمل أربعين حافلة كهربائية.', 'ويبدأ التنفيذ في أوائل الربيع المقبل.', P4))
+    write(
+      editor,
+      articleId,
+      body(
+        paragraph(mark([THREAD], ['أعلنت الحكومة المحلية']), ' خطة جديدة للنقل العام في العاصمة.'),
+        'وقال الوزير إن الخطة تشمل أربعين حافلة كهربائية.',
+        'ويبدأ التنفيذ في أوائل الربيع المقبل.',
+        P4
+      )
+    )
     editor.review.setResolved(THREAD, true)
     editor.review.transition(articleId, 'approved', 'ممتاز')
     await editor.sync.run([articleId])
@@ -166,7 +175,12 @@ describe('review through the site with the companion plugin', () => {
       const text = side.articles.get(articleId).bodyText
       expect(text).toContain('الكلفة مليار')
       expect(text).toContain('ورد الوزير')
-      expect(side.review.review(articleId).comments.map((c) => c.body).sort()).toEqual(['المصدر؟', 'ملاحظة من المراسلة'])
+      expect(
+        side.review
+          .review(articleId)
+          .comments.map((c) => c.body)
+          .sort()
+      ).toEqual(['المصدر؟', 'ملاحظة من المراسلة'])
       expect(side.sync.state(articleId).state).toBe('synced')
     }
     const raw = (await post(remote)).content.raw
@@ -178,7 +192,9 @@ describe('review through the site with the companion plugin', () => {
     const { articleId, remote } = await throughReview()
     // The plugin's precondition on its own.
     const current = await post(remote)
-    const refused = await restOn(wpBridge().url, wpBridge().admin, 'POST', `wp/v2/posts/${remote}`, { title: 'x' }, { 'x-qalam-expected-modified': '2001-01-01T00:00:00' }).catch((e: Error) => e.message)
+    const refused = await restOn(wpBridge().url, wpBridge().admin, 'POST', `wp/v2/posts/${remote}`, { title: 'x' }, { 'x-qalam-expected-modified': '2001-01-01T00:00:00' }).catch(
+      (e: Error) => e.message
+    )
     expect(String(refused)).toContain('412')
     expect(String(refused)).toContain('qalam_precondition_failed')
     await restOn(wpBridge().url, wpBridge().admin, 'POST', `wp/v2/posts/${remote}`, { title: 'خطة النقل العام' }, { 'x-qalam-expected-modified': current.modified_gmt })
@@ -229,7 +245,9 @@ describe('the companion plugin’s meta', () => {
     )
     expect(String(extra)).toMatch(/400/)
     // A contributor may not edit the author's post, so not its review data either.
-    const denied = await restOn(wpBridge().url, wpBridge().contributor, 'POST', `wp/v2/posts/${remote}`, { meta: { qalam_review: { comments: [], history: [] } } }).catch((e: Error) => e.message)
+    const denied = await restOn(wpBridge().url, wpBridge().contributor, 'POST', `wp/v2/posts/${remote}`, { meta: { qalam_review: { comments: [], history: [] } } }).catch(
+      (e: Error) => e.message
+    )
     expect(String(denied)).toMatch(/40[13]/)
     // Nobody signed in reads it.
     const anonymous = (await (await fetch(`${wpBridge().url}/?rest_route=/wp/v2/posts/${remote}`)).json()) as { meta?: unknown; code?: string }
@@ -248,7 +266,12 @@ describe('the companion plugin’s meta', () => {
     expect(revisions.length).toBeGreaterThanOrEqual(2)
     const oldest = revisions[revisions.length - 1]!
     const diff = await reporter.revisions.compare(articleId, { kind: 'site', id: oldest.id }, { kind: 'current' }, false)
-    expect(diff.body.filter((p) => p.kind === 'added').map((p) => p.text).join('')).toContain('وأُرجئ موعد الافتتاح')
+    expect(
+      diff.body
+        .filter((p) => p.kind === 'added')
+        .map((p) => p.text)
+        .join('')
+    ).toContain('وأُرجئ موعد الافتتاح')
     const restored = await reporter.sync.restoreSiteRevision(articleId, oldest.id)
     expect(restored.bodyText).not.toContain('وأُرجئ')
     expect(reporter.revisions.list(articleId)[0]!.reason).toBe('before-restore')

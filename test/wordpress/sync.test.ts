@@ -313,7 +313,8 @@ describe('pull', () => {
 
   it('imports posts from the site, keeping blocks it cannot edit unchanged on the way back', async () => {
     const site = await addSite(services)
-    const embed = '<!-- wp:embed {"url":"https://www.youtube.com/watch?v=x","type":"video"} -->\n<figure class="wp-block-embed is-type-video"><div class="wp-block-embed__wrapper">\nhttps://www.youtube.com/watch?v=x\n</div></figure>\n<!-- /wp:embed -->'
+    const embed =
+      '<!-- wp:embed {"url":"https://www.youtube.com/watch?v=x","type":"video"} -->\n<figure class="wp-block-embed is-type-video"><div class="wp-block-embed__wrapper">\nhttps://www.youtube.com/watch?v=x\n</div></figure>\n<!-- /wp:embed -->'
     const hostile = '<!-- wp:paragraph -->\n<p>نص <a href="javascript:alert(1)">خبيث</a><img src=x onerror=alert(1)></p>\n<!-- /wp:paragraph -->'
     const created = await rest<Post>(wp().editor, 'POST', 'wp/v2/posts', {
       title: 'منشور من الموقع',

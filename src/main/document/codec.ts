@@ -240,7 +240,6 @@ function convert(b: ParsedBlock, ctx: FromBlocksContext): LexBlock {
   }
 }
 
-
 function raw(markup: string, name: string): LexRawBlock {
   return { type: NODE_TYPES.rawBlock, version: 1, markup, name, preview: markupText(markup).slice(0, 400) }
 }

@@ -10,12 +10,7 @@ import type { ChildNode, Element } from 'domhandler'
 /** Block attributes as Gutenberg writes them: JSON with `--`, `<`, `>`, `&` escaped so the comment stays a comment. */
 export function attrsJson(attrs: Record<string, unknown>): string {
   if (Object.keys(attrs).length === 0) return ''
-  const json = JSON.stringify(attrs)
-    .replace(/--/g, '\\u002d\\u002d')
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\\"/g, '\\u0022')
+  const json = JSON.stringify(attrs).replace(/--/g, '\\u002d\\u002d').replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\\"/g, '\\u0022')
   return ` ${json}`
 }
 
@@ -73,7 +68,13 @@ export function markupText(markup: string): string {
   const doc = parseDocument(markup.replace(/<!--[^]*?-->/g, ' '))
   const walk = (nodes: ChildNode[]): string =>
     nodes
-      .map((n) => (n.type === 'text' ? n.data : n.type === 'tag' ? ((n as Element).name === 'br' ? '\n' : walk((n as Element).children)) + (/^(p|h\d|li|figcaption|blockquote)$/.test((n as Element).name) ? '\n' : '') : ''))
+      .map((n) =>
+        n.type === 'text'
+          ? n.data
+          : n.type === 'tag'
+            ? ((n as Element).name === 'br' ? '\n' : walk((n as Element).children)) + (/^(p|h\d|li|figcaption|blockquote)$/.test((n as Element).name) ? '\n' : '')
+            : ''
+      )
       .join('')
   return walk(doc.children)
     .replace(/[ \t]+/g, ' ')

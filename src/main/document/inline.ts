@@ -37,7 +37,8 @@ export function inlineToHtml(nodes: readonly { type: string }[], plain = false):
     if (node.type === 'mark') {
       const m = node as LexMark
       const ids = m.ids.filter((i) => /^[A-Za-z0-9-]{1,64}$/.test(i))
-      out += plain || ids.length === 0 ? inlineToHtml(m.children, plain) : `<mark class="qalam-comment" data-qalam-threads="${ids.join(' ')}">${inlineToHtml(m.children, plain)}</mark>`
+      out +=
+        plain || ids.length === 0 ? inlineToHtml(m.children, plain) : `<mark class="qalam-comment" data-qalam-threads="${ids.join(' ')}">${inlineToHtml(m.children, plain)}</mark>`
       continue
     }
     if (node.type === NODE_TYPES.suggestion) {

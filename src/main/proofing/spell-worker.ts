@@ -5,9 +5,7 @@ import { SpellChecker } from './spell'
  * The spell checker's thread: the word lists are decoded here, and every check runs
  * here, so neither the main process's IPC nor (through it) typing ever waits for them.
  */
-export type SpellRequest =
-  | { id: number; type: 'check'; words: string[]; extra: string[] }
-  | { id: number; type: 'suggest'; word: string; extra: string[] }
+export type SpellRequest = { id: number; type: 'check'; words: string[]; extra: string[] } | { id: number; type: 'suggest'; word: string; extra: string[] }
 
 export type SpellResponse = { id: number; misspelled?: string[]; suggestions?: string[]; error?: string }
 

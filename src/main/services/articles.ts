@@ -112,8 +112,7 @@ export class ArticleService {
       const lastSnapshotAt = revisionsRepo.latestRevisionTime(db, draft.id) ?? current.createdAt
       if (now - lastSnapshotAt >= AUTO_REVISION_INTERVAL_MS) {
         const latest = revisionsRepo.latestRevisionBody(db, draft.id)
-        const changed =
-          latest === undefined || latest.body !== draft.body || latest.title !== draft.title || latest.standfirst !== draft.standfirst
+        const changed = latest === undefined || latest.body !== draft.body || latest.title !== draft.title || latest.standfirst !== draft.standfirst
         if (changed) {
           this.snapshot(db, { ...draft, wordCount }, 'auto', now)
           revisionsRepo.pruneAutoRevisions(db, draft.id, AUTO_REVISIONS_KEPT)
@@ -136,7 +135,12 @@ export class ArticleService {
     const wordCount = countWords(bodyText)
     db.transaction(() => {
       if (keep !== null) this.snapshot(db, article, keep, now)
-      articlesRepo.updateArticleContent(db, { id: article.id, title: next.title, standfirst: next.standfirst, body: next.body, bodyText, wordCount, meta: next.meta, caret: null }, wordCount, now)
+      articlesRepo.updateArticleContent(
+        db,
+        { id: article.id, title: next.title, standfirst: next.standfirst, body: next.body, bodyText, wordCount, meta: next.meta, caret: null },
+        wordCount,
+        now
+      )
     })()
   }
 

@@ -70,7 +70,14 @@ const commentSchema = z
   })
   .strict()
 const changeSchema = z
-  .object({ id: z.string().min(1).max(64), from: z.enum(ARTICLE_STATUSES), to: z.enum(ARTICLE_STATUSES), by: z.string().max(200), at: z.number().int(), note: z.string().max(2_000) })
+  .object({
+    id: z.string().min(1).max(64),
+    from: z.enum(ARTICLE_STATUSES),
+    to: z.enum(ARTICLE_STATUSES),
+    by: z.string().max(200),
+    at: z.number().int(),
+    note: z.string().max(2_000)
+  })
   .strict()
 const reviewSchema = z.object({ comments: z.array(commentSchema).max(100_000), history: z.array(changeSchema).max(100_000) }).strict()
 const revisionSchema = z
@@ -158,7 +165,10 @@ export class BundleService {
       JSON.stringify(revisions.map((r) => ({ id: r.id, reason: r.reason, createdAt: r.createdAt, title: r.title, standfirst: r.standfirst, body: r.body, meta: r.meta })))
     )
     // The images of the article and of every version that travels, so a version restored on the other machine has its pictures.
-    const imagesOf = (v: { body: string; meta: { featuredImage: string } }) => [...documentImages(parseDocumentJson(v.body)), ...(v.meta.featuredImage !== '' ? [v.meta.featuredImage] : [])]
+    const imagesOf = (v: { body: string; meta: { featuredImage: string } }) => [
+      ...documentImages(parseDocumentJson(v.body)),
+      ...(v.meta.featuredImage !== '' ? [v.meta.featuredImage] : [])
+    ]
     const current = new Set(imagesOf(article))
     const images = new Set([...current, ...revisions.flatMap(imagesOf)])
     for (const id of images) {
@@ -382,5 +392,3 @@ function readLimited(path: string, limit: number): Uint8Array {
     closeSync(fd)
   }
 }
-
-

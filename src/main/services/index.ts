@@ -29,9 +29,7 @@ export interface ServicesOptions {
 
 /** The spell worker next to this file: bundled JavaScript in the app, the TypeScript source under tsx when run from source. */
 function defaultSpellWorker(): SpellWorkerOptions {
-  return __filename.endsWith('.ts')
-    ? { file: join(__dirname, '../../../scripts/spell-worker-dev.cjs') }
-    : { file: join(__dirname, 'spell-worker.js') }
+  return __filename.endsWith('.ts') ? { file: join(__dirname, '../../../scripts/spell-worker-dev.cjs') } : { file: join(__dirname, 'spell-worker.js') }
 }
 
 export type Services = ReturnType<typeof createServices>

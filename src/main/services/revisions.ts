@@ -37,12 +37,7 @@ export class RevisionService {
   createManual(articleId: string): RevisionSummary {
     const db = this.deps.db()
     const article = this.deps.articles.get(articleId)
-    const { body: _body, bodyText: _text, standfirst: _s, meta: _m, ...summary } = this.deps.articles.snapshot(
-      db,
-      article,
-      'manual',
-      this.deps.now()
-    )
+    const { body: _body, bodyText: _text, standfirst: _s, meta: _m, ...summary } = this.deps.articles.snapshot(db, article, 'manual', this.deps.now())
     return summary
   }
 

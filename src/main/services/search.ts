@@ -115,7 +115,7 @@ export class SearchService {
     let count = 0
     db.transaction(() => {
       searchRepo.clearIndex(db)
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         const page = searchRepo.articlesToIndex(db, after, 500)
         if (page.length === 0) break
         for (const r of page) {
@@ -123,7 +123,16 @@ export class SearchService {
             title: r.title,
             standfirst: r.standfirst,
             bodyText: r.body_text,
-            meta: { byline: r.byline, dateline: r.dateline, label: r.label, categories: JSON.parse(r.categories) as string[], tags: JSON.parse(r.tags) as string[], slug: '', featuredImage: '', publishAt: null }
+            meta: {
+              byline: r.byline,
+              dateline: r.dateline,
+              label: r.label,
+              categories: JSON.parse(r.categories) as string[],
+              tags: JSON.parse(r.tags) as string[],
+              slug: '',
+              featuredImage: '',
+              publishAt: null
+            }
           })
           searchRepo.insertIndexRow(db, r.rowid, fields)
           count++

@@ -51,10 +51,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // Reading the schema first: a file that is not SQLite fails here, before any write.
     const version = db.pragma('user_version', { simple: true }) as number
     if (version > LATEST_SCHEMA_VERSION) {
-      throw new StoreOpenError(
-        'newer-schema',
-        `the database has schema version ${version}; this version of Qalam knows up to ${LATEST_SCHEMA_VERSION}`
-      )
+      throw new StoreOpenError('newer-schema', `the database has schema version ${version}; this version of Qalam knows up to ${LATEST_SCHEMA_VERSION}`)
     }
     const check = db.pragma('quick_check(1)', { simple: true }) as string
     if (check !== 'ok') throw new StoreOpenError('corrupt', `quick_check: ${check}`)

@@ -173,6 +173,9 @@ async function sendBatch(ctx: SiteContext, group: Ready[]): Promise<void> {
   for (let k = 0; k < adopted.length; k++) ctx.progress.done()
   for (const { g, answer } of refused) {
     const body = (answer?.body ?? {}) as { code?: string; message?: string }
-    ctx.fail(g.article, new WpError(answer?.status === 403 ? 'missing_capability' : 'rejected', `${body.code ?? answer?.status}: ${body.message ?? ''}`, answer?.status ?? null, body.code ?? null))
+    ctx.fail(
+      g.article,
+      new WpError(answer?.status === 403 ? 'missing_capability' : 'rejected', `${body.code ?? answer?.status}: ${body.message ?? ''}`, answer?.status ?? null, body.code ?? null)
+    )
   }
 }

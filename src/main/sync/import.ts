@@ -81,4 +81,3 @@ function importPost(ctx: SiteContext, post: RemotePost): boolean {
   setBase(ctx, article.id, localSnapshot(db, ctx.deps.articles.get(article.id)), post)
   return true
 }
-

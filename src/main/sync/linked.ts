@@ -51,7 +51,8 @@ async function syncLinkedOnce(ctx: SiteContext, article: Article, link: ArticleS
       articleSyncRepo.updateArticleSync(db, article.id, { state: 'deleted_on_site', remoteStatus: state?.status ?? 'deleted', error: null })
       break
     case 'unchanged':
-      if (decision.versionMoved) articleSyncRepo.updateArticleSync(db, article.id, { baseVersion: versionOf(post!), remoteStatus: post!.status, state: 'synced', error: null, syncedAt: ctx.now() })
+      if (decision.versionMoved)
+        articleSyncRepo.updateArticleSync(db, article.id, { baseVersion: versionOf(post!), remoteStatus: post!.status, state: 'synced', error: null, syncedAt: ctx.now() })
       else articleSyncRepo.updateArticleSync(db, article.id, { state: 'synced', error: null, remoteStatus: state!.status, syncedAt: ctx.now() })
       break
     case 'push':

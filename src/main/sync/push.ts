@@ -29,7 +29,9 @@ export class PreconditionFailed extends Error {}
  * without unfiltered_html), but never the words.
  */
 export function fingerprint(title: string, content: string): string {
-  return createHash('sha256').update(`${title.trim()}\u0000${markupText(content).replace(/\s+/g, ' ').trim()}`).digest('hex')
+  return createHash('sha256')
+    .update(`${title.trim()}\u0000${markupText(content).replace(/\s+/g, ' ').trim()}`)
+    .digest('hex')
 }
 
 /** The post's fields for an article, uploading its images and creating its terms first. */

@@ -41,9 +41,14 @@ export async function readSite(ctx: SiteContext, links: ArticleSync[], targeted:
       for (const p of page.data) if (known.has(p.id)) states.set(p.id, p)
     }
     // Not listed means unchanged since the last sync: its state is the base's.
-    for (const r of linked) if (!states.has(r.remoteId!) && r.baseVersion !== null) states.set(r.remoteId!, stateFromVersion(r.remoteId!, r.baseVersion, { status: r.remoteStatus, link: r.remoteLink }))
+    for (const r of linked)
+      if (!states.has(r.remoteId!) && r.baseVersion !== null) states.set(r.remoteId!, stateFromVersion(r.remoteId!, r.baseVersion, { status: r.remoteStatus, link: r.remoteLink }))
   } else {
-    const read = await postsByIds<PostState>(client, linked.map((r) => r.remoteId!), FIELDS.state)
+    const read = await postsByIds<PostState>(
+      client,
+      linked.map((r) => r.remoteId!),
+      FIELDS.state
+    )
     serverNow = read.date
     for (const p of read.items) states.set(p.id, p)
   }
@@ -51,7 +56,15 @@ export async function readSite(ctx: SiteContext, links: ArticleSync[], targeted:
     const p = states.get(r.remoteId!)
     return p !== undefined && p.status !== 'trash' && !sameVersion(p, r.baseVersion)
   })
-  const changed = new Map((await postsByIds<RemotePost>(client, changedThere.map((r) => r.remoteId!), FIELDS.post)).items.map((p) => [p.id, p]))
+  const changed = new Map(
+    (
+      await postsByIds<RemotePost>(
+        client,
+        changedThere.map((r) => r.remoteId!),
+        FIELDS.post
+      )
+    ).items.map((p) => [p.id, p])
+  )
   await learnTerms(ctx, [...changed.values()])
   if (links.some((r) => r.remoteId === null || changedThere.includes(r))) await refreshCategories(ctx)
   return { states, changed, serverNow }

@@ -18,11 +18,11 @@
 
 const ALEF = 'ا'
 const FOLD: Record<string, string> = {
-  'آ': ALEF, // alef with madda above
-  'أ': ALEF, // alef with hamza above
-  'إ': ALEF, // alef with hamza below
-  'ى': 'ي', // alef maksura → yeh
-  'ة': 'ه' // teh marbuta → heh
+  آ: ALEF, // alef with madda above
+  أ: ALEF, // alef with hamza above
+  إ: ALEF, // alef with hamza below
+  ى: 'ي', // alef maksura → yeh
+  ة: 'ه' // teh marbuta → heh
 }
 
 /** True for a character that normalizeArabic drops outright: tatweel and the eight harakat. */

@@ -18,9 +18,7 @@ export const STORE_FAILURES = ['corrupt', 'not-a-database', 'newer-schema', 'loc
 export type StoreFailure = (typeof STORE_FAILURES)[number]
 
 /** Whether the local database could be opened, and if not, why. */
-export type StoreStatus =
-  | { state: 'ready'; path: string; keptAside: string | null }
-  | { state: 'failed'; path: string; reason: StoreFailure; detail: string }
+export type StoreStatus = { state: 'ready'; path: string; keptAside: string | null } | { state: 'failed'; path: string; reason: StoreFailure; detail: string }
 
 export interface AppInfo {
   version: string

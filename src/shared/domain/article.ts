@@ -1,14 +1,5 @@
 /** Workflow statuses an article can have; issue 4 adds the rules between them. */
-export const ARTICLE_STATUSES = [
-  'draft',
-  'submitted',
-  'in_review',
-  'changes_requested',
-  'approved',
-  'scheduled',
-  'published',
-  'spiked'
-] as const
+export const ARTICLE_STATUSES = ['draft', 'submitted', 'in_review', 'changes_requested', 'approved', 'scheduled', 'published', 'spiked'] as const
 
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number]
 

@@ -97,7 +97,10 @@ const change = (h: StatusChange): StatusChange => ({
   note: String(h.note ?? '')
 })
 
-const byTimeThenId = <T extends { id: string }>(time: (x: T) => number) => (a: T, b: T) => time(a) - time(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+const byTimeThenId =
+  <T extends { id: string }>(time: (x: T) => number) =>
+  (a: T, b: T) =>
+    time(a) - time(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 /** The one form review data is compared and stored in: fixed keys, sorted entries, no unknown statuses. */
 export function normalizeReview(data: Partial<ReviewData> | null | undefined): ReviewData {

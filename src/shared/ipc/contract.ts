@@ -5,14 +5,7 @@
  * the test host binds the very same handlers to a Chromium page.
  */
 import { z } from 'zod'
-import {
-  ARTICLE_STATUSES,
-  type Article,
-  type ArticleSummary,
-  type MediaItem,
-  type Revision,
-  type RevisionSummary
-} from '../domain/article'
+import { ARTICLE_STATUSES, type Article, type ArticleSummary, type MediaItem, type Revision, type RevisionSummary } from '../domain/article'
 import type { AppInfo, Settings, StoreStatus } from '../domain/app'
 import type { SearchHit } from '../domain/search'
 import type { Finding } from '../proofing/findings'
@@ -190,9 +183,7 @@ export const contract = {
   /** Puts one of the site's revisions back into the article (the current content is kept as a revision first). */
   'revisions:restoreSite': def<Article>()(z.object({ articleId: id, revisionId: z.number().int().positive() }).strict()),
   /** Word-level diff between two versions: local revisions, the article as it is, or the site's revisions. */
-  'revisions:diff': def<RevisionDiff>()(
-    z.object({ articleId: id, from: revisionRef, to: revisionRef, ignoreMarks: z.boolean().optional() }).strict()
-  ),
+  'revisions:diff': def<RevisionDiff>()(z.object({ articleId: id, from: revisionRef, to: revisionRef, ignoreMarks: z.boolean().optional() }).strict()),
 
   /** Who the user is for an article (or in general): name, role, and whether review data travels through its site. */
   'review:identity': def<ReviewIdentity>()(z.object({ articleId: id.optional() }).strict()),
@@ -201,16 +192,12 @@ export const contract = {
   'review:transition': def<ArticleSummary>()(z.object({ articleId: id, to: z.enum(ARTICLE_STATUSES), note: z.string().max(2_000).optional() }).strict()),
   /** Opens a thread (without threadId) or replies in one; `id` is the one already on the mark in the text. */
   'review:comment': def<ReviewComment>()(
-    z
-      .object({ articleId: id, id, threadId: id.optional(), body: z.string().trim().min(1).max(10_000), quote: z.string().max(2_000).optional() })
-      .strict()
+    z.object({ articleId: id, id, threadId: id.optional(), body: z.string().trim().min(1).max(10_000), quote: z.string().max(2_000).optional() }).strict()
   ),
   'review:resolve': def<ReviewComment>()(z.object({ threadId: id, resolved: z.boolean() }).strict()),
   'review:deleteComment': def<ReviewComment>()(z.object({ id }).strict()),
   /** The editor's review queue: handed-in articles, longest waiting first. */
-  'review:queue': def<QueueItem[]>()(
-    z.object({ status: z.enum(ARTICLE_STATUSES).optional(), author: z.string().max(200).optional(), siteId: id.optional() }).strict()
-  ),
+  'review:queue': def<QueueItem[]>()(z.object({ status: z.enum(ARTICLE_STATUSES).optional(), author: z.string().max(200).optional(), siteId: id.optional() }).strict()),
 
   /** File → Export for review: writes a .qalam bundle where the user chooses; false when they cancel. */
   'bundle:export': def<boolean>()(z.object({ articleId: id }).strict()),
@@ -257,7 +244,9 @@ export const contract = {
       .object({
         articleId: id,
         picks: z.array(z.enum(['local', 'remote', 'both'])).max(10_000),
-        fields: z.object({ title: z.enum(['local', 'remote']).optional(), standfirst: z.enum(['local', 'remote']).optional(), slug: z.enum(['local', 'remote']).optional() }).strict()
+        fields: z
+          .object({ title: z.enum(['local', 'remote']).optional(), standfirst: z.enum(['local', 'remote']).optional(), slug: z.enum(['local', 'remote']).optional() })
+          .strict()
       })
       .strict()
   ),
@@ -303,7 +292,10 @@ export const contract = {
     z
       .object({
         text: z.string().max(MAX_BODY),
-        article: z.object({ title: z.string().max(MAX_TEXT), byline: shortText, dateline: shortText }).strict().optional(),
+        article: z
+          .object({ title: z.string().max(MAX_TEXT), byline: shortText, dateline: shortText })
+          .strict()
+          .optional(),
         locale: z.enum(['ar', 'en']).optional(),
         headlineLimit: z.number().int().min(10).max(1_000).optional()
       })

@@ -41,7 +41,6 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): Api {
       }
     }
   }
-  const on = (event: EventName, listener: (payload: never) => void): (() => void) =>
-    subscribe(event, listener as (payload: unknown) => void)
+  const on = (event: EventName, listener: (payload: never) => void): (() => void) => subscribe(event, listener as (payload: unknown) => void)
   return Object.assign(api, { on }) as unknown as Api
 }

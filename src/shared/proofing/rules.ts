@@ -31,7 +31,21 @@ const MONTHS: { month: number; names: string[] }[] = [
 const NAME_TO_MONTH = new Map<string, number>()
 for (const m of MONTHS) for (const n of m.names) NAME_TO_MONTH.set(normalizeArabic(n), m.month)
 
-const MONTH_NAMES_AR = ['', 'يناير/كانون الثاني', 'فبراير/شباط', 'مارس/آذار', 'أبريل/نيسان', 'مايو/أيار', 'يونيو/حزيران', 'يوليو/تموز', 'أغسطس/آب', 'سبتمبر/أيلول', 'أكتوبر/تشرين الأول', 'نوفمبر/تشرين الثاني', 'ديسمبر/كانون الأول']
+const MONTH_NAMES_AR = [
+  '',
+  'يناير/كانون الثاني',
+  'فبراير/شباط',
+  'مارس/آذار',
+  'أبريل/نيسان',
+  'مايو/أيار',
+  'يونيو/حزيران',
+  'يوليو/تموز',
+  'أغسطس/آب',
+  'سبتمبر/أيلول',
+  'أكتوبر/تشرين الأول',
+  'نوفمبر/تشرين الثاني',
+  'ديسمبر/كانون الأول'
+]
 const MONTH_NAMES_EN = ['', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
 // Longest names first, so «تشرين الأول» wins over nothing shorter and «كانون الثاني» is one name.
@@ -76,10 +90,7 @@ function dates(text: string, locale: ProofingLocale): Finding[] {
         start,
         end,
         kind: 'impossible-date',
-        message:
-          locale === 'ar'
-            ? `تاريخ مستحيل: ${MONTH_NAMES_AR[first]} ${max} يومًا${leapNote}.`
-            : `Impossible date: ${MONTH_NAMES_EN[first]} has ${max} days${leapNote}.`,
+        message: locale === 'ar' ? `تاريخ مستحيل: ${MONTH_NAMES_AR[first]} ${max} يومًا${leapNote}.` : `Impossible date: ${MONTH_NAMES_EN[first]} has ${max} days${leapNote}.`,
         suggestions: []
       })
     }
@@ -184,20 +195,31 @@ function unbalanced(text: string, locale: ProofingLocale): Finding[] {
       if (text[i] === open) stack.push(i)
       else if (text[i] === close) {
         if (stack.length > 0) stack.pop()
-        else out.push({ start: i, end: i + 1, kind: 'unbalanced', message: locale === 'ar' ? `«${close}» بلا «${open}» يقابلها.` : `“${close}” without a matching “${open}”.`, suggestions: [] })
+        else
+          out.push({
+            start: i,
+            end: i + 1,
+            kind: 'unbalanced',
+            message: locale === 'ar' ? `«${close}» بلا «${open}» يقابلها.` : `“${close}” without a matching “${open}”.`,
+            suggestions: []
+          })
       }
     }
-    for (const i of stack)
-      out.push({ start: i, end: i + 1, kind: 'unbalanced', message: locale === 'ar' ? `«${open}» لا تُغلق.` : `“${open}” is never closed.`, suggestions: [] })
+    for (const i of stack) out.push({ start: i, end: i + 1, kind: 'unbalanced', message: locale === 'ar' ? `«${open}» لا تُغلق.` : `“${open}” is never closed.`, suggestions: [] })
   }
   return out
 }
 
 /** The checks on a text, in text order. */
 export function checkText(text: string, locale: ProofingLocale = 'ar'): Finding[] {
-  return [...dates(text, locale), ...repeatedWords(text, locale), ...latinPunctuation(text, locale), ...mixedDigits(text, locale), ...doubleSpaces(text, locale), ...unbalanced(text, locale)].sort(
-    (a, b) => a.start - b.start || a.end - b.end
-  )
+  return [
+    ...dates(text, locale),
+    ...repeatedWords(text, locale),
+    ...latinPunctuation(text, locale),
+    ...mixedDigits(text, locale),
+    ...doubleSpaces(text, locale),
+    ...unbalanced(text, locale)
+  ].sort((a, b) => a.start - b.start || a.end - b.end)
 }
 
 export interface SubmissionFields {

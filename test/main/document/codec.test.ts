@@ -51,12 +51,7 @@ describe('the editor document as Gutenberg blocks', () => {
 
   it('escapes text so a reporter’s angle brackets stay text, and links keep only safe addresses', () => {
     const markup = joinBlocks(
-      documentToBlocks(
-        doc(
-          paragraph('a <script>alert(1)</script> & b', link('https://example.com/?a=1&b=2', 'رابط'), link('javascript:alert(1)', 'خبيث'))
-        ),
-        noImages
-      )
+      documentToBlocks(doc(paragraph('a <script>alert(1)</script> & b', link('https://example.com/?a=1&b=2', 'رابط'), link('javascript:alert(1)', 'خبيث'))), noImages)
     )
     expect(markup).toContain('a &lt;script&gt;alert(1)&lt;/script&gt; &amp; b')
     expect(markup).toContain('<a href="https://example.com/?a=1&amp;b=2">رابط</a>')
@@ -79,7 +74,8 @@ describe('the editor document as Gutenberg blocks', () => {
   })
 
   it('keeps what it cannot represent byte for byte, and sends it back unchanged', () => {
-    const embed = '<!-- wp:embed {"url":"https://youtu.be/x","type":"video"} -->\n<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">https://youtu.be/x</div></figure>\n<!-- /wp:embed -->'
+    const embed =
+      '<!-- wp:embed {"url":"https://youtu.be/x","type":"video"} -->\n<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">https://youtu.be/x</div></figure>\n<!-- /wp:embed -->'
     const styled = '<!-- wp:paragraph {"style":{"color":{"text":"#a00"}}} -->\n<p class="has-text-color" style="color:#a00">ملوّن</p>\n<!-- /wp:paragraph -->'
     const hostile = '<!-- wp:paragraph -->\n<p>نص <a href="javascript:alert(1)">خبيث</a><img src=x onerror=alert(1)></p>\n<!-- /wp:paragraph -->'
     const classic = '<p>فقرة من المحرر الكلاسيكي</p><script>alert(1)</script>'
@@ -115,7 +111,14 @@ describe('review markup in the blocks', () => {
   const author = 'سلمى "المحررة"'
   const at = Date.UTC(2026, 10, 27, 10, 0, 0, 123)
   const reviewed = doc(
-    paragraph('قال ', mark(['thread-1'], [text('الوزير', 1), ' أمس']), ' إن ', suggestion('sug-2', 'delete', author, 'النمو', at), suggestion('sug-1', 'insert', author, 'الاقتصاد', at), ' تحسّن.')
+    paragraph(
+      'قال ',
+      mark(['thread-1'], [text('الوزير', 1), ' أمس']),
+      ' إن ',
+      suggestion('sug-2', 'delete', author, 'النمو', at),
+      suggestion('sug-1', 'insert', author, 'الاقتصاد', at),
+      ' تحسّن.'
+    )
   )
 
   it('writes comment anchors and suggestions as marked-up spans and reads them back exactly', () => {

@@ -61,7 +61,15 @@ describe('the IPC boundary', () => {
     const a = services.articles.create()
     expect(await dispatch('articles:delete', { id: a.id, confirm: true }, trusted)).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } })
     const log = vi.fn()
-    const broken = createDispatcher({ ...createHandlers(services), 'settings:get': () => { throw new TypeError('boom') } }, log)
+    const broken = createDispatcher(
+      {
+        ...createHandlers(services),
+        'settings:get': () => {
+          throw new TypeError('boom')
+        }
+      },
+      log
+    )
     expect(await broken('settings:get', {}, trusted)).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'boom' } })
     expect(log).toHaveBeenCalled()
   })

@@ -43,7 +43,16 @@ describe('articles', () => {
     const a = services.articles.create()
     const draft = {
       ...draftOf(a.id, 'ت', 'نص'),
-      meta: { byline: 'مراسلنا', dateline: 'بيروت', categories: ['سياسة', 'لبنان'], tags: ['انتخابات'], slug: 'beirut-vote', label: 'خاص', featuredImage: '', publishAt: Date.UTC(2026, 11, 1, 6, 0) },
+      meta: {
+        byline: 'مراسلنا',
+        dateline: 'بيروت',
+        categories: ['سياسة', 'لبنان'],
+        tags: ['انتخابات'],
+        slug: 'beirut-vote',
+        label: 'خاص',
+        featuredImage: '',
+        publishAt: Date.UTC(2026, 11, 1, 6, 0)
+      },
       caret: { path: [0, 0], offset: 2 }
     }
     services.articles.save(draft)

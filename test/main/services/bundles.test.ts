@@ -18,7 +18,16 @@ const clock = fakeClock()
 function write(services: Services, id: string, json: string, title?: string): void {
   const current = services.articles.get(id)
   const bodyText = textOf(json)
-  services.articles.save({ id, title: title ?? current.title, standfirst: current.standfirst, body: json, bodyText, wordCount: countWords(bodyText), meta: current.meta, caret: null })
+  services.articles.save({
+    id,
+    title: title ?? current.title,
+    standfirst: current.standfirst,
+    body: json,
+    bodyText,
+    wordCount: countWords(bodyText),
+    meta: current.meta,
+    caret: null
+  })
 }
 
 function refusal(work: () => unknown): string | undefined {

@@ -12,7 +12,10 @@ let services: Services
 let picked: string | null = null
 beforeEach(() => {
   tmp = tempDir()
-  services = servicesIn(tmp.dir, testPlatform({ dialogs: { pickImageFile: async () => picked, saveTextFile: async () => false, saveBundleFile: async () => false, openBundleFile: async () => null } }))
+  services = servicesIn(
+    tmp.dir,
+    testPlatform({ dialogs: { pickImageFile: async () => picked, saveTextFile: async () => false, saveBundleFile: async () => false, openBundleFile: async () => null } })
+  )
 })
 afterEach(() => {
   services.close()

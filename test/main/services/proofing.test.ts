@@ -35,7 +35,9 @@ describe('offline spell check', () => {
 
   it('finds typos in real news sentences with precision and recall above 0.8', async () => {
     const m = await measureSpelling((words) => services.proofing.misspelled(words))
-    console.log(`spelling on ${SPELLING_SET.length} sentences: precision ${m.precision.toFixed(2)}, recall ${m.recall.toFixed(2)} (${m.truePositives} typos found, ${m.falsePositives} correct words flagged, ${m.falseNegatives} typos missed)`)
+    console.log(
+      `spelling on ${SPELLING_SET.length} sentences: precision ${m.precision.toFixed(2)}, recall ${m.recall.toFixed(2)} (${m.truePositives} typos found, ${m.falsePositives} correct words flagged, ${m.falseNegatives} typos missed)`
+    )
     expect(m.precision).toBeGreaterThanOrEqual(0.8)
     expect(m.recall).toBeGreaterThanOrEqual(0.8)
   })

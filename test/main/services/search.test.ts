@@ -87,7 +87,10 @@ describe('search', () => {
     QUALITY.forEach((q, i) => plain.prepare('INSERT INTO t (rowid, body) VALUES (?, ?)').run(i + 1, q.doc))
     let plainFound = 0
     QUALITY.forEach((q, i) => {
-      const match = q.query.split(/\s+/).map((w) => `"${w}"`).join(' AND ')
+      const match = q.query
+        .split(/\s+/)
+        .map((w) => `"${w}"`)
+        .join(' AND ')
       const rows = plain.prepare('SELECT rowid FROM t WHERE t MATCH ? LIMIT 10').all(match) as { rowid: number }[]
       if (rows.some((r) => r.rowid === i + 1)) plainFound++
     })
@@ -105,7 +108,12 @@ describe('search', () => {
     expect(hits[0]!.titleHighlights.map(([s, e]) => title.slice(s, e))).toEqual(['الموازنةُ'])
     const body = hits[1]!
     expect(body.highlights.map(([s, e]) => body.snippet.slice(s, e))).toEqual(['الموازنة'])
-    expect(services.search.search('الموا').map((h) => h.id).sort()).toEqual([inBody, inTitle].sort())
+    expect(
+      services.search
+        .search('الموا')
+        .map((h) => h.id)
+        .sort()
+    ).toEqual([inBody, inTitle].sort())
   })
 
   it('filters by status, author and date, leaves the trash out, and follows every save', () => {

@@ -70,10 +70,14 @@ describe('opening the store', () => {
   it('says "locked" while another process holds an exclusive lock', async () => {
     const file = dbPath(tmp.dir)
     openDatabase(file).close()
-    const holder = spawn(process.execPath, [
-      '-e',
-      `const db = new (require('better-sqlite3'))(${JSON.stringify(file)}); db.pragma('locking_mode = EXCLUSIVE'); db.exec('BEGIN EXCLUSIVE'); console.log('locked'); setTimeout(() => {}, 30000)`
-    ], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] })
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const db = new (require('better-sqlite3'))(${JSON.stringify(file)}); db.pragma('locking_mode = EXCLUSIVE'); db.exec('BEGIN EXCLUSIVE'); console.log('locked'); setTimeout(() => {}, 30000)`
+      ],
+      { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] }
+    )
     await new Promise<void>((ok) => holder.stdout.once('data', () => ok()))
     try {
       expect(openError(file).reason).toBe('locked')

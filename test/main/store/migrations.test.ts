@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { MIGRATIONS } from '@main/store/migrations'
 import { LATEST_SCHEMA_VERSION, migrate } from '@main/store/migrate'
 
-const tables = (db: Database.Database) =>
-  (db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string; sql: string }[])
+const tables = (db: Database.Database) => db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string; sql: string }[]
 
 describe('migrations', () => {
   it('are numbered in increasing order and name themselves', () => {
@@ -32,7 +31,21 @@ describe('migrations', () => {
     // FTS5's own tables (the virtual table and its shadow tables) are SQLite's, not STRICT by design.
     const ours = tables(db).filter((t) => !t.name.startsWith('articles_fts'))
     for (const { name, sql } of ours) expect(sql, name).toMatch(/\)\s*STRICT\s*$/)
-    expect(ours.map((t) => t.name)).toEqual(['article_sync', 'articles', 'media', 'media_uploads', 'newsroom_words', 'review_comments', 'revisions', 'settings', 'site_terms', 'sites', 'status_history', 'sync_doubts', 'sync_outbox'])
+    expect(ours.map((t) => t.name)).toEqual([
+      'article_sync',
+      'articles',
+      'media',
+      'media_uploads',
+      'newsroom_words',
+      'review_comments',
+      'revisions',
+      'settings',
+      'site_terms',
+      'sites',
+      'status_history',
+      'sync_doubts',
+      'sync_outbox'
+    ])
     // Running again changes nothing.
     expect(migrate(db)).toBe(LATEST_SCHEMA_VERSION)
     db.close()
@@ -41,7 +54,9 @@ describe('migrations', () => {
   it('keeps every revision when 0060 rebuilds the table for the new reason', () => {
     const db = new Database(':memory:')
     for (const m of MIGRATIONS.filter((m) => m.version < 60)) m.up(db)
-    db.prepare("INSERT INTO articles (id, title, standfirst, body, body_text, byline, dateline, categories, tags, slug, label, status, word_count, caret, save_count, created_at, updated_at, trashed_at) VALUES ('a', 't', '', '{}', '', '', '', '[]', '[]', '', '', 'draft', 0, NULL, 0, 1, 1, NULL)").run()
+    db.prepare(
+      "INSERT INTO articles (id, title, standfirst, body, body_text, byline, dateline, categories, tags, slug, label, status, word_count, caret, save_count, created_at, updated_at, trashed_at) VALUES ('a', 't', '', '{}', '', '', '', '[]', '[]', '', '', 'draft', 0, NULL, 0, 1, 1, NULL)"
+    ).run()
     db.prepare("INSERT INTO revisions VALUES ('r', 'a', 'manual', 1, 'ع', '', '{}', 'نص', '{}', 1)").run()
     MIGRATIONS.find((m) => m.version === 60)!.up(db)
     expect(db.prepare('SELECT id, reason, body_text FROM revisions').all()).toEqual([{ id: 'r', reason: 'manual', body_text: 'نص' }])
@@ -52,7 +67,9 @@ describe('migrations', () => {
   it('keeps every revision and site when 0100 adds review tables and revision reasons', () => {
     const db = new Database(':memory:')
     for (const m of MIGRATIONS.filter((m) => m.version < 100)) m.up(db)
-    db.prepare("INSERT INTO articles (id, title, standfirst, body, body_text, byline, dateline, categories, tags, slug, label, status, word_count, caret, save_count, created_at, updated_at, trashed_at) VALUES ('a', 't', '', '{}', '', '', '', '[]', '[]', '', '', 'draft', 0, NULL, 0, 1, 1, NULL)").run()
+    db.prepare(
+      "INSERT INTO articles (id, title, standfirst, body, body_text, byline, dateline, categories, tags, slug, label, status, word_count, caret, save_count, created_at, updated_at, trashed_at) VALUES ('a', 't', '', '{}', '', '', '', '[]', '[]', '', '', 'draft', 0, NULL, 0, 1, 1, NULL)"
+    ).run()
     db.prepare("INSERT INTO revisions VALUES ('r', 'a', 'before-sync', 1, 'ع', '', '{}', 'نص', '{}', 1)").run()
     MIGRATIONS.find((m) => m.version === 100)!.up(db)
     expect(db.prepare('SELECT id, reason FROM revisions').all()).toEqual([{ id: 'r', reason: 'before-sync' }])

@@ -29,8 +29,18 @@ type Row = [name: string, input: ReconcileInput, expected: Decision['kind'], che
 const cases: Row[] = [
   ['the post is gone from the site, whatever changed here', { base, local: editedHere, remote: 'gone', changedHere: true, changedThere: false }, 'gone'],
   ['the post is gone and nothing changed here', { base, local: base, remote: 'gone', changedHere: false, changedThere: true }, 'gone'],
-  ['nothing changed on either side', { base, local: base, remote: null, changedHere: false, changedThere: false }, 'unchanged', (d) => expect(d).toEqual({ kind: 'unchanged', versionMoved: false })],
-  ['changed here only: sent as an update', { base, local: editedHere, remote: null, changedHere: true, changedThere: false }, 'push', (d) => expect(d).toEqual({ kind: 'push', versionMoved: false })],
+  [
+    'nothing changed on either side',
+    { base, local: base, remote: null, changedHere: false, changedThere: false },
+    'unchanged',
+    (d) => expect(d).toEqual({ kind: 'unchanged', versionMoved: false })
+  ],
+  [
+    'changed here only: sent as an update',
+    { base, local: editedHere, remote: null, changedHere: true, changedThere: false },
+    'push',
+    (d) => expect(d).toEqual({ kind: 'push', versionMoved: false })
+  ],
   [
     'saved on the site with nothing Qalam keeps changed, nothing here: only the version moves',
     { base, local: base, remote: { ...base }, changedHere: false, changedThere: true },
@@ -44,7 +54,11 @@ const cases: Row[] = [
     (d) => expect(d).toEqual({ kind: 'push', versionMoved: true })
   ],
   ['changed on the site only: the site’s version comes here', { base, local: base, remote: editedThere, changedHere: false, changedThere: true }, 'pull'],
-  ['no base yet (first sync of a link) and the site changed: the site’s version comes here', { base: null, local: editedHere, remote: editedThere, changedHere: true, changedThere: true }, 'pull'],
+  [
+    'no base yet (first sync of a link) and the site changed: the site’s version comes here',
+    { base: null, local: editedHere, remote: editedThere, changedHere: true, changedThere: true },
+    'pull'
+  ],
   [
     'both changed different paragraphs: merged',
     { base, local: editedHere, remote: editedThere, changedHere: true, changedThere: true },
@@ -75,7 +89,13 @@ const cases: Row[] = [
   ],
   [
     'terms: one side adds a tag, the other removes a category',
-    { base: { ...base, tags: ['حلب'], categories: ['أخبار'] }, local: { ...base, tags: ['حلب', 'حرائق'], categories: ['أخبار'] }, remote: { ...base, tags: ['حلب'], categories: [] }, changedHere: true, changedThere: true },
+    {
+      base: { ...base, tags: ['حلب'], categories: ['أخبار'] },
+      local: { ...base, tags: ['حلب', 'حرائق'], categories: ['أخبار'] },
+      remote: { ...base, tags: ['حلب'], categories: [] },
+      changedHere: true,
+      changedThere: true
+    },
     'merge',
     (d) => {
       if (d.kind !== 'merge') throw new Error(d.kind)

@@ -6,7 +6,18 @@ describe('links', () => {
     expect(isAllowedLinkUrl('https://example.com/a?b=c')).toBe(true)
     expect(isAllowedLinkUrl('http://example.com')).toBe(true)
     expect(isAllowedLinkUrl('mailto:desk@example.com')).toBe(true)
-    for (const bad of ['javascript:alert(1)', ' JAVASCRIPT:alert(1)', 'data:text/html,<script>', 'file:///etc/passwd', 'vbscript:x', 'qalam://app/', 'ftp://x.y', '', 'not a url', 'mailto:nobody']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JAVASCRIPT:alert(1)',
+      'data:text/html,<script>',
+      'file:///etc/passwd',
+      'vbscript:x',
+      'qalam://app/',
+      'ftp://x.y',
+      '',
+      'not a url',
+      'mailto:nobody'
+    ]) {
       expect(isAllowedLinkUrl(bad), bad).toBe(false)
     }
   })

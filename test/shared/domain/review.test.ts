@@ -17,8 +17,14 @@ const c = (id: string, over: Partial<ReviewComment> = {}): ReviewComment => ({
 
 describe('review data merge', () => {
   it('keeps what either side added, and is the same whichever side merges', () => {
-    const a = normalizeReview({ comments: [c('a'), c('r1', { threadId: 'a', createdAt: 120, updatedAt: 120 })], history: [{ id: 'h1', from: 'draft', to: 'submitted', by: 'ليلى', at: 50, note: '' }] })
-    const b = normalizeReview({ comments: [c('a'), c('b', { createdAt: 110, updatedAt: 110 })], history: [{ id: 'h2', from: 'submitted', to: 'in_review', by: 'سلمى', at: 60, note: 'أبدأ' }] })
+    const a = normalizeReview({
+      comments: [c('a'), c('r1', { threadId: 'a', createdAt: 120, updatedAt: 120 })],
+      history: [{ id: 'h1', from: 'draft', to: 'submitted', by: 'ليلى', at: 50, note: '' }]
+    })
+    const b = normalizeReview({
+      comments: [c('a'), c('b', { createdAt: 110, updatedAt: 110 })],
+      history: [{ id: 'h2', from: 'submitted', to: 'in_review', by: 'سلمى', at: 60, note: 'أبدأ' }]
+    })
     const ab = mergeReview(a, b)
     expect(ab).toEqual(mergeReview(b, a))
     expect(ab.comments.map((x) => x.id)).toEqual(['a', 'b', 'r1'])
@@ -35,7 +41,10 @@ describe('review data merge', () => {
   })
 
   it('drops statuses it does not know and fills missing fields, so stored and received data compare alike', () => {
-    const odd = normalizeReview({ comments: [{ ...c('a'), resolvedBy: undefined as unknown as string }], history: [{ id: 'x', from: 'draft', to: 'printed' as never, by: 'س', at: 1, note: '' }] })
+    const odd = normalizeReview({
+      comments: [{ ...c('a'), resolvedBy: undefined as unknown as string }],
+      history: [{ id: 'x', from: 'draft', to: 'printed' as never, by: 'س', at: 1, note: '' }]
+    })
     expect(odd.history).toEqual([])
     expect(odd.comments[0]!.resolvedBy).toBe('')
     expect(normalizeReview(null)).toEqual({ comments: [], history: [] })

@@ -67,11 +67,17 @@ describe('createApi', () => {
   })
 
   it('turns a broken transport into a typed error instead of throwing', async () => {
-    const api = createApi(async () => {
-      throw new Error('channel closed')
-    }, () => () => {})
+    const api = createApi(
+      async () => {
+        throw new Error('channel closed')
+      },
+      () => () => {}
+    )
     expect(await api.articles.get({ id: validDraft.id })).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'channel closed' } })
-    const odd = createApi(async () => 'garbage', () => () => {})
+    const odd = createApi(
+      async () => 'garbage',
+      () => () => {}
+    )
     expect((await odd.settings.get()).ok).toBe(false)
   })
 

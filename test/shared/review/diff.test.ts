@@ -26,8 +26,16 @@ describe('word-level diff for Arabic', () => {
     const ignoring = diffWords('كَتَبَ الولدُ الدرس', 'كتب الولـــد الدرس', { ignoreMarks: true })
     expect(ignoring).toEqual([{ kind: 'same', text: 'كتب الولـــد الدرس', old: 'كَتَبَ الولدُ الدرس' }])
     // Side by side, each side shows its own spelling.
-    expect(sideBySide(ignoring).before.map((p) => p.text).join('')).toBe('كَتَبَ الولدُ الدرس')
-    expect(sideBySide(ignoring).after.map((p) => p.text).join('')).toBe('كتب الولـــد الدرس')
+    expect(
+      sideBySide(ignoring)
+        .before.map((p) => p.text)
+        .join('')
+    ).toBe('كَتَبَ الولدُ الدرس')
+    expect(
+      sideBySide(ignoring)
+        .after.map((p) => p.text)
+        .join('')
+    ).toBe('كتب الولـــد الدرس')
     expect(diffWords('كَتَبَ الولد', 'كتب الولد').some((p) => p.kind !== 'same')).toBe(true)
     // Hamza is a letter, not a mark: أحمد and احمد stay different.
     expect(diffWords('أحمد', 'احمد', { ignoreMarks: true }).some((p) => p.kind !== 'same')).toBe(true)

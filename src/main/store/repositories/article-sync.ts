@@ -100,7 +100,9 @@ export function findArticleByRemote(db: Db, siteId: string, remoteId: number): A
 
 /** Every article linked to a site, or to any site (trashed ones too: the site still has them). */
 export function listArticleSyncs(db: Db, siteId?: string): ArticleSync[] {
-  const rows = (siteId === undefined ? db.prepare('SELECT * FROM article_sync').all() : db.prepare('SELECT * FROM article_sync WHERE site_id = @siteId').all({ siteId })) as ArticleSyncRow[]
+  const rows = (
+    siteId === undefined ? db.prepare('SELECT * FROM article_sync').all() : db.prepare('SELECT * FROM article_sync WHERE site_id = @siteId').all({ siteId })
+  ) as ArticleSyncRow[]
   return rows.map(rowToArticleSync)
 }
 

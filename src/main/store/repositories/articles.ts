@@ -1,14 +1,6 @@
 import type { Db } from '../connection'
 import { indexArticle, unindexArticle } from './search'
-import type {
-  Article,
-  ArticleDraft,
-  ArticleListView,
-  ArticleMeta,
-  ArticleStatus,
-  ArticleSummary,
-  CaretPosition
-} from '@shared/domain/article'
+import type { Article, ArticleDraft, ArticleListView, ArticleMeta, ArticleStatus, ArticleSummary, CaretPosition } from '@shared/domain/article'
 
 export interface ArticleRow {
   id: string
@@ -126,8 +118,7 @@ export function findArticle(db: Db, id: string): Article | undefined {
 /** The little an autosave needs to know about the row it overwrites. */
 export function findArticleState(db: Db, id: string): { createdAt: number; trashedAt: number | null; saveCount: number } | undefined {
   const row = db.prepare('SELECT created_at, trashed_at, save_count FROM articles WHERE id = ?').get(id) as
-    | { created_at: number; trashed_at: number | null; save_count: number }
-    | undefined
+    { created_at: number; trashed_at: number | null; save_count: number } | undefined
   return row === undefined ? undefined : { createdAt: row.created_at, trashedAt: row.trashed_at, saveCount: row.save_count }
 }
 
@@ -154,9 +145,7 @@ export function listArticles(db: Db, filter: ArticleListFilter): ArticleSummary[
     where.push(`title LIKE @title ESCAPE '\\'`)
     params.title = `%${escapeLike(query)}%`
   }
-  const rows = db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE ${where.join(' AND ')} ORDER BY updated_at DESC, id`)
-    .all(params) as SummaryRow[]
+  const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE ${where.join(' AND ')} ORDER BY updated_at DESC, id`).all(params) as SummaryRow[]
   return rows.map(rowToSummary)
 }
 

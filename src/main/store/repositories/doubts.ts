@@ -28,7 +28,9 @@ const rowToDoubt = (r: DoubtRow): Doubt => ({ id: r.id, siteId: r.site_id, kind:
 
 /** Records an attempt whose answer never came. */
 export function addDoubt(db: Db, doubt: Doubt): void {
-  db.prepare('INSERT INTO sync_doubts (id, site_id, kind, subject, fingerprint, sent_at, ended_at) VALUES (@id, @siteId, @kind, @subject, @fingerprint, @sentAt, @endedAt)').run({ ...doubt })
+  db.prepare('INSERT INTO sync_doubts (id, site_id, kind, subject, fingerprint, sent_at, ended_at) VALUES (@id, @siteId, @kind, @subject, @fingerprint, @sentAt, @endedAt)').run({
+    ...doubt
+  })
 }
 
 /** A site's doubts, oldest first: all, of one kind, or of one kind for one article or image. */

@@ -87,9 +87,8 @@ export function latestRevisionTime(db: Db, articleId: string): number | undefine
 
 /** Body of the article's newest snapshot, to skip snapshots that would change nothing. */
 export function latestRevisionBody(db: Db, articleId: string): { body: string; title: string; standfirst: string } | undefined {
-  return db
-    .prepare('SELECT body, title, standfirst FROM revisions WHERE article_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1')
-    .get(articleId) as { body: string; title: string; standfirst: string } | undefined
+  return db.prepare('SELECT body, title, standfirst FROM revisions WHERE article_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1').get(articleId) as
+    { body: string; title: string; standfirst: string } | undefined
 }
 
 /** Keeps only the newest `keep` automatic snapshots of an article. */

@@ -8,9 +8,7 @@ export function readSettings(db: Db): Record<string, unknown> {
 
 /** Writes several settings in one transaction. */
 export function writeSettings(db: Db, values: Record<string, unknown>): void {
-  const upsert = db.prepare(
-    'INSERT INTO settings (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
-  )
+  const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
   db.transaction(() => {
     for (const [key, value] of Object.entries(values)) upsert.run({ key, value: JSON.stringify(value) })
   })()

@@ -12,9 +12,7 @@ export interface Term {
 
 /** A site's terms of one taxonomy, by name. */
 export function listTerms(db: Db, siteId: string, taxonomy: Taxonomy): Term[] {
-  return db
-    .prepare('SELECT remote_id AS remoteId, name, parent FROM site_terms WHERE site_id = @siteId AND taxonomy = @taxonomy ORDER BY name')
-    .all({ siteId, taxonomy }) as Term[]
+  return db.prepare('SELECT remote_id AS remoteId, name, parent FROM site_terms WHERE site_id = @siteId AND taxonomy = @taxonomy ORDER BY name').all({ siteId, taxonomy }) as Term[]
 }
 
 /** Adds terms, or renames and moves the ones already known. */

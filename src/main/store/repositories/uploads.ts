@@ -10,8 +10,7 @@ export interface Upload {
 /** The attachment a local image became on a site, if it was uploaded. */
 export function findUpload(db: Db, mediaId: string, siteId: string): Upload | undefined {
   const row = db.prepare('SELECT remote_id, source_url FROM media_uploads WHERE media_id = @mediaId AND site_id = @siteId').get({ mediaId, siteId }) as
-    | { remote_id: number; source_url: string }
-    | undefined
+    { remote_id: number; source_url: string } | undefined
   return row === undefined ? undefined : { remoteId: row.remote_id, sourceUrl: row.source_url }
 }
 

@@ -99,8 +99,7 @@ const CAPABILITY = /^rest_(cannot|forbidden)/
 /** Turns an error answer into the code the user sees. */
 export function classifyResponse(status: number, wpCode: string | null, message: string): WpError {
   const detail = wpCode === null ? `HTTP ${status}` : `${wpCode}: ${message}`
-  if (wpCode === 'application_passwords_disabled' || wpCode === 'application_passwords_disabled_for_user')
-    return new WpError('app_passwords_unavailable', detail, status, wpCode)
+  if (wpCode === 'application_passwords_disabled' || wpCode === 'application_passwords_disabled_for_user') return new WpError('app_passwords_unavailable', detail, status, wpCode)
   if (wpCode === 'rest_disabled' || wpCode === 'rest_no_route' || wpCode === 'rest_cannot_access')
     return new WpError(wpCode === 'rest_no_route' ? 'rejected' : 'rest_disabled', detail, status, wpCode)
   // WordPress answers 401 to a request it could not authenticate and 403 to a user it knows but may not do this.

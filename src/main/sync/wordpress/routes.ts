@@ -102,7 +102,12 @@ export function postsByIds<T extends { id: number }>(client: WpClient, ids: numb
 
 /** The states of posts modified since a time by the site's clock, oldest change first. */
 export function postsChangedSince(client: WpClient, since: string): AsyncGenerator<WpResponse<PostState[]>> {
-  return listPages<PostState>(client, 'wp/v2/posts', { modified_after: since, status: ALL_STATUSES, context: 'edit', orderby: 'modified', order: 'asc', _fields: FIELDS.state }, 100)
+  return listPages<PostState>(
+    client,
+    'wp/v2/posts',
+    { modified_after: since, status: ALL_STATUSES, context: 'edit', orderby: 'modified', order: 'asc', _fields: FIELDS.state },
+    100
+  )
 }
 
 /** A user's live posts modified since a time, oldest first (what lost creates may have made). */
@@ -133,13 +138,18 @@ export async function deleteMedia(client: WpClient, id: number): Promise<void> {
 
 /** A post's revisions, newest first. */
 export async function postRevisions(client: WpClient, postId: number, perPage: number): Promise<RemoteRevision[]> {
-  const answer = await client.get<RemoteRevision[]>(`wp/v2/posts/${postId}/revisions`, { per_page: perPage, context: 'edit', _fields: 'id,parent,modified_gmt,date_gmt,title,excerpt,content' })
+  const answer = await client.get<RemoteRevision[]>(`wp/v2/posts/${postId}/revisions`, {
+    per_page: perPage,
+    context: 'edit',
+    _fields: 'id,parent,modified_gmt,date_gmt,title,excerpt,content'
+  })
   return answer.data
 }
 
 /** One revision of a post. */
 export async function postRevision(client: WpClient, postId: number, revisionId: number): Promise<RemoteRevision> {
-  return (await client.get<RemoteRevision>(`wp/v2/posts/${postId}/revisions/${revisionId}`, { context: 'edit', _fields: 'id,parent,modified_gmt,date_gmt,title,excerpt,content' })).data
+  return (await client.get<RemoteRevision>(`wp/v2/posts/${postId}/revisions/${revisionId}`, { context: 'edit', _fields: 'id,parent,modified_gmt,date_gmt,title,excerpt,content' }))
+    .data
 }
 
 /** Who the client is signed in as, with the capabilities Qalam checks. */

@@ -7,7 +7,8 @@ import { StoreRecovery } from '../features/store/StoreRecovery'
 import { Desk } from './Desk'
 import { initI18n } from './i18n'
 
-type Boot = { kind: 'loading' } | { kind: 'store-failed'; status: Extract<StoreStatus, { state: 'failed' }> } | { kind: 'ready'; settings: Settings } | { kind: 'error'; message: string }
+type Boot =
+  { kind: 'loading' } | { kind: 'store-failed'; status: Extract<StoreStatus, { state: 'failed' }> } | { kind: 'ready'; settings: Settings } | { kind: 'error'; message: string }
 
 /** Boots the app: the store's state first, then the desk or the recovery screen. */
 export function App() {

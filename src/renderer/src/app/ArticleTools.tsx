@@ -12,7 +12,12 @@ export function ArticleTools({ desk }: { desk: DeskModel }) {
       <button type="button" className="tb-btn tb-text" title={`${t('toolbar.snapshot')} (${shortcutLabel('snapshot')})`} onClick={desk.snapshot} data-action="snapshot">
         {t('toolbar.snapshot')}
       </button>
-      <ToggleButton pressed={panels.shown.proofing} onToggle={() => panels.toggle('proofing')} title={`${t('proofing.open')} (${shortcutLabel('proofing')})`} testId="toggle-proofing">
+      <ToggleButton
+        pressed={panels.shown.proofing}
+        onToggle={() => panels.toggle('proofing')}
+        title={`${t('proofing.open')} (${shortcutLabel('proofing')})`}
+        testId="toggle-proofing"
+      >
         {t('proofing.open')}
       </ToggleButton>
       <ToggleButton pressed={panels.shown.revisions} onToggle={() => panels.toggle('revisions')} testId="toggle-revisions">

@@ -38,7 +38,12 @@ function DeskView({ lastArticleId }: { lastArticleId: string | null }) {
   return (
     <div className="desk">
       <DeskHeader desk={desk} />
-      <ArticleList list={list} actions={articles} openId={open?.article.id ?? null} syncStates={Object.fromEntries(Object.values(sync.states).map((i) => [i.articleId, i.state]))} />
+      <ArticleList
+        list={list}
+        actions={articles}
+        openId={open?.article.id ?? null}
+        syncStates={Object.fromEntries(Object.values(sync.states).map((i) => [i.articleId, i.state]))}
+      />
       <main className="workspace">
         {open === null ? (
           <p className="empty-workspace">{t('editor.noArticle')}</p>

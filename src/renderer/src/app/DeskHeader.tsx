@@ -20,7 +20,13 @@ export function DeskHeader({ desk }: { desk: DeskModel }) {
           {notice}
         </p>
       )}
-      <button type="button" className="tb-btn tb-text header-search" title={`${t('search.open')} (${shortcutLabel('search')})`} onClick={() => panels.open('search')} data-testid="open-search">
+      <button
+        type="button"
+        className="tb-btn tb-text header-search"
+        title={`${t('search.open')} (${shortcutLabel('search')})`}
+        onClick={() => panels.open('search')}
+        data-testid="open-search"
+      >
         {t('search.open')}
       </button>
       <ToggleButton pressed={panels.shown.queue} onToggle={() => panels.toggle('queue')} testId="toggle-queue">

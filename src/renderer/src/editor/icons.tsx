@@ -1,5 +1,15 @@
 /** Small line icons for the toolbar: system emoji fonts are not on every machine. */
-const common = { width: 18, height: 18, viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', strokeWidth: 2, strokeLinecap: 'round' as const, strokeLinejoin: 'round' as const, 'aria-hidden': true }
+const common = {
+  width: 18,
+  height: 18,
+  viewBox: '0 0 24 24',
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 2,
+  strokeLinecap: 'round' as const,
+  strokeLinejoin: 'round' as const,
+  'aria-hidden': true
+}
 
 export const LinkIcon = () => (
   <svg {...common}>
@@ -37,9 +47,15 @@ export const BulletIcon = () => (
 export const NumberIcon = () => (
   <svg {...common}>
     <path d="M9 6h11M9 12h11M9 18h11" />
-    <text x="2" y="8" fontSize="7" stroke="none" fill="currentColor">1</text>
-    <text x="2" y="14" fontSize="7" stroke="none" fill="currentColor">2</text>
-    <text x="2" y="20" fontSize="7" stroke="none" fill="currentColor">3</text>
+    <text x="2" y="8" fontSize="7" stroke="none" fill="currentColor">
+      1
+    </text>
+    <text x="2" y="14" fontSize="7" stroke="none" fill="currentColor">
+      2
+    </text>
+    <text x="2" y="20" fontSize="7" stroke="none" fill="currentColor">
+      3
+    </text>
   </svg>
 )
 export const QuoteIcon = () => (

@@ -12,8 +12,12 @@ export function ConfirmDialog(props: { title: string; body: string; confirm: str
       <h2 id="confirm-title">{props.title}</h2>
       <p>{props.body}</p>
       <div className="dialog-actions">
-        <button type="button" autoFocus onClick={props.onCancel}>{props.cancel}</button>
-        <button type="button" className="btn-danger" onClick={props.onConfirm} data-testid="confirm-delete">{props.confirm}</button>
+        <button type="button" autoFocus onClick={props.onCancel}>
+          {props.cancel}
+        </button>
+        <button type="button" className="btn-danger" onClick={props.onConfirm} data-testid="confirm-delete">
+          {props.confirm}
+        </button>
       </div>
     </dialog>
   )

@@ -290,7 +290,8 @@ const en: Messages = {
       rate_limited: 'The site asks to slow down; try again shortly.',
       rejected: 'The site refused the request.',
       cancelled: 'Cancelled.',
-      awaiting_site: 'An earlier send of this article was cut off and may still reach the site; Qalam waits for it before sending again, so the site does not get it twice. Sync again in two minutes.',
+      awaiting_site:
+        'An earlier send of this article was cut off and may still reach the site; Qalam waits for it before sending again, so the site does not get it twice. Sync again in two minutes.',
       insecure_storage: 'No keyring to keep the password safely.',
       no_secret_storage: 'This system cannot encrypt the password.'
     },
@@ -334,7 +335,8 @@ const en: Messages = {
     yourName: 'Your name in reviews',
     yourRole: 'Your role without a site',
     anonymous: 'No name',
-    noBridge: 'The site does not run the Qalam Bridge plugin: comments and the status history do not travel through it (suggestions travel in the text). Export a .qalam review file, or install the plugin.',
+    noBridge:
+      'The site does not run the Qalam Bridge plugin: comments and the status history do not travel through it (suggestions travel in the text). Export a .qalam review file, or install the plugin.',
     workflow: 'Workflow',
     move: 'Move to: {{status}}',
     note: 'Note (optional)',
@@ -396,7 +398,8 @@ const en: Messages = {
       created: '“{{title}}” was imported.',
       merged: 'The review was merged into “{{title}}”.',
       unchanged: '“{{title}}” is unchanged: the file brings nothing new.',
-      conflict: 'Merged what could be merged into “{{title}}”; {{count}} passages both sides changed stay as they are here, and the file’s version is kept in the revisions to compare.'
+      conflict:
+        'Merged what could be merged into “{{title}}”; {{count}} passages both sides changed stay as they are here, and the file’s version is kept in the revisions to compare.'
     },
     problems: {
       'not-a-bundle': 'This is not a Qalam review file.',

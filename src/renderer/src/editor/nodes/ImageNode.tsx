@@ -48,10 +48,7 @@ export class ImageNode extends DecoratorNode<JSX.Element> {
 
   static override importDOM(): DOMConversionMap | null {
     return {
-      img: (dom: HTMLElement) =>
-        dom.hasAttribute('data-qalam-media')
-          ? { conversion: convertImageElement, priority: 1 }
-          : null
+      img: (dom: HTMLElement) => (dom.hasAttribute('data-qalam-media') ? { conversion: convertImageElement, priority: 1 } : null)
     }
   }
 

@@ -1,13 +1,4 @@
-import {
-  $applyNodeReplacement,
-  ElementNode,
-  type EditorConfig,
-  type LexicalNode,
-  type NodeKey,
-  type RangeSelection,
-  type SerializedElementNode,
-  type Spread
-} from 'lexical'
+import { $applyNodeReplacement, ElementNode, type EditorConfig, type LexicalNode, type NodeKey, type RangeSelection, type SerializedElementNode, type Spread } from 'lexical'
 import { SUGGESTION_NODE_TYPE } from '@shared/domain/document'
 
 export type SuggestionKind = 'insert' | 'delete'
@@ -36,7 +27,12 @@ export class SuggestionNode extends ElementNode {
   }
 
   static override importJSON(json: SerializedSuggestionNode): SuggestionNode {
-    return $createSuggestionNode(String(json.suggestionId ?? ''), json.kind === 'delete' ? 'delete' : 'insert', String(json.author ?? ''), Number(json.createdAt ?? 0)).updateFromJSON(json)
+    return $createSuggestionNode(
+      String(json.suggestionId ?? ''),
+      json.kind === 'delete' ? 'delete' : 'insert',
+      String(json.author ?? ''),
+      Number(json.createdAt ?? 0)
+    ).updateFromJSON(json)
   }
 
   constructor(suggestionId: string, kind: SuggestionKind, author: string, createdAt: number, key?: NodeKey) {

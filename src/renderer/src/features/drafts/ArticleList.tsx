@@ -89,13 +89,21 @@ export function ArticleList(props: Props) {
               <span className="list-actions">
                 {trash ? (
                   <>
-                    <button type="button" onClick={() => actions.restore(a.id)}>{t('list.restore')}</button>
-                    <button type="button" className="btn-danger" onClick={() => actions.askDelete(a)}>{t('list.deleteForever')}</button>
+                    <button type="button" onClick={() => actions.restore(a.id)}>
+                      {t('list.restore')}
+                    </button>
+                    <button type="button" className="btn-danger" onClick={() => actions.askDelete(a)}>
+                      {t('list.deleteForever')}
+                    </button>
                   </>
                 ) : (
                   <>
-                    <button type="button" onClick={() => actions.duplicate(a.id)}>{t('list.duplicate')}</button>
-                    <button type="button" onClick={() => actions.trash(a.id)}>{t('list.moveToTrash')}</button>
+                    <button type="button" onClick={() => actions.duplicate(a.id)}>
+                      {t('list.duplicate')}
+                    </button>
+                    <button type="button" onClick={() => actions.trash(a.id)}>
+                      {t('list.moveToTrash')}
+                    </button>
                   </>
                 )}
               </span>

@@ -58,8 +58,7 @@ export function MetaPanel({ meta, status, onChange, pickImage, siteCategories = 
   const { t } = useTranslation()
   const set = <K extends keyof ArticleMeta>(key: K, value: ArticleMeta[K]) => onChange({ ...meta, [key]: value })
   const parentName = (c: { parent: number }) => siteCategories.find((p) => p.id === c.parent)?.name
-  const toggleCategory = (name: string) =>
-    set('categories', meta.categories.includes(name) ? meta.categories.filter((c) => c !== name) : [...meta.categories, name])
+  const toggleCategory = (name: string) => set('categories', meta.categories.includes(name) ? meta.categories.filter((c) => c !== name) : [...meta.categories, name])
   const featuredUrl = mediaUrl(meta.featuredImage)
   return (
     <aside className="meta-panel" aria-label={t('meta.heading')}>
@@ -107,11 +106,7 @@ export function MetaPanel({ meta, status, onChange, pickImage, siteCategories = 
         {featuredUrl !== null && <img className="featured-thumb" src={featuredUrl} alt={t('meta.featured')} data-testid="featured-thumb" />}
         <span className="featured-actions">
           {pickImage !== undefined && (
-            <button
-              type="button"
-              onClick={() => void pickImage().then((picked) => picked !== null && set('featuredImage', picked.mediaId))}
-              data-testid="pick-featured"
-            >
+            <button type="button" onClick={() => void pickImage().then((picked) => picked !== null && set('featuredImage', picked.mediaId))} data-testid="pick-featured">
               {featuredUrl === null ? t('meta.featuredPick') : t('meta.featuredChange')}
             </button>
           )}
@@ -124,13 +119,7 @@ export function MetaPanel({ meta, status, onChange, pickImage, siteCategories = 
       </div>
       <label className="field">
         <span>{t('meta.publishAt')}</span>
-        <input
-          name="publish-at"
-          type="datetime-local"
-          dir="ltr"
-          value={toLocalInput(meta.publishAt)}
-          onChange={(e) => set('publishAt', fromLocalInput(e.target.value))}
-        />
+        <input name="publish-at" type="datetime-local" dir="ltr" value={toLocalInput(meta.publishAt)} onChange={(e) => set('publishAt', fromLocalInput(e.target.value))} />
         <small className="hint">{t('meta.publishAtHint')}</small>
       </label>
     </aside>

@@ -90,7 +90,9 @@ export function ProofingPanel({ editor, article, onClose }: Props) {
     <aside className="proofing-panel" aria-label={t('proofing.title')} data-testid="proofing-panel">
       <header className="panel-head">
         <h2>{t('proofing.title')}</h2>
-        <button type="button" onClick={onClose}>{t('revisions.close')}</button>
+        <button type="button" onClick={onClose}>
+          {t('revisions.close')}
+        </button>
       </header>
       <button type="button" onClick={() => void run()} data-testid="run-proofing">
         {t('proofing.run')}
@@ -127,8 +129,12 @@ export function ProofingPanel({ editor, article, onClose }: Props) {
                       {s}
                     </button>
                   ))}
-                  <button type="button" onClick={() => void forget(text.slice(f.start, f.end), 'ignore')}>{t('proofing.ignore')}</button>
-                  <button type="button" onClick={() => void forget(text.slice(f.start, f.end), 'add')}>{t('proofing.addWord')}</button>
+                  <button type="button" onClick={() => void forget(text.slice(f.start, f.end), 'ignore')}>
+                    {t('proofing.ignore')}
+                  </button>
+                  <button type="button" onClick={() => void forget(text.slice(f.start, f.end), 'add')}>
+                    {t('proofing.addWord')}
+                  </button>
                 </>
               ) : (
                 f.suggestions[0] !== undefined && (
@@ -157,11 +163,7 @@ export function ProofingPanel({ editor, article, onClose }: Props) {
             ))}
           </ul>
         )}
-        <button
-          type="button"
-          onClick={() => void call(api().proofing.exportWords()).then((saved) => saved && setNote(t('proofing.exported')))}
-          data-testid="export-words"
-        >
+        <button type="button" onClick={() => void call(api().proofing.exportWords()).then((saved) => saved && setNote(t('proofing.exported')))} data-testid="export-words">
           {t('proofing.export')}
         </button>
       </section>

@@ -29,7 +29,6 @@ export function ReviewPanel({ model: props, onClose }: { model: ReviewModel; onC
 
   return (
     <SidePanel className="review-panel" title={t('review.heading')} dir="rtl" testId="review-panel" onClose={onClose}>
-
       {identity !== null && (
         <section className="review-identity">
           <p data-testid="review-identity">
@@ -167,7 +166,15 @@ export function ReviewPanel({ model: props, onClose }: { model: ReviewModel; onC
               setDraft('')
             }}
           >
-            <textarea autoFocus rows={3} value={draft} aria-label={t('review.newComment')} placeholder={t('review.newComment')} onChange={(e) => setDraft(e.target.value)} data-testid="comment-body" />
+            <textarea
+              autoFocus
+              rows={3}
+              value={draft}
+              aria-label={t('review.newComment')}
+              placeholder={t('review.newComment')}
+              onChange={(e) => setDraft(e.target.value)}
+              data-testid="comment-body"
+            />
             <div className="review-moves">
               <button type="submit" className="btn-primary" data-testid="add-comment">
                 {t('review.add')}

@@ -61,7 +61,9 @@ export function ReviewQueue({ sites, onOpen, onPulled, onClose }: Props) {
     <aside className="queue-panel" aria-label={t('review.queue.heading')} dir="rtl" data-testid="review-queue">
       <header className="panel-head">
         <h2>{t('review.queue.heading')}</h2>
-        <button type="button" onClick={onClose}>{t('review.close')}</button>
+        <button type="button" onClick={onClose}>
+          {t('review.close')}
+        </button>
       </header>
       <div className="queue-filters">
         <StatusFilter value={status} onChange={setStatus} statuses={QUEUE_STATUSES} />

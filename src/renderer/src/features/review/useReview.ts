@@ -101,11 +101,7 @@ export function useReview({ articleId, initialStatus, siteId, open, editor, save
   const comment = (body: string, threadId?: string) => {
     const pending = pendingThread
     const request =
-      threadId === undefined
-        ? pending === null
-          ? null
-          : { articleId, id: pending.id, body, quote: pending.quote }
-        : { articleId, id: crypto.randomUUID(), threadId, body }
+      threadId === undefined ? (pending === null ? null : { articleId, id: pending.id, body, quote: pending.quote }) : { articleId, id: crypto.randomUUID(), threadId, body }
     if (request === null) return
     void call(api().review.comment(request))
       .then(() => {

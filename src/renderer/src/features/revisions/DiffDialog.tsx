@@ -51,7 +51,9 @@ export function DiffDialog({ articleId, from, to, fromLabel, toLabel, onClose }:
       <div className="dialog diff-dialog" role="dialog" aria-modal="true" aria-label={t('revisions.diffTitle')} dir="rtl" data-testid="diff-dialog">
         <header className="panel-head">
           <h2>{t('revisions.diffTitle')}</h2>
-          <button type="button" onClick={onClose}>{t('revisions.close')}</button>
+          <button type="button" onClick={onClose}>
+            {t('revisions.close')}
+          </button>
         </header>
         <p className="diff-sides">
           <span className="diff-removed-label">{fromLabel}</span> ← <span className="diff-added-label">{toLabel}</span>
@@ -68,7 +70,11 @@ export function DiffDialog({ articleId, from, to, fromLabel, toLabel, onClose }:
               {t('revisions.sideBySide')}
             </button>
           </span>
-          {diff !== null && <span className="diff-stats" data-testid="diff-stats">{t('revisions.stats', { added: diff.added, removed: diff.removed })}</span>}
+          {diff !== null && (
+            <span className="diff-stats" data-testid="diff-stats">
+              {t('revisions.stats', { added: diff.added, removed: diff.removed })}
+            </span>
+          )}
         </div>
         {diff !== null && diff.added === 0 && diff.removed === 0 && <p className="review-empty">{t('revisions.noChange')}</p>}
         {diff !== null &&

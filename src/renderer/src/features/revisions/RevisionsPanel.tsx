@@ -48,13 +48,18 @@ export function RevisionsPanel({ articleId, version, onSite, onRestore, onRestor
     const s = siteRevisions.find((x) => x.id === ref.id)
     return s === undefined ? '' : `${formatDateTime(s.createdAt, locale)} · ${t('revisions.fromSite')}`
   }
-  const refs: RevisionRef[] = [{ kind: 'current' }, ...revisions.map((r) => ({ kind: 'local' as const, id: r.id })), ...siteRevisions.map((s) => ({ kind: 'site' as const, id: s.id }))]
+  const refs: RevisionRef[] = [
+    { kind: 'current' },
+    ...revisions.map((r) => ({ kind: 'local' as const, id: r.id })),
+    ...siteRevisions.map((s) => ({ kind: 'site' as const, id: s.id }))
+  ]
   const chosen: RevisionRef | null = selected !== null ? { kind: 'local', id: selected.id } : selectedSite !== null ? { kind: 'site', id: selectedSite.id } : null
   const compare = () => {
     if (chosen === null) return
     const other = refs.find((r) => refKey(r) === against) ?? { kind: 'current' as const }
     // The older one goes first: a snapshot against the article now, or two snapshots by time.
-    const time = (r: RevisionRef) => (r.kind === 'current' ? Infinity : r.kind === 'local' ? (revisions.find((x) => x.id === r.id)?.createdAt ?? 0) : (siteRevisions.find((x) => x.id === r.id)?.createdAt ?? 0))
+    const time = (r: RevisionRef) =>
+      r.kind === 'current' ? Infinity : r.kind === 'local' ? (revisions.find((x) => x.id === r.id)?.createdAt ?? 0) : (siteRevisions.find((x) => x.id === r.id)?.createdAt ?? 0)
     const [from, to] = time(chosen) <= time(other) ? [chosen, other] : [other, chosen]
     setComparing({ from, to, fromLabel: label(from), toLabel: label(to) })
   }
@@ -63,7 +68,9 @@ export function RevisionsPanel({ articleId, version, onSite, onRestore, onRestor
     <aside className="revisions-panel" aria-label={t('revisions.heading')}>
       <header className="panel-head">
         <h2>{t('revisions.heading')}</h2>
-        <button type="button" onClick={onClose}>{t('revisions.close')}</button>
+        <button type="button" onClick={onClose}>
+          {t('revisions.close')}
+        </button>
       </header>
       {revisions.length === 0 ? (
         <p>{t('revisions.none')}</p>

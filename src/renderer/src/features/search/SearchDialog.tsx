@@ -77,7 +77,9 @@ export function SearchDialog({ onOpen, onClose }: Props) {
           onChange={(e) => setQuery(e.target.value)}
         />
         <StatusFilter value={status} onChange={setStatus} />
-        <button type="button" onClick={onClose}>{t('revisions.close')}</button>
+        <button type="button" onClick={onClose}>
+          {t('revisions.close')}
+        </button>
       </div>
       <div className="search-filters">
         <label className="field">

@@ -19,8 +19,12 @@ export function StoreRecovery({ status, onReady }: { status: Extract<StoreStatus
   return (
     <main className="store-recovery" role="alert">
       <h1>{t('store.title')}</h1>
-      <p className="store-reason" data-testid="store-reason">{t(`store.reason.${status.reason}`)}</p>
-      <p className="store-path" dir="ltr">{status.path}</p>
+      <p className="store-reason" data-testid="store-reason">
+        {t(`store.reason.${status.reason}`)}
+      </p>
+      <p className="store-path" dir="ltr">
+        {status.path}
+      </p>
       <p>{t('store.untouched')}</p>
       {error !== null && <p className="form-error">{error}</p>}
       <div className="dialog-actions">
@@ -29,7 +33,9 @@ export function StoreRecovery({ status, onReady }: { status: Extract<StoreStatus
             {t('store.startFresh')}
           </button>
         )}
-        <button type="button" onClick={() => void run('retry')}>{t('store.retry')}</button>
+        <button type="button" onClick={() => void run('retry')}>
+          {t('store.retry')}
+        </button>
       </div>
     </main>
   )

@@ -37,7 +37,9 @@ export function ArticleSyncBar({ info, sites, status, running, onAssign, onSync,
         </span>
       </p>
       <p className="sync-state">
-        <span className={`sync-badge sync-${state}`} data-testid="article-sync-state">{t(`sync.states.${state}`)}</span>
+        <span className={`sync-badge sync-${state}`} data-testid="article-sync-state">
+          {t(`sync.states.${state}`)}
+        </span>
         {info?.error != null && <span className="sync-error"> {t(`sync.reasons.${info.error.code}`)}</span>}
       </p>
       {state === 'conflict' && (
@@ -48,7 +50,9 @@ export function ArticleSyncBar({ info, sites, status, running, onAssign, onSync,
       {state === 'deleted_on_site' && (
         <p className="sync-deleted">
           {t('sync.deleted.notice')}{' '}
-          <button type="button" onClick={onRecreate}>{t('sync.deleted.recreate')}</button>
+          <button type="button" onClick={onRecreate}>
+            {t('sync.deleted.recreate')}
+          </button>
         </p>
       )}
       {info?.siteId != null && (

@@ -36,12 +36,16 @@ export function ConflictDialog({ conflict, onApply, onClose }: Props) {
             <label className={fields[f.field] !== 'remote' ? 'side is-picked' : 'side'}>
               <input type="radio" name={`field-${f.field}`} checked={fields[f.field] !== 'remote'} onChange={() => setFields({ ...fields, [f.field]: 'local' })} />
               <span className="side-label">{t('sync.conflict.mine')}</span>
-              <span className="side-text" dir="auto">{f.local}</span>
+              <span className="side-text" dir="auto">
+                {f.local}
+              </span>
             </label>
             <label className={fields[f.field] === 'remote' ? 'side is-picked' : 'side'}>
               <input type="radio" name={`field-${f.field}`} checked={fields[f.field] === 'remote'} onChange={() => setFields({ ...fields, [f.field]: 'remote' })} />
               <span className="side-label">{t('sync.conflict.theirs')}</span>
-              <span className="side-text" dir="auto">{f.remote}</span>
+              <span className="side-text" dir="auto">
+                {f.remote}
+              </span>
             </label>
           </div>
         </fieldset>
@@ -54,7 +58,9 @@ export function ConflictDialog({ conflict, onApply, onClose }: Props) {
                 <label key={side} className={picks[i] === side || picks[i] === 'both' ? 'side is-picked' : 'side'}>
                   <input type="radio" name={`spot-${i}`} checked={picks[i] === side} onChange={() => setPicks(picks.map((p, k) => (k === i ? side : p)))} />
                   <span className="side-label">{side === 'local' ? t('sync.conflict.mine') : t('sync.conflict.theirs')}</span>
-                  <span className="side-text" dir="auto">{text(side === 'local' ? spot.local : spot.remote)}</span>
+                  <span className="side-text" dir="auto">
+                    {text(side === 'local' ? spot.local : spot.remote)}
+                  </span>
                 </label>
               ))}
             </div>
@@ -69,7 +75,9 @@ export function ConflictDialog({ conflict, onApply, onClose }: Props) {
         <button type="button" className="btn-primary" onClick={() => onApply(picks, fields)} data-testid="apply-resolution">
           {t('sync.conflict.apply')}
         </button>
-        <button type="button" onClick={onClose}>{t('sync.conflict.close')}</button>
+        <button type="button" onClick={onClose}>
+          {t('sync.conflict.close')}
+        </button>
       </div>
     </dialog>
   )

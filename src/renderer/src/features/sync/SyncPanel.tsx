@@ -26,7 +26,9 @@ function SiteCard({ site, locale, onRemove }: { site: Site; locale: Locale; onRe
   const { t } = useTranslation()
   return (
     <li className="site-card" data-testid="site">
-      <strong className="site-name" dir="auto">{site.name}</strong>
+      <strong className="site-name" dir="auto">
+        {site.name}
+      </strong>
       <span className="site-url">
         <bdi dir="ltr">{site.url}</bdi>
       </span>
@@ -35,7 +37,9 @@ function SiteCard({ site, locale, onRemove }: { site: Site; locale: Locale; onRe
       {!site.capabilities.publish_posts && <span className="site-warning">{t('sync.capabilityMissing.publish_posts')}</span>}
       {!site.capabilities.upload_files && <span className="site-warning">{t('sync.capabilityMissing.upload_files')}</span>}
       {site.secretStorage === 'plain' && <span className="site-warning">{t('sync.plainText')}</span>}
-      <button type="button" className="btn-link" onClick={onRemove}>{t('sync.removeSite')}</button>
+      <button type="button" className="btn-link" onClick={onRemove}>
+        {t('sync.removeSite')}
+      </button>
     </li>
   )
 }
@@ -142,7 +146,14 @@ function ImportSection({ site, onImported }: { site: Site; onImported: () => voi
     <section className="import-section">
       <h3>{t('sync.importing.title')}</h3>
       <div className="import-search">
-        <input type="search" dir="rtl" aria-label={t('sync.importing.search')} placeholder={t('sync.importing.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input
+          type="search"
+          dir="rtl"
+          aria-label={t('sync.importing.search')}
+          placeholder={t('sync.importing.search')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
         <select aria-label={t('sync.importing.status')} value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
           <option value="">{t('list.allStatuses')}</option>
           {(['publish', 'future', 'draft', 'pending', 'private'] as const).map((s) => (
@@ -151,8 +162,12 @@ function ImportSection({ site, onImported }: { site: Site; onImported: () => voi
             </option>
           ))}
         </select>
-        <button type="button" onClick={() => void load()} data-testid="browse-site">{t('sync.importing.show')}</button>
-        <button type="button" onClick={() => void importIds()}>{t('sync.importing.allNew')}</button>
+        <button type="button" onClick={() => void load()} data-testid="browse-site">
+          {t('sync.importing.show')}
+        </button>
+        <button type="button" onClick={() => void importIds()}>
+          {t('sync.importing.allNew')}
+        </button>
       </div>
       {message !== null && <p role="status">{message}</p>}
       {posts !== null && (
@@ -162,7 +177,9 @@ function ImportSection({ site, onImported }: { site: Site; onImported: () => voi
               <span dir="auto">{p.title}</span>
               <span className="remote-status">{t(`sync.remoteStatus.${p.status}`, { defaultValue: p.status })}</span>
               {p.articleId === null ? (
-                <button type="button" onClick={() => void importIds([p.remoteId])}>{t('sync.importing.one')}</button>
+                <button type="button" onClick={() => void importIds([p.remoteId])}>
+                  {t('sync.importing.one')}
+                </button>
               ) : (
                 <span className="remote-have">{t('sync.importing.already')}</span>
               )}
@@ -185,7 +202,9 @@ export function SyncPanel({ model, onSyncAll, onImported, onClose }: Props) {
     <aside className="sync-panel" aria-label={t('sync.title')} data-testid="sync-panel">
       <header className="panel-head">
         <h2>{t('sync.title')}</h2>
-        <button type="button" onClick={onClose}>{t('revisions.close')}</button>
+        <button type="button" onClick={onClose}>
+          {t('revisions.close')}
+        </button>
       </header>
       <section>
         <h3>{t('sync.sites')}</h3>
@@ -230,7 +249,12 @@ export function SyncPanel({ model, onSyncAll, onImported, onClose }: Props) {
                     {progress.failures.map((f) => (
                       <li key={f.articleId}>
                         <span dir="auto">«{f.title || t('list.untitled')}»</span> — {t(`sync.reasons.${f.error.code}`)}
-                        {f.error.detail !== '' && <small className="failure-detail" dir="auto"> ({f.error.detail})</small>}
+                        {f.error.detail !== '' && (
+                          <small className="failure-detail" dir="auto">
+                            {' '}
+                            ({f.error.detail})
+                          </small>
+                        )}
                       </li>
                     ))}
                   </ul>

@@ -20,9 +20,7 @@ export function BlockTypePlugin(): null {
           (type) => {
             const selection = $getSelection()
             if (!$isRangeSelection(selection)) return false
-            $setBlocksType(selection, () =>
-              type === 'paragraph' ? $createParagraphNode() : type === 'quote' ? $createQuoteNode() : $createHeadingNode(type)
-            )
+            $setBlocksType(selection, () => (type === 'paragraph' ? $createParagraphNode() : type === 'quote' ? $createQuoteNode() : $createHeadingNode(type)))
             return true
           },
           COMMAND_PRIORITY_EDITOR

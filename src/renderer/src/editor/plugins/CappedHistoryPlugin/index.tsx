@@ -11,9 +11,6 @@ export const HISTORY_MERGE_DELAY_MS = 1000
 export function CappedHistoryPlugin({ maxDepth = HISTORY_MAX_DEPTH }: { maxDepth?: number }): null {
   const [editor] = useLexicalComposerContext()
   const historyState = useMemo(() => createEmptyHistoryState(), [])
-  useEffect(
-    () => registerHistory(editor, historyState, HISTORY_MERGE_DELAY_MS, undefined, undefined, maxDepth),
-    [editor, historyState, maxDepth]
-  )
+  useEffect(() => registerHistory(editor, historyState, HISTORY_MERGE_DELAY_MS, undefined, undefined, maxDepth), [editor, historyState, maxDepth])
   return null
 }

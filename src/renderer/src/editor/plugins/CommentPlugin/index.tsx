@@ -58,7 +58,11 @@ export function anchoredThreads(state: EditorState): string[] {
 
 /** Scrolls a thread's anchor into view and flashes it. */
 export function showAnchor(editor: LexicalEditor, threadId: string): void {
-  const key = editor.getEditorState().read(() => $marks().find((m) => m.hasID(threadId))?.getKey())
+  const key = editor.getEditorState().read(() =>
+    $marks()
+      .find((m) => m.hasID(threadId))
+      ?.getKey()
+  )
   if (key === undefined) return
   const el = editor.getElementByKey(key)
   el?.scrollIntoView({ block: 'center' })

@@ -12,9 +12,43 @@ import { isMediaId } from '@shared/domain/media'
  * at best hot-linking and at worst a tracking pixel.
  */
 const ALLOWED_TAGS = [
-  'p', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'em', 'i', 'u', 's', 'strike', 'del', 'ins',
-  'a', 'ul', 'ol', 'li', 'blockquote', 'hr', 'span', 'div', 'sub', 'sup', 'figure', 'figcaption', 'img',
-  'table', 'thead', 'tbody', 'tr', 'td', 'th', 'font'
+  'p',
+  'br',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  's',
+  'strike',
+  'del',
+  'ins',
+  'a',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'hr',
+  'span',
+  'div',
+  'sub',
+  'sup',
+  'figure',
+  'figcaption',
+  'img',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'td',
+  'th',
+  'font'
 ]
 const ALLOWED_ATTR = ['href', 'dir', 'style', 'class', 'data-qalam-media', 'alt', 'start']
 
@@ -109,7 +143,10 @@ function normalize(root: HTMLElement, doc: Document): void {
   // Tables arrive as their cells' text, one paragraph per row.
   for (const row of Array.from(root.querySelectorAll('tr'))) {
     const p = doc.createElement('p')
-    p.textContent = Array.from(row.children).map((c) => c.textContent?.trim() ?? '').filter(Boolean).join(' — ')
+    p.textContent = Array.from(row.children)
+      .map((c) => c.textContent?.trim() ?? '')
+      .filter(Boolean)
+      .join(' — ')
     row.replaceWith(p)
   }
   for (const el of Array.from(root.querySelectorAll('table, thead, tbody'))) unwrap(el)
@@ -128,8 +165,7 @@ function normalize(root: HTMLElement, doc: Document): void {
  * paragraphs become real lists, numbered when the marker is a number.
  */
 function convertWordLists(root: HTMLElement, doc: Document): void {
-  const listId = (el: Element | null): string | null =>
-    el !== null && el.tagName === 'P' ? (/mso-list\s*:\s*(l\d+)/i.exec(el.getAttribute('style') ?? '')?.[1] ?? null) : null
+  const listId = (el: Element | null): string | null => (el !== null && el.tagName === 'P' ? (/mso-list\s*:\s*(l\d+)/i.exec(el.getAttribute('style') ?? '')?.[1] ?? null) : null)
   for (const p of Array.from(root.querySelectorAll('p'))) {
     const id = listId(p)
     if (p.parentNode === null || id === null) continue

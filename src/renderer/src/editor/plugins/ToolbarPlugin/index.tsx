@@ -1,15 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import {
-  $getSelection,
-  $isRangeSelection,
-  $setSelection,
-  CAN_REDO_COMMAND,
-  CAN_UNDO_COMMAND,
-  COMMAND_PRIORITY_LOW,
-  type BaseSelection
-} from 'lexical'
+import { $getSelection, $isRangeSelection, $setSelection, CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_LOW, type BaseSelection } from 'lexical'
 import { $isLinkNode, TOGGLE_LINK_COMMAND } from '@lexical/link'
 import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text'
 import { $isListNode } from '@lexical/list'
@@ -222,13 +214,23 @@ export function ToolbarPlugin({ pickImage, extra }: ToolbarPluginProps) {
               aria-invalid={linkDialog.error}
             />
           </label>
-          {linkDialog.error && <p className="form-error" role="alert">{t('link.invalid')}</p>}
+          {linkDialog.error && (
+            <p className="form-error" role="alert">
+              {t('link.invalid')}
+            </p>
+          )}
           <div className="dialog-actions">
-            <button type="submit" className="btn-primary">{t('link.apply')}</button>
+            <button type="submit" className="btn-primary">
+              {t('link.apply')}
+            </button>
             {state.link !== null && (
-              <button type="button" onClick={() => applyLink(null)}>{t('link.remove')}</button>
+              <button type="button" onClick={() => applyLink(null)}>
+                {t('link.remove')}
+              </button>
             )}
-            <button type="button" onClick={() => (setLinkDialog(null), editor.focus())}>{t('link.cancel')}</button>
+            <button type="button" onClick={() => (setLinkDialog(null), editor.focus())}>
+              {t('link.cancel')}
+            </button>
           </div>
         </form>
       )}
