@@ -5,6 +5,7 @@ import type { Finding } from '@shared/proofing/findings'
 import { api, call } from '../../api'
 import { useLocale } from '../../app/notices'
 import { $textSegments, locate } from '../../editor/text-offsets'
+import { SidePanel } from '../../ui/SidePanel'
 
 interface Props {
   editor: LexicalEditor | null
@@ -87,13 +88,7 @@ export function ProofingPanel({ editor, article, onClose }: Props) {
   }
 
   return (
-    <aside className="proofing-panel" aria-label={t('proofing.title')} data-testid="proofing-panel">
-      <header className="panel-head">
-        <h2>{t('proofing.title')}</h2>
-        <button type="button" onClick={onClose}>
-          {t('revisions.close')}
-        </button>
-      </header>
+    <SidePanel className="proofing-panel" title={t('proofing.title')} testId="proofing-panel" onClose={onClose}>
       <button type="button" onClick={() => void run()} data-testid="run-proofing">
         {t('proofing.run')}
       </button>
@@ -167,6 +162,6 @@ export function ProofingPanel({ editor, article, onClose }: Props) {
           {t('proofing.export')}
         </button>
       </section>
-    </aside>
+    </SidePanel>
   )
 }

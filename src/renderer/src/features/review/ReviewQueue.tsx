@@ -8,6 +8,7 @@ import { api, call } from '../../api'
 import { formatRelative } from '../../app/i18n'
 import { StatusFilter } from '../../ui/StatusFilter'
 import { useLocale, useNotices } from '../../app/notices'
+import { SidePanel } from '../../ui/SidePanel'
 
 interface Props {
   sites: Site[]
@@ -58,13 +59,7 @@ export function ReviewQueue({ sites, onOpen, onPulled, onClose }: Props) {
   }
 
   return (
-    <aside className="queue-panel" aria-label={t('review.queue.heading')} dir="rtl" data-testid="review-queue">
-      <header className="panel-head">
-        <h2>{t('review.queue.heading')}</h2>
-        <button type="button" onClick={onClose}>
-          {t('review.close')}
-        </button>
-      </header>
+    <SidePanel className="queue-panel" title={t('review.queue.heading')} dir="rtl" testId="review-queue" onClose={onClose}>
       <div className="queue-filters">
         <StatusFilter value={status} onChange={setStatus} statuses={QUEUE_STATUSES} />
         <input type="search" value={author} placeholder={t('review.queue.filterAuthor')} aria-label={t('review.queue.filterAuthor')} onChange={(e) => setAuthor(e.target.value)} />
@@ -94,6 +89,6 @@ export function ReviewQueue({ sites, onOpen, onPulled, onClose }: Props) {
           ))}
         </ul>
       )}
-    </aside>
+    </SidePanel>
   )
 }

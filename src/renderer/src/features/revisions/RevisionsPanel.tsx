@@ -6,6 +6,7 @@ import { api, call } from '../../api'
 import { useLocale } from '../../app/notices'
 import { formatDateTime } from '../../app/i18n'
 import { DiffDialog } from './DiffDialog'
+import { SidePanel } from '../../ui/SidePanel'
 
 interface Props {
   articleId: string
@@ -65,13 +66,7 @@ export function RevisionsPanel({ articleId, version, onSite, onRestore, onRestor
   }
 
   return (
-    <aside className="revisions-panel" aria-label={t('revisions.heading')}>
-      <header className="panel-head">
-        <h2>{t('revisions.heading')}</h2>
-        <button type="button" onClick={onClose}>
-          {t('revisions.close')}
-        </button>
-      </header>
+    <SidePanel className="revisions-panel" title={t('revisions.heading')} onClose={onClose}>
       {revisions.length === 0 ? (
         <p>{t('revisions.none')}</p>
       ) : (
@@ -158,6 +153,6 @@ export function RevisionsPanel({ articleId, version, onSite, onRestore, onRestor
         </section>
       )}
       {comparing !== null && <DiffDialog articleId={articleId} {...comparing} onClose={() => setComparing(null)} />}
-    </aside>
+    </SidePanel>
   )
 }

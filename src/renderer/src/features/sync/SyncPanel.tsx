@@ -8,6 +8,7 @@ import { describeError } from '../../app/errors'
 import { formatDateTime } from '../../app/i18n'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import type { SyncModel } from './useSync'
+import { SidePanel } from '../../ui/SidePanel'
 
 interface Props {
   model: SyncModel
@@ -199,13 +200,7 @@ export function SyncPanel({ model, onSyncAll, onImported, onClose }: Props) {
   const running = progress?.running === true
   const bytesShare = progress !== null && progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : null
   return (
-    <aside className="sync-panel" aria-label={t('sync.title')} data-testid="sync-panel">
-      <header className="panel-head">
-        <h2>{t('sync.title')}</h2>
-        <button type="button" onClick={onClose}>
-          {t('revisions.close')}
-        </button>
-      </header>
+    <SidePanel className="sync-panel" title={t('sync.title')} testId="sync-panel" onClose={onClose}>
       <section>
         <h3>{t('sync.sites')}</h3>
         {sites.length === 0 ? (
@@ -266,6 +261,6 @@ export function SyncPanel({ model, onSyncAll, onImported, onClose }: Props) {
       )}
       <AddSiteForm onAdded={() => void model.reload()} />
       {sites[0] !== undefined && <ImportSection site={sites[0]} onImported={onImported} />}
-    </aside>
+    </SidePanel>
   )
 }
