@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { mergeWithinBlock, resolveChunks, threeWayMerge, type Snapshot } from '@main/document/merge'
+import { snapshot } from '../../support/snapshots'
 
-const snap = (blocks: string[], over: Partial<Snapshot> = {}): Snapshot => ({
-  title: 'عنوان',
-  standfirst: '',
-  slug: '',
-  status: 'draft',
-  categories: ['سياسة'],
-  tags: [],
-  blocks,
-  featured: '',
-  publishAt: null,
-  review: null,
-  ...over
-})
+const snap = (blocks: string[], over: Partial<Snapshot> = {}): Snapshot => snapshot(blocks, { categories: ['سياسة'], ...over })
 
 describe('three-way merge of an article', () => {
   it('merges changes to different paragraphs, title against body, terms as sets', () => {

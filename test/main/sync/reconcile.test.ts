@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { reconcile, type Decision, type ReconcileInput } from '@main/sync/reconcile'
-import type { Snapshot } from '@main/document/merge'
+import { snapshot } from '../../support/snapshots'
 
 const p = (text: string) => `<!-- wp:paragraph -->\n<p>${text}</p>\n<!-- /wp:paragraph -->`
-const snap = (blocks: string[], over: Partial<Snapshot> = {}): Snapshot => ({
-  title: 'الحريق في السوق',
-  standfirst: '',
-  slug: '',
-  status: 'draft',
-  categories: [],
-  tags: [],
-  blocks,
-  featured: '',
-  publishAt: null,
-  review: null,
-  ...over
-})
+const snap = (blocks: string[]) => snapshot(blocks, { title: 'الحريق في السوق' })
 
 const base = snap([p('أ'), p('ب'), p('ج')])
 const editedHere = snap([p('أ مع تعديل المراسل'), p('ب'), p('ج')])
