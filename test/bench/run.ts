@@ -12,11 +12,26 @@ import { benchFaults, benchImport, benchPush, startWordPress } from './sync'
 import { wordpressInstalled } from '../support/wordpress'
 import { benchSearch, benchSpell } from './search'
 import { benchBundle, benchDiff } from './review'
+import { quickFigures } from './quick'
+import { markdownFigures, printFigures } from './figures'
 
 async function main(): Promise<void> {
-  const only = process.argv.slice(2)
+  const args = process.argv.slice(2)
+  const flags = new Set(args.filter((a) => a.startsWith('--')))
+  const only = args.filter((a) => !a.startsWith('--'))
   const want = (name: string) => only.length === 0 || only.includes(name)
-  console.log(`Qalam benchmarks — ${new Date().toISOString()} — ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`)
+  const machine = `${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`
+  console.log(`Qalam benchmarks — ${new Date().toISOString()} — ${machine}`)
+
+  if (only.includes('quick')) {
+    const fast = flags.has('--fast')
+    const t0 = performance.now()
+    const figures = await quickFigures(fast)
+    printFigures(figures)
+    console.log(`\nquick bench${fast ? ' --fast' : ''}: ${((performance.now() - t0) / 1000).toFixed(0)} s`)
+    if (flags.has('--markdown')) console.log(`\n${markdownFigures(`Quick bench (\`npm run bench -- quick${fast ? ' --fast' : ''}\`)`, figures, machine)}`)
+    return
+  }
 
   if (want('typing')) {
     const results = await benchTyping([1000, 5000, 20000], 500)

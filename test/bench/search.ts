@@ -13,6 +13,7 @@ import { tempDir } from '../support/temp'
 import { mulberry32 } from '../support/random'
 import { newsParagraphs } from '../support/arabic-text'
 import { summary } from './stats'
+import { QUALITY } from '../support/search-quality'
 
 /**
  * Search at newsroom scale: 100,000 articles generated from a word list with a
@@ -48,18 +49,27 @@ export interface SearchBenchFigures {
   rebuildMs: number
   dbBytes: number
   queries: { name: string; query: string; hits: number; ipc: ReturnType<typeof summary>; bare: ReturnType<typeof summary> }[]
+  /** The quality set's queries, each relevant article placed among the generated ones: recall@10 as Qalam ranks, and ranking every match. */
+  recall: { windowed: number; full: number }
+  /** The benchmark process's resident memory with the database open and searched (what the main process holds). */
+  rssMiB: number
 }
 
-export async function benchSearch(count: number, repeats = 200): Promise<SearchBenchFigures> {
-  const data = tempDir('qalam-bench-search-')
+export async function benchSearch(count: number, repeats = 200, options: { rebuild?: boolean; keepDir?: string } = {}): Promise<SearchBenchFigures> {
+  // QALAM_SEARCH_KEEP=<folder> keeps the generated articles there and reuses them on the next run.
+  const keep = options.keepDir ?? process.env.QALAM_SEARCH_KEEP
+  const data = keep === undefined ? tempDir('qalam-bench-search-') : { dir: keep, remove: () => undefined }
   const services = createServices({ dataDir: data.dir, platform: testPlatform(), mediaBaseUrl: 'x' })
   try {
     const db = services.store.connection()
+    const existing = searchRepo.articleCount(db)
     const vocab = vocabulary()
+    const spacing = Math.floor(count / QUALITY.length)
+    const relevant: string[] = []
     const random = mulberry32(42)
     const glue = newsParagraphs(400, 3).join(' ').split(/\s+/)
     const t0 = performance.now()
-    for (let done = 0; done < count;) {
+    for (let done = existing; done < count;) {
       db.transaction(() => {
         for (let k = 0; k < 1000 && done < count; k++, done++) {
           const length = 120 + Math.floor(random() * 280)
@@ -67,8 +77,10 @@ export async function benchSearch(count: number, repeats = 200): Promise<SearchB
           for (let i = 0; i < length; i++) words.push(random() < 0.35 ? glue[Math.floor(random() * glue.length)]! : zipf(random, vocab))
           // One article in 20,000 mentions an earthquake: the rare term.
           if (done % 20_000 === 7) words.splice(10, 0, 'زلزال')
-          const bodyText = words.join(' ')
-          const title = words.slice(0, 8).join(' ')
+          // The quality set's articles, spread evenly from the oldest to the newest.
+          const quality = done % spacing === spacing - 1 ? QUALITY[Math.floor(done / spacing)] : undefined
+          const bodyText = quality?.doc ?? words.join(' ')
+          const title = quality === undefined ? words.slice(0, 8).join(' ') : `خبر ${done}`
           const now = Date.now()
           const article: Article = {
             id: `00000000-0000-4000-8000-${String(done).padStart(12, '0')}`,
@@ -86,13 +98,14 @@ export async function benchSearch(count: number, repeats = 200): Promise<SearchB
             trashedAt: null
           }
           articlesRepo.insertArticle(db, article)
+          if (quality !== undefined) relevant.push(article.id)
         }
       })()
     }
     const insertMs = performance.now() - t0
     const t1 = performance.now()
-    services.search.rebuild()
-    const rebuildMs = performance.now() - t1
+    if (options.rebuild !== false && existing === 0) services.search.rebuild()
+    const rebuildMs = options.rebuild === false ? NaN : performance.now() - t1
     db.pragma('wal_checkpoint(TRUNCATE)')
     const dbBytes = statSync(join(data.dir, 'qalam.db')).size
 
@@ -121,7 +134,11 @@ export async function benchSearch(count: number, repeats = 200): Promise<SearchB
       }
       queries.push({ name: c.name, query: c.query.trim(), hits, ipc: summary(ipc), bare: summary(bare) })
     }
-    return { articles: count, insertMs, rebuildMs, dbBytes, queries }
+    if (relevant.length === 0) relevant.push(...(db.prepare("SELECT id FROM articles WHERE title LIKE 'خبر %' ORDER BY rowid").all() as { id: string }[]).map((r) => r.id))
+    const found = (window: number) =>
+      QUALITY.filter((q, i) => searchRepo.searchArticles(db, parseQuery(`${q.query} `)!.match, {}, 10, window).some((r) => r.id === relevant[i])).length / QUALITY.length
+    const recall = { windowed: found(searchRepo.RANK_WINDOW), full: found(Infinity) }
+    return { articles: count, insertMs, rebuildMs, dbBytes, queries, recall, rssMiB: process.memoryUsage().rss / 2 ** 20 }
   } finally {
     services.close()
     data.remove()

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { createServices, type Services } from '@main/services'
+import { createServices, type Services, type ServicesOptions } from '@main/services'
 import type { Platform } from '@main/platform/types'
 import { testSecrets } from './secrets'
 import type { ArticleDraft } from '@shared/domain/article'
@@ -27,8 +27,8 @@ export function testPlatform(overrides: Partial<Platform> = {}): Platform & { op
   }
 }
 
-export function servicesIn(dataDir: string, platform: Platform = testPlatform()): Services {
-  return createServices({ dataDir, platform, mediaBaseUrl: 'http://127.0.0.1/media/' })
+export function servicesIn(dataDir: string, platform: Platform = testPlatform(), more: Partial<ServicesOptions> = {}): Services {
+  return createServices({ dataDir, platform, mediaBaseUrl: 'http://127.0.0.1/media/', ...more })
 }
 
 /** A Lexical state with one paragraph per given string. */

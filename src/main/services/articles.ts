@@ -27,6 +27,8 @@ export interface ArticleServiceDeps {
   db: () => Db
   now: () => number
   newId?: () => string
+  /** Told after an article's text was written (the search index catches up later). */
+  onContentChanged?: () => void
 }
 
 /** New content for an article from outside the editor; its plain text is worked out from the body unless given. */
@@ -98,7 +100,7 @@ export class ArticleService {
     const db = this.db
     const now = this.deps.now()
     const wordCount = draft.wordCount
-    return db.transaction((): SaveResult => {
+    const result = db.transaction((): SaveResult => {
       const current = articlesRepo.findArticleState(db, draft.id)
       if (current === undefined) throw notFound('article', draft.id)
       if (current.trashedAt !== null) throw new AppError('INVALID_STATE', 'a trashed article cannot be edited; restore it first')
@@ -120,6 +122,8 @@ export class ArticleService {
       }
       return { savedAt: now, saveCount, wordCount }
     })()
+    if (result.stale !== true) this.deps.onContentChanged?.()
+    return result
   }
 
   /**
@@ -142,6 +146,7 @@ export class ArticleService {
         now
       )
     })()
+    this.deps.onContentChanged?.()
   }
 
   /** Remembers the caret without touching the content or the edit time. */

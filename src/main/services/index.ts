@@ -25,6 +25,8 @@ export interface ServicesOptions {
   sync?: { fetch?: FetchLike; timeoutMs?: number; backoffMs?: number; retries?: number; settleMs?: number; watchMs?: number }
   /** Where the spell checker's thread starts from; by default the bundled worker beside the main script. */
   spellWorker?: SpellWorkerOptions
+  /** How long after the last save the search index catches up (tests shorten it). */
+  searchPauseMs?: number
 }
 
 /** The spell worker next to this file: bundled JavaScript in the app, the TypeScript source under tsx when run from source. */
@@ -42,14 +44,14 @@ export function createServices(options: ServicesOptions) {
   const now = () => options.platform.clock.now()
   const store = new StoreService(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding }, now)
   const db = () => store.connection()
-  const articles = new ArticleService({ db, now })
+  const search = new SearchService({ db, pauseMs: options.searchPauseMs })
+  const articles = new ArticleService({ db, now, onContentChanged: () => search.changed() })
   // The site's revisions come through the sync service, made below; the closure reads it when a comparison asks.
   const revisions = new RevisionService({ db, now, articles, siteVersion: (articleId, revisionId) => sync.siteVersion(articleId, revisionId) })
   const media = new MediaService({ db, now, dialogs: options.platform.dialogs, dataDir: options.dataDir })
   const settings = new SettingsService({ db })
   const flush = new FlushCoordinator()
   const review = new ReviewService({ db, now, articles, settings })
-  const search = new SearchService({ db })
   const proofing = new ProofingService({ db, now, worker: options.spellWorker ?? defaultSpellWorker(), dialogs: options.platform.dialogs })
   const progressListeners = new Set<(progress: SyncProgress) => void>()
   const sync = new SyncService({
@@ -83,6 +85,7 @@ export function createServices(options: ServicesOptions) {
     },
     close: () => {
       sync.cancel()
+      search.close()
       proofing.close()
       store.close()
     }

@@ -19,7 +19,7 @@ const norm = (s: string) => normalizeArabic(s).toLowerCase()
  * word as any of its search forms (itself, its stem, without a one-letter proclitic),
  * all words required; the word still being typed also as a prefix.
  */
-export function parseQuery(query: string): ParsedQuery | null {
+export function parseQuery(query: string, complete?: (prefix: string) => string[] | null): ParsedQuery | null {
   const words = wordsWithOffsets(norm(query)).map((w) => w.word)
   if (words.length === 0) return null
   const typing = !/\s$/.test(query) && words[words.length - 1]!.length >= 2
@@ -28,7 +28,12 @@ export function parseQuery(query: string): ParsedQuery | null {
     const wordForms = searchForms(word)
     wordForms.forEach((f) => forms.add(f))
     const alternatives = wordForms.map(quote)
-    if (typing && i === words.length - 1) alternatives.push(`${quote(word)}*`)
+    if (typing && i === words.length - 1) {
+      // The word being typed: the archive's words that begin with it, or FTS5's prefix query when there are too many.
+      const completed = complete?.(word) ?? null
+      if (completed === null) alternatives.push(`${quote(word)}*`)
+      else for (const c of completed) if (!wordForms.includes(c)) alternatives.push(quote(c))
+    }
     return `(${alternatives.join(' OR ')})`
   })
   return { forms, prefix: typing ? words[words.length - 1]! : null, match: parts.join(' AND ') }
@@ -90,11 +95,43 @@ export function snippetOf(text: string, q: Pick<ParsedQuery, 'forms' | 'prefix'>
   return { snippet, highlights: findMatches(snippet, q) }
 }
 
+/** How many of the archive's words a word being typed is completed into, at most. */
+export const MAX_COMPLETIONS = 64
+
+/** How long after the last save the index catches up (typing has paused). */
+export const INDEX_PAUSE_MS = 1_500
+
 /** Search over every local article, ranked, with snippets from the original text. */
 export class SearchService {
   private checkedFor: Db | null = null
+  private timer: ReturnType<typeof setTimeout> | null = null
 
-  constructor(private readonly deps: { db: () => Db }) {}
+  constructor(private readonly deps: { db: () => Db; pauseMs?: number }) {}
+
+  /** An article's text changed: the index catches up once writing pauses (a search before then catches up first). */
+  changed(): void {
+    if (this.timer !== null) clearTimeout(this.timer)
+    this.timer = setTimeout(() => {
+      this.timer = null
+      try {
+        this.indexPending()
+      } catch {
+        // The store may be closed or failed; the marks stay and the next search catches up.
+      }
+    }, this.deps.pauseMs ?? INDEX_PAUSE_MS)
+    this.timer.unref?.()
+  }
+
+  /** Indexes every article whose text changed since the index read it; returns how many. */
+  indexPending(): number {
+    return searchRepo.indexPending(this.db)
+  }
+
+  /** Stops waiting for a pause (the marks stay in the database for the next start). */
+  close(): void {
+    if (this.timer !== null) clearTimeout(this.timer)
+    this.timer = null
+  }
 
   /** The connection, with the index checked once per connection (a store started fresh or retried is a new one). */
   private get db(): Db {
@@ -115,26 +152,12 @@ export class SearchService {
     let count = 0
     db.transaction(() => {
       searchRepo.clearIndex(db)
+      searchRepo.clearPending(db)
       for (let after = 0; ;) {
         const page = searchRepo.articlesToIndex(db, after, 500)
         if (page.length === 0) break
         for (const r of page) {
-          const fields = searchRepo.indexedFields({
-            title: r.title,
-            standfirst: r.standfirst,
-            bodyText: r.body_text,
-            meta: {
-              byline: r.byline,
-              dateline: r.dateline,
-              label: r.label,
-              categories: JSON.parse(r.categories) as string[],
-              tags: JSON.parse(r.tags) as string[],
-              slug: '',
-              featuredImage: '',
-              publishAt: null
-            }
-          })
-          searchRepo.insertIndexRow(db, r.rowid, fields)
+          searchRepo.insertIndexRow(db, r.rowid, searchRepo.indexedFields(searchRepo.sourceToArticle(r)))
           count++
         }
         after = page[page.length - 1]!.rowid
@@ -144,9 +167,12 @@ export class SearchService {
   }
 
   search(query: string, filters: SearchFilters = {}, limit = 20): SearchHit[] {
-    const q = parseQuery(query)
+    const db = this.db
+    // What was saved a moment ago is found: the index catches up first.
+    this.indexPending()
+    const q = parseQuery(query, (prefix) => searchRepo.completions(db, prefix, MAX_COMPLETIONS))
     if (q === null) return []
-    const rows = searchRepo.searchArticles(this.db, q.match, filters, limit)
+    const rows = searchRepo.searchArticles(db, q.match, filters, limit)
     return rows.map((r) => {
       const { snippet, highlights } = snippetOf(r.body_text, q) ?? snippetOf(r.standfirst, q) ?? snippetOf(r.body_text, q, true) ?? { snippet: '', highlights: [] }
       return {

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../../support/temp'
 import { draftOf, servicesIn } from '../../support/fixtures'
 import type { Services } from '@main/services'
+import * as searchRepo from '@main/store/repositories/search'
+import { NOISE, QUALITY } from '../../support/search-quality'
 
 let data: ReturnType<typeof tempDir>
 let services: Services
@@ -21,52 +23,6 @@ function add(title: string, body: string, meta: Partial<ReturnType<typeof draftO
   services.articles.save({ ...d, meta: { ...d.meta, ...meta } })
   return a.id
 }
-
-/**
- * The quality set: each query and its one relevant article differ only in the ways
- * Arabic copy differs (hamza forms, ta marbuta, alef maksura, tashkeel, tatweel, digit
- * systems, the prefixes و ف ب ل ال); 30 other articles stand in the way.
- */
-const QUALITY: { doc: string; query: string }[] = [
-  { doc: 'أعلن الرئيس إطلاق مبادرة جديدة للإسكان', query: 'اعلن اطلاق مبادره' },
-  { doc: 'آثار القصف ظاهرة على المباني القديمة', query: 'اثار القصف' },
-  { doc: 'اجتمع المجلس البلدي في مدينة صيدا', query: 'مدينه صيدا' },
-  { doc: 'وصل الوفد إلى القاهرة مساء أمس', query: 'القاهره' },
-  { doc: 'أقيمت المباراة على ملعب مصطفى بن جدو', query: 'مصطفي' },
-  { doc: 'قال المسؤول إن المستشفى يعمل بكامل طاقته', query: 'المستشفي' },
-  { doc: 'صَرَّحَ الوزيرُ بأنَّ الموازنةَ ستُقَرُّ قريبًا', query: 'صرح الوزير الموازنه' },
-  { doc: 'اجتمعت اللجنة التشريعية لدراسة القانون', query: 'اللجنـــة التشريعيـة' },
-  { doc: 'ارتفعت الأسعار بنسبة ٣٫٥ في المئة خلال عام ٢٠٢٦', query: 'اسعار 2026' },
-  { doc: 'بلغ عدد الناخبين ۱۲۰۰ ناخب في الدائرة', query: 'الناخبين 1200' },
-  { doc: 'وقال المتحدث باسم الجيش إن العملية انتهت', query: 'المتحدث الجيش' },
-  { doc: 'فاعتبر النائب أن القرار غير دستوري', query: 'اعتبر دستوري' },
-  { doc: 'التقى رئيس الحكومة بالسفير الفرنسي', query: 'السفير' },
-  { doc: 'وجهت الدعوة لبيروت لاستضافة القمة', query: 'بيروت القمه' },
-  { doc: 'عادت الحياة إلى طبيعتها في المدينة', query: 'طبيعه' },
-  { doc: 'المزارعون يطالبون بتعويضات عن خسائرهم', query: 'مزارع تعويض' },
-  { doc: 'المعلمات في إضراب مفتوح منذ أسبوعين', query: 'المعلمه اضراب' },
-  { doc: 'الطلاب والمعلمون يعودون إلى المدارس', query: 'معلمين مدارس' },
-  { doc: 'شَهِدَت العاصمةُ تظاهراتٍ حاشدة', query: 'العاصمه تظاهرات' },
-  { doc: 'وزارة الصحة تعلن حالة الطوارئ في المستشفيات', query: 'وزاره الصحه الطوارئ' },
-  { doc: 'الشرطة تلقي القبض على المشتبه به في السرقة', query: 'الشرطه المشتبه' },
-  { doc: 'بالأرقام: تراجع عدد السياح هذا الصيف', query: 'السياح الارقام' },
-  { doc: 'فالحكومة مطالبة بإجراءات عاجلة', query: 'حكومه اجراءات' },
-  { doc: 'للمرة الثالثة يؤجل البرلمان جلسة الانتخاب', query: 'المره البرلمان' },
-  { doc: 'وللأسف لم تصل المساعدات إلى مستحقيها', query: 'المساعدات' }
-]
-
-const NOISE = [
-  'ارتفعت درجات الحرارة في معظم المناطق',
-  'افتتح المعرض الدولي للكتاب أبوابه',
-  'فاز الفريق بالبطولة بعد مباراة صعبة',
-  'انخفضت أسعار الذهب في الأسواق العالمية',
-  'أعلنت الشركة عن أرباحها الفصلية',
-  'تستمر الأمطار الغزيرة حتى نهاية الأسبوع',
-  'زار الوفد البرلماني مخيمات اللاجئين',
-  'ناقشت الندوة مستقبل الصحافة الرقمية',
-  'أطلقت الجمعية حملة لتنظيف الشواطئ',
-  'تحتفل المدينة بمهرجانها السنوي'
-]
 
 describe('search', () => {
   it('finds Arabic across hamza, ta marbuta, alef maksura, tashkeel, tatweel, digits and prefixes: recall@10 ≥ 0.95', () => {
@@ -128,6 +84,62 @@ describe('search', () => {
     services.articles.save({ ...draftOf(b, 'ندوة', 'ندوة عن المياه') })
     expect(services.search.search('مؤتمر')).toEqual([])
     expect(services.search.search('المياه').map((h) => h.id)).toEqual([b])
+  })
+
+  it('finds an article saved a moment ago; the save itself only marks it, and the index catches up once writing pauses', async () => {
+    const id = add('عاصفة', 'هبت عاصفة رملية على المدينة')
+    const db = services.store.connection()
+    // The autosave did not index: it left a mark, in its own transaction.
+    expect(searchRepo.pendingCount(db)).toBe(1)
+    // A search right after the save finds the new words (and the old ones are gone).
+    services.articles.save(draftOf(id, 'عاصفة', 'أمطار غزيرة في المساء'))
+    expect(services.search.search('غزيرة').map((h) => h.id)).toEqual([id])
+    expect(services.search.search('رملية')).toEqual([])
+    expect(searchRepo.pendingCount(db)).toBe(0)
+    // Without a search, the index catches up by itself once saves stop.
+    const paused = servicesIn(data.dir, undefined, { searchPauseMs: 20 })
+    try {
+      paused.articles.save(draftOf(id, 'عاصفة', 'ثلوج على الجبال'))
+      expect(searchRepo.pendingCount(paused.store.connection())).toBe(1)
+      await expect.poll(() => searchRepo.pendingCount(paused.store.connection())).toBe(0)
+      expect(paused.search.search('ثلوج').map((h) => h.id)).toEqual([id])
+    } finally {
+      paused.close()
+    }
+  })
+
+  it('ranks a word found in much of the archive among its newest matches, and the whole archive when filters leave too few there', () => {
+    const ids = Array.from({ length: 12 }, (_, i) => add(`تقرير ${i}`, `الحكومة تناقش الموازنة في الجلسة رقم ${i}`, { byline: i === 0 ? 'ليلى' : 'سامر' }))
+    services.search.indexPending()
+    const db = services.store.connection()
+    const match = '"الحكومه"'
+    // Window of 5: the five newest matches are ranked, none older.
+    const windowed = searchRepo.searchArticles(db, match, {}, 5, 5).map((r) => r.id)
+    expect(new Set(windowed)).toEqual(new Set(ids.slice(-5)))
+    // Only the oldest article is Layla's: the window has none of hers, so the whole archive is ranked.
+    expect(searchRepo.searchArticles(db, match, { author: 'ليلى' }, 5, 5).map((r) => r.id)).toEqual([ids[0]])
+    // Without a window, every match is ranked.
+    expect(searchRepo.searchArticles(db, match, {}, 20, Infinity)).toHaveLength(12)
+  })
+
+  it('completes the word being typed from the words the archive has', () => {
+    const id = add('نتائج', 'أعلنت اللجنة نتائج الانتخابات البلدية')
+    services.search.indexPending()
+    expect(searchRepo.completions(services.store.connection(), 'الانتخا', 64)).toContain('الانتخابات')
+    expect(services.search.search('الانتخا').map((h) => h.id)).toEqual([id])
+    expect(searchRepo.completions(services.store.connection(), 'ا', 1)).toBeNull()
+  })
+
+  it('loses no mark on a crash: the next start finds what the last save wrote', () => {
+    const id = add('زلزال', 'ضرب زلزال المنطقة')
+    services.articles.save(draftOf(id, 'زلزال', 'هزة ارتدادية قوية'))
+    // The process dies before the index caught up: only the database file survives.
+    const raw = new Database(`${data.dir}/qalam.db`, { readonly: true })
+    expect((raw.prepare('SELECT count(*) AS n FROM search_pending').get() as { n: number }).n).toBe(1)
+    raw.close()
+    services.close()
+    services = servicesIn(data.dir)
+    expect(services.search.search('ارتدادية').map((h) => h.id)).toEqual([id])
   })
 
   it('rebuilds an index that fell behind, and reads hostile queries as words', () => {

@@ -10,6 +10,8 @@ import * as m0080 from './0080-search'
 import * as m0090 from './0090-newsroom-words'
 import * as m0100 from './0100-review'
 import * as m0110 from './0110-sync-doubts'
+import * as m0120 from './0120-search-pending'
+import * as m0130 from './0130-search-vocabulary'
 
 export interface Migration {
   version: number
@@ -29,5 +31,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 80, name: 'search', up: m0080.up },
   { version: 90, name: 'newsroom-words', up: m0090.up },
   { version: 100, name: 'review', up: m0100.up },
-  { version: 110, name: 'sync-doubts', up: m0110.up }
+  { version: 110, name: 'sync-doubts', up: m0110.up },
+  { version: 120, name: 'search-pending', up: m0120.up },
+  { version: 130, name: 'search-vocabulary', up: m0130.up }
 ]

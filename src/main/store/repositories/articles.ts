@@ -1,5 +1,5 @@
 import type { Db } from '../connection'
-import { indexArticle, unindexArticle } from './search'
+import { indexArticle, markSearchPending, unindexArticle } from './search'
 import type { Article, ArticleDraft, ArticleListView, ArticleMeta, ArticleStatus, ArticleSummary, CaretPosition } from '@shared/domain/article'
 
 export interface ArticleRow {
@@ -171,8 +171,8 @@ export function updateArticleContent(db: Db, draft: ArticleDraft, wordCount: num
       caret: draft.caret === null ? null : JSON.stringify(draft.caret),
       now
     }) as { save_count: number } | undefined
-  // The search index moves with the text, in the caller's transaction (the trash is not indexed).
-  if (row !== undefined && findArticleState(db, draft.id)?.trashedAt === null) indexArticle(db, draft)
+  // The search index catches up later (see migration 0120); the mark is in the caller's transaction.
+  if (row !== undefined) markSearchPending(db, draft.id)
   return row?.save_count
 }
 
