@@ -1,6 +1,6 @@
 import { existsSync, renameSync } from 'node:fs'
 import { AppError } from '../errors'
-import { openDatabase, StoreOpenError, type Db, type OpenOptions } from '../store/connection'
+import { checkpoint, openDatabase, StoreOpenError, type Db, type OpenOptions } from '../store/connection'
 import type { StoreStatus } from '@shared/domain/app'
 
 /**
@@ -83,7 +83,7 @@ export class StoreService {
   close(): void {
     if (this.db === null) return
     try {
-      this.db.pragma('wal_checkpoint(TRUNCATE)')
+      checkpoint(this.db)
     } finally {
       this.db.close()
       this.db = null

@@ -70,3 +70,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     throw classify(error)
   }
 }
+
+/** Moves the write-ahead log into the database file and empties it (on close, so the folder holds one file). */
+export function checkpoint(db: Db): void {
+  db.pragma('wal_checkpoint(TRUNCATE)')
+}

@@ -52,8 +52,3 @@ export function putOutbox(db: Db, entry: OutboxEntry): void {
 export function deleteOutbox(db: Db, id: string): void {
   db.prepare('DELETE FROM sync_outbox WHERE id = @id').run({ id })
 }
-
-/** A site's waiting intents, oldest first. */
-export function listOutbox(db: Db, siteId: string): OutboxEntry[] {
-  return (db.prepare('SELECT * FROM sync_outbox WHERE site_id = @siteId ORDER BY created_at').all({ siteId }) as OutboxRow[]).map(rowToOutbox)
-}

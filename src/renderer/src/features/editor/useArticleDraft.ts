@@ -141,6 +141,9 @@ export function useArticleDraft(article: Article, events: DraftEvents) {
     [article.caret, scheduler, flush, recount]
   )
 
+  /** The body's editor, once it exists. */
+  const editor = useCallback(() => editorRef.current, [])
+
   /** A field the reporter changed: kept, and saved with the rest. */
   const changeField =
     <T>(setter: (v: T) => void) =>
@@ -158,8 +161,7 @@ export function useArticleDraft(article: Article, events: DraftEvents) {
     setMeta: changeField(setMeta),
     saveState,
     counts,
-    /** The body's editor, once it exists. */
-    editor: useCallback(() => editorRef.current, []),
+    editor,
     flush,
     /** Writes what is pending now (before a move that reads the saved text). */
     save: () => scheduler.flush(),
