@@ -50,7 +50,7 @@ export interface SearchBenchFigures {
   dbBytes: number
   queries: { name: string; query: string; hits: number; ipc: ReturnType<typeof summary>; bare: ReturnType<typeof summary> }[]
   /** The quality set's queries, each relevant article placed among the generated ones: recall@10 as Qalam ranks, and ranking every match. */
-  recall: { windowed: number; full: number }
+  recall: { windowed: number; full: number; missed: string[] }
   /** The benchmark process's resident memory with the database open and searched (what the main process holds). */
   rssMiB: number
 }
@@ -135,9 +135,10 @@ export async function benchSearch(count: number, repeats = 200, options: { rebui
       queries.push({ name: c.name, query: c.query.trim(), hits, ipc: summary(ipc), bare: summary(bare) })
     }
     if (relevant.length === 0) relevant.push(...(db.prepare("SELECT id FROM articles WHERE title LIKE 'خبر %' ORDER BY rowid").all() as { id: string }[]).map((r) => r.id))
-    const found = (window: number) =>
-      QUALITY.filter((q, i) => searchRepo.searchArticles(db, parseQuery(`${q.query} `)!.match, {}, 10, window).some((r) => r.id === relevant[i])).length / QUALITY.length
-    const recall = { windowed: found(searchRepo.RANK_WINDOW), full: found(Infinity) }
+    const misses = (window: number) =>
+      QUALITY.filter((q, i) => !searchRepo.searchArticles(db, parseQuery(`${q.query} `)!.match, {}, 10, window).some((r) => r.id === relevant[i])).map((q) => q.query)
+    const missed = misses(searchRepo.RANK_WINDOW)
+    const recall = { windowed: 1 - missed.length / QUALITY.length, full: 1 - misses(Infinity).length / QUALITY.length, missed }
     return { articles: count, insertMs, rebuildMs, dbBytes, queries, recall, rssMiB: process.memoryUsage().rss / 2 ** 20 }
   } finally {
     services.close()

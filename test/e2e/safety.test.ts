@@ -90,7 +90,7 @@ describe('hostile input', () => {
         api.articles!.save!({ id, title: 'x', body: 'DROP TABLE articles' }),
         api.articles!.delete!({ id }),
         api.shell!.openExternal!({ url: 'file:///etc/passwd' }),
-        (window as unknown as { __qalamInvoke(c: string, p: unknown): Promise<unknown> }).__qalamInvoke('fs:readFile', { path: '/etc/passwd' })
+        (window as unknown as { __qalamInvoke(c: string, p: unknown): Promise<string> }).__qalamInvoke('fs:readFile', { path: '/etc/passwd' }).then((a) => JSON.parse(a) as unknown)
       ])
     }, before.id)
     expect(answers.map((a) => (a as { error: { code: string } }).error.code)).toEqual(['INVALID_PAYLOAD', 'INVALID_PAYLOAD', 'INVALID_PAYLOAD', 'UNKNOWN_CHANNEL'])
@@ -105,8 +105,8 @@ describe('hostile input', () => {
       frame.srcdoc = '<p>x</p>'
       document.body.append(frame)
       await new Promise((ok) => frame.addEventListener('load', ok))
-      const invoke = (frame.contentWindow as unknown as { __qalamInvoke(c: string, p: unknown): Promise<unknown> }).__qalamInvoke
-      return invoke('articles:create', {})
+      const invoke = (frame.contentWindow as unknown as { __qalamInvoke(c: string, p: unknown): Promise<string> }).__qalamInvoke
+      return JSON.parse(await invoke('articles:create', {})) as unknown
     })
     expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
   })

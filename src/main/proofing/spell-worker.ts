@@ -1,13 +1,21 @@
 import { parentPort } from 'node:worker_threads'
+import { wordsWithOffsets } from '@shared/arabic/normalize'
+import { checkText, type ProofingLocale } from '@shared/proofing/rules'
+import type { Finding } from '@shared/proofing/findings'
 import { SpellChecker } from './spell'
 
 /**
  * The spell checker's thread: the word lists are decoded here, and every check runs
- * here, so neither the main process's IPC nor (through it) typing ever waits for them.
+ * here (a whole text's spelling and editorial rules too), so neither the main
+ * process's IPC nor (through it) typing ever waits for them.
  */
-export type SpellRequest = { id: number; type: 'check'; words: string[]; extra: string[] } | { id: number; type: 'suggest'; word: string; extra: string[] }
+export type SpellRequest =
+  | { id: number; type: 'check'; words: string[]; extra: string[] }
+  | { id: number; type: 'suggest'; word: string; extra: string[] }
+  /** A whole text: its misspellings (with suggestions for the first `suggestFirst` of them) and the editorial rules, in reading order. */
+  | { id: number; type: 'proof'; text: string; locale: ProofingLocale; ignored: string[]; suggestFirst: number; extra: string[] }
 
-export type SpellResponse = { id: number; misspelled?: string[]; suggestions?: string[]; error?: string }
+export type SpellResponse = { id: number; misspelled?: string[]; suggestions?: string[]; findings?: Finding[]; error?: string }
 
 let loading: Promise<SpellChecker> | null = null
 let extraKey = ''
@@ -26,10 +34,37 @@ async function answer(request: SpellRequest): Promise<void> {
     if (request.type === 'check') {
       const misspelled = [...new Set(request.words)].filter((w) => !checker.isCorrect(w))
       parentPort!.postMessage({ id: request.id, misspelled } satisfies SpellResponse)
-    } else {
+    } else if (request.type === 'suggest') {
       parentPort!.postMessage({ id: request.id, suggestions: checker.suggest(request.word) } satisfies SpellResponse)
+    } else {
+      parentPort!.postMessage({ id: request.id, findings: proof(checker, request) } satisfies SpellResponse)
     }
   } catch (error) {
     parentPort!.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies SpellResponse)
   }
+}
+
+function proof(checker: SpellChecker, request: Extract<SpellRequest, { type: 'proof' }>): Finding[] {
+  const ignored = new Set(request.ignored)
+  const verdicts = new Map<string, boolean>()
+  const wrong = wordsWithOffsets(request.text).filter((w) => {
+    if (ignored.has(w.word)) return false
+    let correct = verdicts.get(w.word)
+    if (correct === undefined) verdicts.set(w.word, (correct = checker.isCorrect(w.word)))
+    return !correct
+  })
+  // The first misspellings in reading order come with suggestions; the rest get theirs on request.
+  const suggestions = new Map<string, string[]>()
+  for (const w of wrong) {
+    if (suggestions.size >= request.suggestFirst) break
+    if (!suggestions.has(w.word)) suggestions.set(w.word, checker.suggest(w.word))
+  }
+  const spelling: Finding[] = wrong.map((w) => ({
+    start: w.start,
+    end: w.end,
+    kind: 'spelling',
+    message: request.locale === 'ar' ? `«${w.word}» ليست في القاموس.` : `“${w.word}” is not in the dictionary.`,
+    suggestions: suggestions.get(w.word) ?? []
+  }))
+  return [...spelling, ...checkText(request.text, request.locale)].sort((a, b) => a.start - b.start || a.end - b.end)
 }

@@ -96,7 +96,9 @@ export class SpellChecker {
   suggest(word: string, max = 5): string[] {
     const bare = stripMarks(word)
     const trie = hasArabic(bare) ? this.arabic : this.english
-    const candidates = trie.suggest(hasArabic(bare) ? bare : bare.toLowerCase(), { numSuggestions: 40 }) as string[]
+    // 12 candidates, re-ranked below: on the ZAEBUC typos (../shared/corpora) the right word is among the first five
+    // as often as with 40 candidates (82 of 165), at half the time (18 against 32 ms a word).
+    const candidates = trie.suggest(hasArabic(bare) ? bare : bare.toLowerCase(), { numSuggestions: 12 }) as string[]
     const norm = normalizeArabic(bare)
     return candidates
       .filter((c) => c !== bare)

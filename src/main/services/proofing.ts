@@ -2,8 +2,7 @@ import { Worker } from 'node:worker_threads'
 import type { Db } from '../store/connection'
 import * as wordsRepo from '../store/repositories/words'
 import { AppError } from '../errors'
-import { wordsWithOffsets } from '@shared/arabic/normalize'
-import { checkSubmission, checkText, type ProofingLocale, type SubmissionFields } from '@shared/proofing/rules'
+import { checkSubmission, type ProofingLocale, type SubmissionFields } from '@shared/proofing/rules'
 import type { Finding } from '@shared/proofing/findings'
 import type { SpellRequest, SpellResponse } from '../proofing/spell-worker'
 import type { Dialogs } from '../platform/types'
@@ -18,12 +17,14 @@ export interface SpellWorkerOptions {
 export const DEFAULT_HEADLINE_LIMIT = 90
 /**
  * Suggestions come with the first misspellings of a check; later ones get theirs on
- * request (the context menu, the panel), which keeps a long article's check fast.
+ * request (the context menu, the panel's «اقترح تصويبًا» button), which keeps a long
+ * article's check fast: each costs 40–60 ms of the worker's time (the quick bench).
  */
-const MAX_SUGGESTED = 8
+const MAX_SUGGESTED = 3
 
 type Pending = { resolve: (r: SpellResponse) => void; reject: (e: Error) => void }
-type SpellQuery = { type: 'check'; words: string[] } | { type: 'suggest'; word: string }
+type SpellQuery =
+  { type: 'check'; words: string[] } | { type: 'suggest'; word: string } | { type: 'proof'; text: string; locale: ProofingLocale; ignored: string[]; suggestFirst: number }
 
 /** Spelling (in a worker thread) and the editorial checks, for the proofing panel and the editor's underlines. */
 export class ProofingService {
@@ -74,22 +75,10 @@ export class ProofingService {
   /** Spelling and the editorial checks on a text; with the article's fields, the checks before submitting too. */
   async check(text: string, options: { article?: SubmissionFields; locale?: ProofingLocale; headlineLimit?: number } = {}): Promise<Finding[]> {
     const locale = options.locale ?? 'ar'
-    const words = wordsWithOffsets(text)
-    const wrong = new Set(await this.misspelled(words.map((w) => w.word)))
-    const suggestions = new Map<string, string[]>()
-    const first = words.filter((w) => wrong.has(w.word)).map((w) => w.word)
-    for (const w of [...new Set(first)].slice(0, MAX_SUGGESTED)) suggestions.set(w, await this.suggest(w))
-    const spelling: Finding[] = words
-      .filter((w) => wrong.has(w.word))
-      .map((w) => ({
-        start: w.start,
-        end: w.end,
-        kind: 'spelling' as const,
-        message: locale === 'ar' ? `«${w.word}» ليست في القاموس.` : `“${w.word}” is not in the dictionary.`,
-        suggestions: suggestions.get(w.word) ?? []
-      }))
+    // Spelling and the editorial rules run in the worker: a long article never holds the main process.
+    const answer = await this.ask({ type: 'proof', text, locale, ignored: [...this.ignored], suggestFirst: MAX_SUGGESTED })
     const submission = options.article === undefined ? [] : checkSubmission(options.article, options.headlineLimit ?? DEFAULT_HEADLINE_LIMIT, locale)
-    return [...submission, ...[...spelling, ...checkText(text, locale)].sort((a, b) => a.start - b.start || a.end - b.end)]
+    return [...submission, ...(answer.findings ?? [])]
   }
 
   /** «تجاهل»: not flagged again while the app runs. */

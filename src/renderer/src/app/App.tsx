@@ -16,9 +16,9 @@ export function App() {
 
   const start = async () => {
     try {
-      const info = await call(api().app.info())
+      // Each answer is a round trip: the two that do not depend on each other are asked together.
+      const [info, status] = await Promise.all([call(api().app.info()), call(api().store.status())])
       setMediaBaseUrl(info.mediaBaseUrl)
-      const status = await call(api().store.status())
       if (status.state === 'failed') {
         setBoot({ kind: 'store-failed', status })
         return

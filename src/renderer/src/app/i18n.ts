@@ -31,24 +31,34 @@ export async function switchLocale(locale: Locale): Promise<void> {
   applyDocumentDirection(locale)
 }
 
+const intlTag = (locale: Locale) => (locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB')
+
+/** One formatter per kind and language: building one costs about a millisecond, and the article list formats every row. */
+function cached<F>(make: (locale: Locale) => F): (locale: Locale) => F {
+  const made = new Map<Locale, F>()
+  return (locale) => {
+    let f = made.get(locale)
+    if (f === undefined) made.set(locale, (f = make(locale)))
+    return f
+  }
+}
+
+const timeFormat = cached((locale) => new Intl.DateTimeFormat(intlTag(locale), { hour: '2-digit', minute: '2-digit', hour12: false }))
+const dateTimeFormat = cached((locale) => new Intl.DateTimeFormat(intlTag(locale), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false }))
+const relativeFormat = cached((locale) => new Intl.RelativeTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en', { numeric: 'auto' }))
+
 /** Times like 12:04 in Latin digits, as newsrooms write them. */
 export function formatTime(at: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', { hour: '2-digit', minute: '2-digit', hour12: false }).format(at)
+  return timeFormat(locale).format(at)
 }
 
 export function formatDateTime(at: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false
-  }).format(at)
+  return dateTimeFormat(locale).format(at)
 }
 
 /** "5 minutes ago" style, in the interface language. */
 export function formatRelative(at: number, now: number, locale: Locale): string {
-  const rtf = new Intl.RelativeTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en', { numeric: 'auto' })
+  const rtf = relativeFormat(locale)
   const seconds = Math.round((at - now) / 1000)
   const abs = Math.abs(seconds)
   if (abs < 60) return rtf.format(0, 'second')

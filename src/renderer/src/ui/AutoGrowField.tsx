@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react'
-
-/** A text field that grows with its text (the headline, the standfirst): never a scrollbar inside it. */
+/**
+ * A text field that grows with its text (the headline, the standfirst): never a scrollbar inside it.
+ * CSS sizes it (`field-sizing: content`), so opening an article never forces a layout from script.
+ */
 export function AutoGrowField(props: {
   name: string
   label: string
@@ -12,16 +13,8 @@ export function AutoGrowField(props: {
   onChange: (value: string) => void
   onBlur: () => void
 }) {
-  const ref = useRef<HTMLTextAreaElement>(null)
-  useEffect(() => {
-    const el = ref.current
-    if (el === null) return
-    el.style.height = 'auto'
-    el.style.height = `${el.scrollHeight}px`
-  }, [props.value])
   return (
     <textarea
-      ref={ref}
       className={props.name}
       name={props.name}
       dir="rtl"
