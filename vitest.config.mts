@@ -15,7 +15,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/main/**/*.test.ts', 'test/shared/**/*.test.ts', 'test/architecture/**/*.test.ts'],
+          include: ['test/main/**/*.test.ts', 'test/shared/**/*.test.ts', 'test/architecture/**/*.test.ts', 'test/security/*.test.ts'],
           testTimeout: 60_000
         }
       },
@@ -33,7 +33,7 @@ export default defineConfig({
         test: {
           name: 'wordpress',
           environment: 'node',
-          include: ['test/wordpress/**/*.test.ts'],
+          include: ['test/wordpress/**/*.test.ts', 'test/security/wordpress/*.test.ts'],
           // A real WordPress (Debian's package) on loopback, started once for the project.
           globalSetup: ['test/wordpress/wordpress-setup.ts'],
           testTimeout: 120_000,
@@ -47,7 +47,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
-          include: ['test/e2e/**/*.test.ts'],
+          include: ['test/e2e/**/*.test.ts', 'test/security/e2e/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
           // A loaded CI machine is slower than a laptop; waiting longer costs nothing when all is well.

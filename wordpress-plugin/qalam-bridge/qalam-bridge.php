@@ -93,7 +93,9 @@ add_action('init', 'qalam_bridge_register_meta');
 function qalam_bridge_routes() {
 	register_rest_route('qalam/v1', '/info', array(
 		'methods'             => 'GET',
-		'permission_callback' => '__return_true',
+		'permission_callback' => function () {
+			return current_user_can('edit_posts');
+		},
 		'callback'            => function () {
 			return array('version' => QALAM_BRIDGE_VERSION, 'meta' => array('qalam_uuid', 'qalam_review'), 'precondition' => 'X-Qalam-Expected-Modified');
 		},
@@ -152,3 +154,135 @@ function qalam_bridge_clean_content($content) {
 	return $content;
 }
 add_filter('the_content', 'qalam_bridge_clean_content', 1);
+
+/**
+ * Review data is for the people who may edit the post. WordPress shows registered
+ * meta to anyone who may read the post (anonymous readers of a published one too);
+ * the comments and the status history are taken out for everyone else, whatever
+ * `_fields` or `context` they ask for.
+ */
+function qalam_bridge_hide_review($response, $post, $request) {
+	if (current_user_can('edit_post', $post->ID)) {
+		return $response;
+	}
+	$data = $response->get_data();
+	if (isset($data['meta']) && is_array($data['meta'])) {
+		unset($data['meta']['qalam_review'], $data['meta']['qalam_uuid']);
+		$response->set_data($data);
+	}
+	return $response;
+}
+add_filter('rest_prepare_post', 'qalam_bridge_hide_review', 10, 3);
+
+/** The server's clock in milliseconds, as review data counts time. */
+function qalam_bridge_now_ms() {
+	return (int) round(microtime(true) * 1000);
+}
+
+/**
+ * Review data written through the API is checked against what the post has: the
+ * status history is append-only (an entry once stored is never removed or changed), new
+ * entries are dated no later than the server's clock, a user who may not publish cannot
+ * add an approval, scheduling or publication, and an existing comment's words (or its
+ * deletion) change only by its author; resolving is open to whoever may edit the post.
+ */
+function qalam_bridge_check_review($prepared, $request) {
+	$meta = $request->get_param('meta');
+	if (!is_array($meta) || !isset($meta['qalam_review']) || !is_array($meta['qalam_review'])) {
+		return $prepared;
+	}
+	$incoming = $meta['qalam_review'];
+	// A value that does not fit the schema is WordPress's to refuse (400, with the field named) when it writes the meta.
+	if (is_wp_error(rest_validate_value_from_schema($incoming, qalam_bridge_review_schema(), 'qalam_review'))) {
+		return $prepared;
+	}
+	$post_id  = isset($prepared->ID) ? (int) $prepared->ID : 0;
+	$stored   = $post_id > 0 ? get_post_meta($post_id, 'qalam_review', true) : array();
+	$stored   = is_array($stored) ? $stored : array();
+	$now      = qalam_bridge_now_ms();
+	$user     = wp_get_current_user();
+	$names    = array($user->display_name, $user->user_login);
+
+	$old_history = array();
+	foreach ((isset($stored['history']) && is_array($stored['history'])) ? $stored['history'] : array() as $entry) {
+		if (is_array($entry) && isset($entry['id'])) {
+			$old_history[ $entry['id'] ] = $entry;
+		}
+	}
+	$new_history = array();
+	$seen        = array();
+	foreach ((isset($incoming['history']) && is_array($incoming['history'])) ? $incoming['history'] : array() as $entry) {
+		if (!is_array($entry) || !isset($entry['id'])) {
+			continue;
+		}
+		$seen[ $entry['id'] ] = true;
+		if (isset($old_history[ $entry['id'] ])) {
+			$old = $old_history[ $entry['id'] ];
+			foreach (array('from', 'to', 'by', 'at', 'note') as $key) {
+				if (!isset($entry[ $key ]) || !isset($old[ $key ]) || $entry[ $key ] !== $old[ $key ]) {
+					return new WP_Error('qalam_history_append_only', 'A status change already recorded cannot be changed.', array('status' => 409));
+				}
+			}
+		} else {
+			if (isset($entry['to']) && in_array($entry['to'], array('approved', 'scheduled', 'published'), true) && !current_user_can('publish_posts')) {
+				return new WP_Error('qalam_review_forbidden', 'You may not approve, schedule or publish.', array('status' => 403));
+			}
+			if (isset($entry['at']) && is_int($entry['at']) && $entry['at'] > $now) {
+				$entry['at'] = $now;
+			}
+		}
+		$new_history[] = $entry;
+	}
+	foreach (array_keys($old_history) as $id) {
+		if (!isset($seen[ $id ])) {
+			return new WP_Error('qalam_history_append_only', 'A status change already recorded cannot be removed.', array('status' => 409));
+		}
+	}
+
+	$old_comments = array();
+	foreach ((isset($stored['comments']) && is_array($stored['comments'])) ? $stored['comments'] : array() as $comment) {
+		if (is_array($comment) && isset($comment['id'])) {
+			$old_comments[ $comment['id'] ] = $comment;
+		}
+	}
+	$new_comments = array();
+	$seen         = array();
+	foreach ((isset($incoming['comments']) && is_array($incoming['comments'])) ? $incoming['comments'] : array() as $comment) {
+		if (!is_array($comment) || !isset($comment['id'])) {
+			continue;
+		}
+		$seen[ $comment['id'] ] = true;
+		foreach (array('createdAt', 'updatedAt') as $key) {
+			if (isset($comment[ $key ]) && is_int($comment[ $key ]) && $comment[ $key ] > $now) {
+				$comment[ $key ] = $now;
+			}
+		}
+		if (isset($old_comments[ $comment['id'] ])) {
+			$old     = $old_comments[ $comment['id'] ];
+			$changed = false;
+			foreach (array('body', 'quote', 'author', 'threadId', 'deleted') as $key) {
+				if (!array_key_exists($key, $comment) || !array_key_exists($key, $old) || $comment[ $key ] !== $old[ $key ]) {
+					$changed = true;
+				}
+			}
+			// A deleted comment stays deleted, whoever sends it.
+			if (!empty($old['deleted']) && empty($comment['deleted'])) {
+				return new WP_Error('qalam_review_forbidden', 'A deleted comment cannot come back.', array('status' => 403));
+			}
+			if ($changed && !in_array(isset($old['author']) ? $old['author'] : '', $names, true) && !(!empty($comment['deleted']) && !empty($old['deleted']))) {
+				return new WP_Error('qalam_review_forbidden', 'Only its author may change a comment.', array('status' => 403));
+			}
+		}
+		$new_comments[] = $comment;
+	}
+	foreach (array_keys($old_comments) as $id) {
+		if (!isset($seen[ $id ])) {
+			return new WP_Error('qalam_history_append_only', 'A comment cannot be removed; it can be deleted by its author.', array('status' => 409));
+		}
+	}
+
+	$meta['qalam_review'] = array('comments' => $new_comments, 'history' => $new_history);
+	$request->set_param('meta', $meta);
+	return $prepared;
+}
+add_filter('rest_pre_insert_post', 'qalam_bridge_check_review', 10, 2);

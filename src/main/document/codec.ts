@@ -3,7 +3,7 @@ import { parseDocument } from 'htmlparser2'
 import type { Element } from 'domhandler'
 import { NODE_TYPES } from '@shared/domain/document'
 import { isMediaId } from '@shared/domain/media'
-import { block, markupText, splitBlocks } from './gutenberg'
+import { block, markupText, MarkupTooLarge, MAX_MARKUP_LENGTH, splitBlocks } from './gutenberg'
 import { escapeAttr, escapeText, inlineFromHtml, inlineToHtml, plainText, single, Unsupported } from './inline'
 import {
   element,
@@ -262,6 +262,7 @@ export function markupToBlock(piece: string, ctx: FromBlocksContext): LexBlock {
 
 /** Post content from the site as the editor's document: a right-to-left root of blocks. */
 export function markupToDocument(markup: string, ctx: FromBlocksContext): LexDocument {
+  if (markup.length > MAX_MARKUP_LENGTH) throw new MarkupTooLarge(markup.length)
   const children = splitBlocks(markup).map((piece) => markupToBlock(piece, ctx))
   if (children.length === 0) children.push(paragraph([]))
   return { root: { type: 'root', children, direction: 'rtl', format: '', indent: 0, version: 1 } }

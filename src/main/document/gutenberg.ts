@@ -22,36 +22,70 @@ export function joinBlocks(blocks: string[]): string {
   return blocks.join('\n\n')
 }
 
-const DELIMITER = /<!--\s+(\/)?wp:([a-z][a-z0-9_-]*\/)?([a-z][a-z0-9_-]*)\s+({(?:(?=([^}]+|}+(?=})|(?!}\s+\/?-->)[^])*)\5|[^]*?)}\s+)?(\/)?-->/g
+/** A block delimiter's inside (between `<!--` and `-->`), as WordPress's parser reads it. */
+const DELIMITER_BODY = /^\s+(\/)?wp:([a-z][a-z0-9_-]*\/)?([a-z][a-z0-9_-]*)\s+(\{[^]*\}\s+)?(\/)?$/
+
+/** The longest post content Qalam reads, in UTF-16 units (a long article with every block is far below 1 MiB of markup). */
+export const MAX_MARKUP_LENGTH = 8 * 2 ** 20
+
+/** Post content longer than Qalam reads: the article is refused with a message, nothing is parsed. */
+export class MarkupTooLarge extends Error {
+  constructor(length: number) {
+    super(`the post's content is ${(length / 2 ** 20).toFixed(1)} MiB; Qalam reads up to ${MAX_MARKUP_LENGTH / 2 ** 20} MiB`)
+    this.name = 'MarkupTooLarge'
+  }
+}
+
+interface Delimiter {
+  index: number
+  end: number
+  closer: boolean
+  voidBlock: boolean
+}
+
+/**
+ * The block delimiters in order, found in one pass: each `<!--` is matched with the
+ * first `-->` after it (WordPress escapes `--` inside attributes), and a comment without
+ * one ends the search, so 2 MB of unclosed `<!-- wp:` is read once, not once per opening.
+ */
+function* delimiters(markup: string): Generator<Delimiter> {
+  for (let from = 0; ;) {
+    const index = markup.indexOf('<!--', from)
+    if (index < 0) return
+    const close = markup.indexOf('-->', index + 4)
+    if (close < 0) return
+    const m = DELIMITER_BODY.exec(markup.slice(index + 4, close))
+    from = close + 3
+    if (m !== null) yield { index, end: from, closer: m[1] === '/', voidBlock: m[5] === '/' }
+  }
+}
 
 /**
  * Cuts post content into its top-level blocks, each the exact text the site has,
- * and any HTML between blocks (classic content) as its own piece.
+ * and any HTML between blocks (classic content) as its own piece. Linear in the
+ * markup's length, whatever it holds.
  */
 export function splitBlocks(markup: string): string[] {
   const pieces: string[] = []
   let depth = 0
   let start = 0
   let last = 0
-  DELIMITER.lastIndex = 0
-  for (let m = DELIMITER.exec(markup); m !== null; m = DELIMITER.exec(markup)) {
-    const closer = m[1] === '/'
-    const voidBlock = m[6] === '/'
+  for (const d of delimiters(markup)) {
     if (depth === 0) {
-      const between = markup.slice(last, m.index)
+      const between = markup.slice(last, d.index)
       if (between.trim() !== '') pieces.push(between.trim())
-      start = m.index
+      start = d.index
     }
-    if (voidBlock) {
+    if (d.voidBlock) {
       if (depth === 0) {
-        pieces.push(markup.slice(start, m.index + m[0].length))
-        last = m.index + m[0].length
+        pieces.push(markup.slice(start, d.end))
+        last = d.end
       }
-    } else if (closer) {
+    } else if (d.closer) {
       depth = Math.max(0, depth - 1)
       if (depth === 0) {
-        pieces.push(markup.slice(start, m.index + m[0].length))
-        last = m.index + m[0].length
+        pieces.push(markup.slice(start, d.end))
+        last = d.end
       }
     } else {
       depth++
@@ -63,9 +97,23 @@ export function splitBlocks(markup: string): string[] {
   return pieces
 }
 
+/** Markup with its HTML comments (block delimiters among them) turned into spaces, in one pass; an unclosed one runs to the end. */
+function withoutComments(markup: string): string {
+  let out = ''
+  let from = 0
+  for (;;) {
+    const open = markup.indexOf('<!--', from)
+    if (open < 0) return out + markup.slice(from)
+    out += `${markup.slice(from, open)} `
+    const close = markup.indexOf('-->', open + 4)
+    if (close < 0) return out
+    from = close + 3
+  }
+}
+
 /** The plain text of a piece of markup, for previews and the conflict view; never HTML. */
 export function markupText(markup: string): string {
-  const doc = parseDocument(markup.replace(/<!--[^]*?-->/g, ' '))
+  const doc = parseDocument(withoutComments(markup))
   const walk = (nodes: ChildNode[]): string =>
     nodes
       .map((n) =>

@@ -1,103 +1,42 @@
-import { createHash } from 'node:crypto'
-import { closeSync, openSync, readSync, statSync } from 'node:fs'
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate'
-import { z } from 'zod'
+import { statSync } from 'node:fs'
+import { strToU8, zipSync, type Zippable } from 'fflate'
 import { AppError } from '../errors'
 import type { Db } from '../store/connection'
 import * as articlesRepo from '../store/repositories/articles'
+import * as articleSyncRepo from '../store/repositories/article-sync'
 import * as revisionsRepo from '../store/repositories/revisions'
 import * as reviewRepo from '../store/repositories/review'
-import { ARTICLE_STATUSES, REVISION_REASONS, type Article, type Revision } from '@shared/domain/article'
-import { BUNDLE_EXTENSION, BUNDLE_FORMAT, BUNDLE_VERSION, type BundleProblem, type BundleResult } from '@shared/domain/bundle'
-import { isMediaId } from '@shared/domain/media'
-import { latestStatus, mergeReview, normalizeReview } from '@shared/domain/review'
-import { articleMetaSchema } from '@shared/ipc/contract'
+import type { Article, Revision } from '@shared/domain/article'
+import { BUNDLE_EXTENSION, BUNDLE_FORMAT, BUNDLE_VERSION, type BundleResult } from '@shared/domain/bundle'
+import { clampFuture, mergeReview, normalizeReview, type ReviewData } from '@shared/domain/review'
+import { countSuggestions } from '@shared/domain/document'
 import { countWords } from '@shared/arabic/count'
+import {
+  articleSchema,
+  MAX_BUNDLE_BYTES,
+  MAX_FILE_BYTES,
+  openBundle,
+  parseJson,
+  readLimited,
+  Refused,
+  REVISION_REASON_SET,
+  reviewSchema,
+  revisionsSchema,
+  sha256,
+  type Manifest
+} from '../bundle/format'
+import { acceptedMoves } from '../bundle/moves'
 import { documentToBlocks, markupToDocument } from '../document/codec'
 import { joinBlocks } from '../document/gutenberg'
 import { parseDocumentJson } from '../document/lexical'
+import { demoteUnknownRawBlocks, rawBlocksOf } from '../document/raw-blocks'
+import { parseCheckedDocument } from '../document/schema'
 import { fromLocalFormCtx, localFormCtx } from '../document/local-form'
 import { mergeScalar, threeWayMerge, type Snapshot } from '../document/merge'
 import { documentImages, documentText } from '../document/text'
 import type { Dialogs } from '../platform/types'
 import type { ArticleService } from './articles'
 import type { MediaService } from './media'
-
-/** Larger than any article with its images; a bigger file is not a bundle Qalam wrote. */
-export const MAX_BUNDLE_BYTES = 512 * 1024 * 1024
-const MAX_FILE_BYTES = 64 * 1024 * 1024
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
-
-const manifestSchema = z
-  .object({
-    format: z.literal(BUNDLE_FORMAT),
-    version: z.number().int().min(1),
-    createdAt: z.number().int(),
-    app: z.string().max(100),
-    articleId: z.uuid(),
-    title: z.string().max(200_000),
-    files: z.array(z.object({ path: z.string().max(200), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().min(0) }).strict()).max(10_000)
-  })
-  .strict()
-type Manifest = z.infer<typeof manifestSchema>
-
-const articleSchema = z
-  .object({
-    id: z.uuid(),
-    title: z.string().max(200_000),
-    standfirst: z.string().max(200_000),
-    body: z.string().max(20_000_000),
-    status: z.enum(ARTICLE_STATUSES),
-    meta: articleMetaSchema,
-    createdAt: z.number().int(),
-    updatedAt: z.number().int()
-  })
-  .strict()
-
-const commentSchema = z
-  .object({
-    id: z.string().min(1).max(64),
-    threadId: z.string().min(1).max(64),
-    author: z.string().max(200),
-    body: z.string().max(10_000),
-    quote: z.string().max(2_000),
-    createdAt: z.number().int(),
-    updatedAt: z.number().int(),
-    resolved: z.boolean(),
-    resolvedBy: z.string().max(200),
-    deleted: z.boolean()
-  })
-  .strict()
-const changeSchema = z
-  .object({
-    id: z.string().min(1).max(64),
-    from: z.enum(ARTICLE_STATUSES),
-    to: z.enum(ARTICLE_STATUSES),
-    by: z.string().max(200),
-    at: z.number().int(),
-    note: z.string().max(2_000)
-  })
-  .strict()
-const reviewSchema = z.object({ comments: z.array(commentSchema).max(100_000), history: z.array(changeSchema).max(100_000) }).strict()
-const revisionSchema = z
-  .object({
-    id: z.uuid(),
-    reason: z.string().max(40),
-    createdAt: z.number().int(),
-    title: z.string().max(200_000),
-    standfirst: z.string().max(200_000),
-    body: z.string().max(20_000_000),
-    meta: articleMetaSchema
-  })
-  .strict()
-const revisionsSchema = z.array(revisionSchema).max(10_000)
-
-class Refused extends AppError {
-  constructor(problem: BundleProblem, detail: string) {
-    super('INVALID_STATE', `the bundle was refused (${problem}): ${detail}`, problem)
-  }
-}
 
 /** What identifies a version of the text, for finding the last version both sides had. */
 const versionHash = (v: { title: string; standfirst: string; body: string }) => sha256(strToU8(`${v.title}\u0000${v.standfirst}\u0000${v.body}`))
@@ -221,18 +160,42 @@ export class BundleService {
 
   /** Reads and checks a whole bundle, then brings it in in one transaction; a bundle with any fault changes nothing. */
   importBundle(bytes: Uint8Array): BundleResult {
-    const { manifest, files } = this.open(bytes)
+    const { manifest, files } = openBundle(bytes)
     const article = parseJson(files, 'article.json', articleSchema)
     const review = normalizeReview(parseJson(files, 'review.json', reviewSchema))
     const revisions = parseJson(files, 'revisions.json', revisionsSchema)
     if (article.id !== manifest.articleId) throw new Refused('invalid-content', 'the article is not the one the manifest names')
+    // Every body is checked against the editor's schema before anything is stored.
     try {
-      parseDocumentJson(article.body)
-      for (const r of revisions) parseDocumentJson(r.body)
-    } catch {
-      throw new Refused('invalid-content', 'a body is not a document')
+      parseCheckedDocument(article.body)
+    } catch (error) {
+      throw new Refused('invalid-content', `the article's body is not one Qalam's editor writes (${(error as Error).message})`)
+    }
+    for (const r of revisions) {
+      try {
+        parseCheckedDocument(r.body)
+      } catch (error) {
+        throw new Refused('invalid-content', `a version's body is not one Qalam's editor writes (${(error as Error).message})`)
+      }
     }
     const db = this.db
+    const now = this.deps.now()
+    const here0 = articlesRepo.findArticle(db, article.id)
+    // Site markup is the site's: a raw block stays only if the site had it for this article (its sync base, or already here).
+    const knownRaw = new Set([...(articleSyncRepo.findArticleSync(db, article.id)?.base?.blocks ?? []), ...(here0 === undefined ? [] : rawBlocksOf(parseDocumentJson(here0.body)))])
+    let demotedBlocks = 0
+    const demote = (body: string): string => {
+      const r = demoteUnknownRawBlocks(parseDocumentJson(body), knownRaw)
+      demotedBlocks += r.demoted
+      return r.demoted === 0 ? body : JSON.stringify(r.doc)
+    }
+    article.body = demote(article.body)
+    for (const r of revisions) r.body = demote(r.body)
+    // Status moves from a file: dated no later than this machine allows, and only as the workflow moves.
+    const local = here0 === undefined ? normalizeReview(null) : reviewRepo.readReview(db, article.id)
+    const moves = acceptedMoves(here0?.status ?? null, local, clampFuture(review, now), countSuggestions(article.body))
+    const incomingReview: ReviewData = { comments: clampFuture(review, now).comments, history: moves.accepted }
+    const extra = { refusedStatus: moves.refused, demotedBlocks }
     return db.transaction((): BundleResult => {
       for (const [path, data] of files) if (path.startsWith('media/') && this.deps.media.pathOf(path.slice(6)) !== null) this.deps.media.importBytes(data, path.slice(6))
       const here = articlesRepo.findArticle(db, article.id)
@@ -253,29 +216,27 @@ export class BundleService {
           caret: null,
           saveCount: 0,
           trashedAt: null,
-          status: latestStatus(review) ?? article.status
+          status: moves.status
         }
         articlesRepo.insertArticle(db, created)
         addRevisions()
-        reviewRepo.writeReview(db, article.id, review)
-        return { articleId: article.id, title: article.title, outcome: 'created', conflicts: 0 }
+        reviewRepo.writeReview(db, article.id, incomingReview)
+        return { articleId: article.id, title: article.title, outcome: 'created', conflicts: 0, ...extra }
       }
-      // Review data merges without a base; the status follows the history's last move.
-      const mergedReview = mergeReview(reviewRepo.readReview(db, article.id), review)
+      // Review data merges without a base; the status follows the moves the workflow allowed.
+      const mergedReview = mergeReview(reviewRepo.readReview(db, article.id), incomingReview)
       reviewRepo.writeReview(db, article.id, mergedReview)
-      const status = latestStatus(mergedReview) ?? here.status
-      articlesRepo.updateArticleStatus(db, article.id, status)
+      articlesRepo.updateArticleStatus(db, article.id, moves.status)
 
       const result = (outcome: BundleResult['outcome'], conflicts = 0): BundleResult => {
         addRevisions()
-        return { articleId: article.id, title: here.title, outcome, conflicts }
+        return { articleId: article.id, title: here.title, outcome, conflicts, ...extra }
       }
       if (versionHash(article) === versionHash(here)) return result(mergedReview.comments.length === 0 && mergedReview.history.length === 0 ? 'unchanged' : 'merged')
 
       // The base: the newest version of the incoming side's history that this machine has had too.
       const ours = new Set([versionHash(here), ...revisionsRepo.listRevisions(db, article.id).map((s) => versionHash(revisionsRepo.findRevision(db, s.id)!))])
       const base = [...incomingRevisions].sort((a, b) => b.createdAt - a.createdAt).find((r) => ours.has(versionHash(r)))
-      const now = this.deps.now()
       this.deps.articles.snapshot(db, here, 'before-import', now)
       if (base !== undefined && versionHash(base) === versionHash(here)) {
         // Nothing changed here since that version: the incoming one simply replaces it.
@@ -309,86 +270,5 @@ export class BundleService {
       }
       return result('merged')
     })()
-  }
-
-  /** Unzips and checks every file against the manifest; any difference refuses the whole bundle. */
-  private open(bytes: Uint8Array): { manifest: Manifest; files: Map<string, Uint8Array> } {
-    if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) throw new Refused('not-a-bundle', 'not a zip file')
-    let entries: Record<string, Uint8Array>
-    let oversized = false
-    try {
-      entries = unzipSync(bytes, {
-        filter: (file) => {
-          if (file.originalSize > MAX_FILE_BYTES) oversized = true
-          return !oversized
-        }
-      })
-    } catch (error) {
-      throw new Refused('truncated', `the file is cut short or damaged (${(error as Error).message})`)
-    }
-    if (oversized) throw new Refused('too-large', 'a file in it is too large')
-    const manifestBytes = entries['manifest.json']
-    if (manifestBytes === undefined) throw new Refused('not-a-bundle', 'no manifest.json')
-    let raw: unknown
-    try {
-      raw = JSON.parse(strFromU8(manifestBytes))
-    } catch {
-      throw new Refused('tampered', 'the manifest is not JSON')
-    }
-    const version = (raw as { version?: unknown } | null)?.version
-    if ((raw as { format?: unknown } | null)?.format === BUNDLE_FORMAT && typeof version === 'number' && version > BUNDLE_VERSION)
-      throw new Refused('newer-version', `bundle version ${version}; this Qalam reads ${BUNDLE_VERSION}`)
-    const parsed = manifestSchema.safeParse(raw)
-    if (!parsed.success) throw new Refused((raw as { format?: unknown } | null)?.format === BUNDLE_FORMAT ? 'tampered' : 'not-a-bundle', 'the manifest is not a Qalam manifest')
-    const manifest = parsed.data
-    const listed = new Map(manifest.files.map((f) => [f.path, f]))
-    if (listed.size !== manifest.files.length) throw new Refused('tampered', 'a file is listed twice')
-    const files = new Map<string, Uint8Array>()
-    for (const [path, data] of Object.entries(entries)) {
-      if (path === 'manifest.json' || path.endsWith('/')) continue
-      const entry = listed.get(path)
-      if (entry === undefined) throw new Refused('tampered', `${path} is not in the manifest`)
-      if (data.length !== entry.bytes || sha256(data) !== entry.sha256) throw new Refused('tampered', `${path} does not match the manifest`)
-      if (!(path === 'article.json' || path === 'review.json' || path === 'revisions.json' || (path.startsWith('media/') && isMediaId(path.slice(6)))))
-        throw new Refused('tampered', `${path} has no place in a bundle`)
-      // An image's name is its content's hash: a swapped image is caught even with a rewritten manifest.
-      if (path.startsWith('media/') && !path.slice(6).startsWith(entry.sha256.slice(0, 32))) throw new Refused('tampered', `${path} is not the image its name says`)
-      files.set(path, data)
-    }
-    for (const path of listed.keys()) if (!files.has(path)) throw new Refused('truncated', `${path} is missing`)
-    for (const needed of ['article.json', 'review.json', 'revisions.json']) if (!files.has(needed)) throw new Refused('not-a-bundle', `no ${needed}`)
-    return { manifest, files }
-  }
-}
-
-const REVISION_REASON_SET = new Set<string>(REVISION_REASONS)
-
-function parseJson<T>(files: Map<string, Uint8Array>, path: string, schema: z.ZodType<T>): T {
-  let value: unknown
-  try {
-    value = JSON.parse(strFromU8(files.get(path)!))
-  } catch {
-    throw new Refused('invalid-content', `${path} is not JSON`)
-  }
-  const parsed = schema.safeParse(value)
-  if (!parsed.success) throw new Refused('invalid-content', `${path}: ${parsed.error.issues[0]?.message ?? 'unexpected content'}`)
-  return parsed.data
-}
-
-function readLimited(path: string, limit: number): Uint8Array {
-  const size = statSync(path).size
-  if (size > limit) throw new Refused('too-large', `${path} is too large`)
-  const fd = openSync(path, 'r')
-  try {
-    const out = new Uint8Array(size)
-    let read = 0
-    while (read < size) {
-      const n = readSync(fd, out, read, size - read, read)
-      if (n === 0) break
-      read += n
-    }
-    return out.subarray(0, read)
-  } finally {
-    closeSync(fd)
   }
 }

@@ -1,4 +1,5 @@
 import { AppError, notFound } from '../errors'
+import { parseCheckedDocument } from '../document/schema'
 import * as revisionsRepo from '../store/repositories/revisions'
 import type { Db } from '../store/connection'
 import type { Article, Revision, RevisionSummary } from '@shared/domain/article'
@@ -75,6 +76,12 @@ export class RevisionService {
     return db.transaction((): Article => {
       const revision = this.get(id)
       const article = this.deps.articles.get(revision.articleId)
+      // A version may have come in a bundle or from an older Qalam: it goes back only if the editor can hold it.
+      try {
+        parseCheckedDocument(revision.body)
+      } catch (error) {
+        throw new AppError('INVALID_STATE', `this version cannot be restored: ${(error as Error).message}`, 'invalid-content')
+      }
       this.deps.articles.replaceContent(article, revision, 'before-restore')
       return this.deps.articles.get(article.id)
     })()

@@ -5,6 +5,7 @@ import * as articleSyncRepo from '../store/repositories/article-sync'
 import type { ArticleService } from '../services/articles'
 import type { Secrets } from '../platform/types'
 import { WpError, type FetchLike, type WpClient } from './wordpress/client'
+import { MarkupTooLarge } from '../document/gutenberg'
 
 /** What the sync engine is built from. */
 export interface EngineDeps {
@@ -84,6 +85,7 @@ export class Progress {
 
 export function failureOf(error: unknown): SyncFailure {
   if (error instanceof WpError) return error.toFailure()
+  if (error instanceof MarkupTooLarge) return { code: 'too_large', detail: error.message }
   return { code: 'rejected', detail: error instanceof Error ? error.message : String(error) }
 }
 

@@ -6,6 +6,8 @@
  * refused whole.
  */
 
+import type { ArticleStatus } from './article'
+
 export const BUNDLE_FORMAT = 'qalam-bundle'
 export const BUNDLE_VERSION = 1
 export const BUNDLE_EXTENSION = 'qalam'
@@ -21,4 +23,8 @@ export interface BundleResult {
   outcome: 'created' | 'merged' | 'unchanged' | 'conflict'
   /** With 'conflict': how many passages both sides changed. */
   conflicts: number
+  /** A status move the file claimed that the workflow does not allow from a file (kept out of the history); null if none. */
+  refusedStatus: ArticleStatus | null
+  /** Blocks of site markup the site never had for this article, brought in as plain text. */
+  demotedBlocks: number
 }

@@ -75,12 +75,13 @@ export interface QueueItem {
   openComments: number
 }
 
+/** A deleted comment is a tombstone: it keeps its place in the thread and nothing of what it said. */
 const comment = (c: ReviewComment): ReviewComment => ({
   id: String(c.id),
   threadId: String(c.threadId),
   author: String(c.author),
-  body: String(c.body),
-  quote: String(c.quote),
+  body: c.deleted === true ? '' : String(c.body),
+  quote: c.deleted === true ? '' : String(c.quote),
   createdAt: Number(c.createdAt),
   updatedAt: Number(c.updatedAt),
   resolved: c.resolved === true,
@@ -121,16 +122,33 @@ function later<T extends { updatedAt?: number }>(a: T, b: T): T {
   return JSON.stringify(a) >= JSON.stringify(b) ? a : b
 }
 
-/** Merges two sides' review data (see the file comment): union by id, the later change of an entry wins. */
+/** Merges two sides' review data (see the file comment): union by id, the later change of an entry wins; a deletion on either side stands. */
 export function mergeReview(a: ReviewData, b: ReviewData): ReviewData {
   const comments = new Map<string, ReviewComment>()
   for (const c of [...a.comments, ...b.comments]) {
     const seen = comments.get(c.id)
-    comments.set(c.id, seen === undefined ? c : later(seen, c))
+    const winner = seen === undefined ? c : later(seen, c)
+    comments.set(c.id, seen !== undefined && (seen.deleted || c.deleted) ? { ...winner, deleted: true } : winner)
   }
   const history = new Map<string, StatusChange>()
   for (const h of [...a.history, ...b.history]) if (!history.has(h.id)) history.set(h.id, h)
   return normalizeReview({ comments: [...comments.values()], history: [...history.values()] })
+}
+
+/** How far ahead of this machine's clock another machine's entry may be dated (clocks differ; a forged date does not). */
+export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000
+
+/**
+ * Review data from another machine with its dates held to this machine's clock: an
+ * entry dated more than a day ahead is dated now, so a forged one cannot stay "last".
+ */
+export function clampFuture(data: ReviewData, now: number): ReviewData {
+  const limit = now + FUTURE_TOLERANCE_MS
+  const at = (t: number) => (t > limit ? now : t)
+  return normalizeReview({
+    comments: data.comments.map((c) => ({ ...c, createdAt: at(c.createdAt), updatedAt: at(c.updatedAt) })),
+    history: data.history.map((h) => ({ ...h, at: at(h.at) }))
+  })
 }
 
 /** The status the history ends with, if any. */

@@ -48,7 +48,11 @@ export const SYNC_ERROR_CODES = [
   'cancelled',
   'awaiting_site',
   'insecure_storage',
-  'no_secret_storage'
+  'no_secret_storage',
+  'insecure_address',
+  'foreign_rest_root',
+  'redirected',
+  'too_large'
 ] as const
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number]
 

@@ -12,11 +12,14 @@ import * as m0100 from './0100-review'
 import * as m0110 from './0110-sync-doubts'
 import * as m0120 from './0120-search-pending'
 import * as m0130 from './0130-search-vocabulary'
+import * as m0140 from './0140-comment-tombstones'
 
 export interface Migration {
   version: number
   name: string
   up(db: Database.Database): void
+  /** Changes rows only, not the schema (its own test checks what it does). */
+  dataOnly?: true
 }
 
 /** Every migration, in order. A shipped migration is never edited: add a new one. */
@@ -33,5 +36,6 @@ export const MIGRATIONS: Migration[] = [
   { version: 100, name: 'review', up: m0100.up },
   { version: 110, name: 'sync-doubts', up: m0110.up },
   { version: 120, name: 'search-pending', up: m0120.up },
-  { version: 130, name: 'search-vocabulary', up: m0130.up }
+  { version: 130, name: 'search-vocabulary', up: m0130.up },
+  { version: 140, name: 'comment-tombstones', up: m0140.up, dataOnly: true }
 ]

@@ -49,8 +49,9 @@ function commentToRow(articleId: string, c: ReviewComment): CommentRow {
     article_id: articleId,
     thread_id: c.threadId,
     author: c.author,
-    body: c.body,
-    quote: c.quote,
+    // A deleted comment's words are not kept: the tombstone only holds its place in the thread.
+    body: c.deleted ? '' : c.body,
+    quote: c.deleted ? '' : c.quote,
     created_at: c.createdAt,
     updated_at: c.updatedAt,
     resolved: c.resolved ? 1 : 0,
@@ -70,13 +71,14 @@ export function readReview(db: Db, articleId: string): ReviewData {
   return normalizeReview({ comments: comments.map(rowToComment), history: history.map(rowToChange) })
 }
 
-/** Writes one comment (new or changed). */
+/** Writes one comment (new or changed); a comment of another article with the same id is never touched. */
 export function putComment(db: Db, articleId: string, comment: ReviewComment): void {
   db.prepare(
     `INSERT INTO review_comments (id, article_id, thread_id, author, body, quote, created_at, updated_at, resolved, resolved_by, deleted)
      VALUES (@id, @article_id, @thread_id, @author, @body, @quote, @created_at, @updated_at, @resolved, @resolved_by, @deleted)
      ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, resolved = excluded.resolved,
-       resolved_by = excluded.resolved_by, deleted = excluded.deleted, author = excluded.author, quote = excluded.quote`
+       resolved_by = excluded.resolved_by, deleted = excluded.deleted, author = excluded.author, quote = excluded.quote
+     WHERE review_comments.article_id = excluded.article_id`
   ).run(commentToRow(articleId, comment))
 }
 

@@ -45,6 +45,41 @@ export interface ClientOptions {
   backoffMs?: number
   signal?: AbortSignal
   fetch?: FetchLike
+  /** The largest answer read (default MAX_RESPONSE_BYTES); a larger one is an error, read no further. */
+  maxResponseBytes?: number
+}
+
+/** No answer Qalam asks a site for comes near this (a page of 100 posts with their content is a few MiB). */
+export const MAX_RESPONSE_BYTES = 50 * 2 ** 20
+
+/** An answer's text, read as a stream with a running count: past `limit` bytes the read stops with `too_large`. */
+export async function readCapped(response: Response, limit: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length') ?? '')
+  if (declared > limit) {
+    await response.body?.cancel().catch(() => undefined)
+    throw new WpError('too_large', `the answer declares ${declared} bytes; Qalam reads up to ${limit}`, response.status)
+  }
+  if (response.body === null) return ''
+  const reader = response.body.getReader()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    total += value.byteLength
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined)
+      throw new WpError('too_large', `the answer is over ${limit} bytes`, response.status)
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/** This computer: the only place plain http: is allowed (tests, a developer's own WordPress). */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase()
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h)
 }
 
 export interface RequestOptions {
@@ -163,7 +198,13 @@ export class WpClient {
     const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 30_000)
     const signal = this.options.signal === undefined ? timeout : AbortSignal.any([timeout, this.options.signal])
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers }
-    if (this.auth !== null) headers.authorization = this.auth
+    if (this.auth !== null) {
+      // Checked on every request that carries the password, whatever the site was stored with.
+      const target = new URL(url)
+      if (target.protocol !== 'https:' && !isLoopbackHost(target.hostname)) throw new WpError('insecure_address', `${target.origin} is not https:`)
+      if (target.origin !== new URL(this.options.restRoot).origin) throw new WpError('foreign_rest_root', `${target.origin} is not the site's own address`)
+      headers.authorization = this.auth
+    }
     let body: RequestInit['body']
     if (options.json !== undefined) {
       headers['content-type'] = 'application/json; charset=utf-8'
@@ -175,9 +216,15 @@ export class WpClient {
     let response: Response
     let text: string
     try {
-      response = await this.fetchImpl(url, { method, headers, body, signal, redirect: 'follow' })
-      text = await response.text()
+      // A request that carries the password never follows a redirect: the site's own origin, or nothing.
+      response = await this.fetchImpl(url, { method, headers, body, signal, redirect: this.auth === null ? 'follow' : 'manual' })
+      if (this.auth !== null && (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400))) {
+        await response.body?.cancel().catch(() => undefined)
+        throw new WpError('redirected', `${new URL(url).pathname} answered ${response.status} towards ${response.headers.get('location') ?? 'another address'}`, response.status)
+      }
+      text = await readCapped(response, this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES)
     } catch (error) {
+      if (error instanceof WpError) throw error
       if (this.options.signal?.aborted) throw new WpError('cancelled', 'cancelled')
       throw networkError(error, timeout.aborted)
     }
@@ -231,6 +278,8 @@ export function normalizeSiteUrl(input: string): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new WpError('wrong_address', `not a web address: ${trimmed}`)
   if (url.hostname === '') throw new WpError('wrong_address', `not a web address: ${trimmed}`)
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) throw new WpError('insecure_address', `${url.origin} is plain http: the password would travel in clear`)
+  if (url.username !== '' || url.password !== '') throw new WpError('wrong_address', 'an address with a user name or password in it')
   url.hash = ''
   url.search = ''
   return url.toString().replace(/\/+$/, '')
@@ -256,9 +305,12 @@ export async function discoverSite(address: string, options: Omit<ClientOptions,
   }
   const link = home.headers.get('link')
   const match = link === null ? null : LINK_REL.exec(link)
-  const pageText = await home.text().catch(() => '')
+  const pageText = await readCapped(home, 2 * 2 ** 20).catch(() => '')
   if (match !== null) restRoot = new URL(match[1]!, `${url}/`).toString()
   else restRoot = `${url}/?rest_route=/`
+  // The password goes only to the address the reporter typed: same scheme, host and port.
+  const root = new URL(restRoot)
+  if (root.origin !== new URL(url).origin) throw new WpError('foreign_rest_root', `the site's REST API is announced at ${root.origin}, not ${new URL(url).origin}`)
 
   let index: WpResponse<{ name?: string; namespaces?: string[]; authentication?: Record<string, unknown> }>
   try {

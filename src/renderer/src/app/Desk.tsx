@@ -3,6 +3,7 @@ import type { Settings } from '@shared/domain/app'
 import { api, call } from '../api'
 import { ArticleList } from '../features/drafts/ArticleList'
 import { ArticleEditor } from '../features/editor/ArticleEditor'
+import { EditorBoundary } from '../features/editor/EditorBoundary'
 import { RevisionsPanel } from '../features/revisions/RevisionsPanel'
 import { ReviewQueue } from '../features/review/ReviewQueue'
 import { SearchDialog } from '../features/search/SearchDialog'
@@ -48,26 +49,32 @@ function DeskView({ lastArticleId }: { lastArticleId: string | null }) {
         {open === null ? (
           <p className="empty-workspace">{t('editor.noArticle')}</p>
         ) : (
-          <ArticleEditor
+          <EditorBoundary
             key={`${open.article.id}:${open.token}`}
-            article={open.article}
-            host={desk.host}
-            panels={panels}
-            site={{ id: openInfo?.siteId ?? null, categories: siteCategories }}
-            toolbarExtra={<ArticleTools desk={desk} />}
-            sideExtra={
-              <ArticleSyncBar
-                info={openInfo}
-                sites={sync.sites}
-                status={open.article.status}
-                running={sync.progress?.running === true}
-                onAssign={(siteId) => void call(api().sync.assign({ articleId: open.article.id, siteId })).then(() => sync.reload(), report)}
-                onSync={() => void desk.runSync([open.article.id])}
-                onShowConflict={() => conflicts.show(open.article.id)}
-                onRecreate={() => void call(api().sync.recreate({ articleId: open.article.id })).then(() => sync.reload(), report)}
-              />
-            }
-          />
+            articleId={open.article.id}
+            onRestore={(id) => desk.restore(() => call(api().revisions.restore({ id })))}
+            onClose={() => editor.close(open.article.id)}
+          >
+            <ArticleEditor
+              article={open.article}
+              host={desk.host}
+              panels={panels}
+              site={{ id: openInfo?.siteId ?? null, categories: siteCategories }}
+              toolbarExtra={<ArticleTools desk={desk} />}
+              sideExtra={
+                <ArticleSyncBar
+                  info={openInfo}
+                  sites={sync.sites}
+                  status={open.article.status}
+                  running={sync.progress?.running === true}
+                  onAssign={(siteId) => void call(api().sync.assign({ articleId: open.article.id, siteId })).then(() => sync.reload(), report)}
+                  onSync={() => void desk.runSync([open.article.id])}
+                  onShowConflict={() => conflicts.show(open.article.id)}
+                  onRecreate={() => void call(api().sync.recreate({ articleId: open.article.id })).then(() => sync.reload(), report)}
+                />
+              }
+            />
+          </EditorBoundary>
         )}
         {panels.shown.queue && (
           <ReviewQueue

@@ -154,6 +154,9 @@ export function useDesk(lastArticleId: string | null) {
         await refresh()
         await openArticle(result.articleId, true)
         notify(t(`bundle.results.${result.outcome}`, { title: result.title || t('list.untitled'), count: result.conflicts }))
+        const kept = (await call(api().articles.get({ id: result.articleId }))).status
+        if (result.refusedStatus !== null) notify(t('bundle.refusedStatus', { status: t(`status.${result.refusedStatus}`), kept: t(`status.${kept}`) }))
+        if (result.demotedBlocks > 0) notify(t('bundle.demotedBlocks', { count: result.demotedBlocks }))
       } catch (error) {
         report(error)
       }

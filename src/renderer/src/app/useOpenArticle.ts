@@ -22,8 +22,10 @@ export function useOpenArticle() {
         await flushAll()
         const article = await call(api().articles.get({ id }))
         if (article.trashedAt !== null) return
+        // Remembered before it is shown: if showing it crashes, the editor's boundary forgets it after this.
+        const remembered = call(api().settings.update({ lastArticleId: id }))
         show(article)
-        await call(api().settings.update({ lastArticleId: id }))
+        await remembered
       } catch (error) {
         // On start, an article deleted since last time is simply not reopened.
         if (!quiet) report(error)

@@ -1,4 +1,4 @@
-import { useCallback, type ReactNode } from 'react'
+import { useCallback, useEffect, useRef, type ReactNode } from 'react'
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer'
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
 import { ContentEditable } from '@lexical/react/LexicalContentEditable'
@@ -46,12 +46,19 @@ export interface ArticleBodyEditorProps {
 /** The article body: Lexical with Qalam's nodes and plugins, right-to-left. */
 export function ArticleBodyEditor(props: ArticleBodyEditorProps) {
   const { initialState, editorRef } = props
+  // A body the editor cannot load is not shown as an empty page (typing would then autosave over it): the error
+  // goes up to the article's boundary. Later errors are Lexical's to recover from without losing text.
+  const loading = useRef(true)
+  useEffect(() => {
+    loading.current = false
+  }, [])
   const initialConfig: InitialConfigType = {
     namespace: 'qalam-article',
     nodes: EDITOR_NODES,
     theme: editorTheme,
     editorState: initialState,
     onError: (error) => {
+      if (loading.current) throw error
       console.error('[editor]', error)
     }
   }

@@ -42,6 +42,13 @@ const en: Messages = {
     standfirstPlaceholder: 'A short summary of the story',
     bodyPlaceholder: 'Start writing…',
     noArticle: 'Pick an article from the list or create a new one.',
+    crashed: {
+      title: 'This article cannot be shown',
+      body: 'The editor cannot show its saved text. Nothing was deleted, and Qalam will not reopen it at start. You can open its latest saved version (the current text is kept as a version first).',
+      restore: 'Open the last good version',
+      close: 'Close the article',
+      noVersion: 'This article has no saved version.'
+    },
     trashed: 'This article is in the trash. Restore it to edit it.',
     loading: 'Opening…'
   },
@@ -293,7 +300,11 @@ const en: Messages = {
       awaiting_site:
         'An earlier send of this article was cut off and may still reach the site; Qalam waits for it before sending again, so the site does not get it twice. Sync again in two minutes.',
       insecure_storage: 'No keyring to keep the password safely.',
-      no_secret_storage: 'This system cannot encrypt the password.'
+      no_secret_storage: 'This system cannot encrypt the password.',
+      insecure_address: 'Not a secure address: Qalam talks to sites over HTTPS only (this computer itself excepted), so the password never travels in clear.',
+      foreign_rest_root: 'The site pointed to a REST API at another address or without HTTPS; Qalam did not send the password there.',
+      redirected: 'The site redirected the request elsewhere; Qalam does not follow a redirect with the password. Add the site by its right address.',
+      too_large: 'The site’s answer or the post is larger than Qalam reads; nothing of it was kept.'
     },
     conflict: {
       title: 'The same paragraphs changed here and on the site',
@@ -401,6 +412,9 @@ const en: Messages = {
       conflict:
         'Merged what could be merged into “{{title}}”; {{count}} passages both sides changed stay as they are here, and the file’s version is kept in the revisions to compare.'
     },
+    refusedStatus:
+      'The file’s status “{{status}}” was not accepted: the workflow does not allow that move from a file (publishing and scheduling happen on the site only). The status here: “{{kept}}”.',
+    demotedBlocks: '{{count}} blocks of site markup the site never had for this article came in as plain text.',
     problems: {
       'not-a-bundle': 'This is not a Qalam review file.',
       truncated: 'The file is incomplete or damaged (perhaps its transfer was cut). Nothing was changed.',
