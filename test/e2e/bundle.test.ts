@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import type { Host } from './host'
+import { ROOT, type Host } from './host'
 import { body, caretAfter, caretToEnd, newArticle, selectText, waitSaved } from './helpers'
 import { hostsPerTest } from './per-test'
 import { value } from '../support/api'
@@ -32,8 +33,10 @@ async function send(from: Host, to: Host): Promise<string> {
   return path
 }
 
-async function receive(host: Host, outcome: RegExp): Promise<void> {
+/** Picks the file, reads what it will change (the preview), and imports it; a refused file gets no preview, only the reason. */
+async function receive(host: Host, outcome: RegExp, refused = false): Promise<void> {
   await host.page.getByTestId('import-bundle').click()
+  if (!refused) await host.page.getByTestId('bundle-import-confirm').click()
   await expect.poll(() => notice(host.page).innerText()).toMatch(outcome)
 }
 
@@ -55,7 +58,14 @@ describe('review through .qalam files, with no site', () => {
     await r.getByTestId('move-submitted').click()
     await expect.poll(() => r.getByTestId('review-status').innerText()).toBe('أُرسلت للمراجعة')
     await send(reporter, editor)
-    await receive(editor, /استُوردت «القافلة تصل»/)
+    // Before anything changes, the editor sees what the file brings: who, which status move, how much text.
+    await e.getByTestId('import-bundle').click()
+    const preview = e.getByTestId('bundle-preview')
+    await expect.poll(() => preview.innerText()).toContain('مادة جديدة على هذا الجهاز')
+    expect(await preview.innerText()).toMatch(/ليلى[^]*من «مسودة» إلى «أُرسلت للمراجعة»/)
+    await e.screenshot({ path: join(ROOT, 'test-results', 'bundle-preview.png') })
+    await e.getByTestId('bundle-import-confirm').click()
+    await expect.poll(() => notice(e).innerText()).toMatch(/استُوردت «القافلة تصل»/)
     await expect.poll(() => body(e).innerText()).toContain('قافلة المساعدات')
 
     // The editor's review.
@@ -122,14 +132,14 @@ describe('review through .qalam files, with no site', () => {
     const bytes = readFileSync(path)
     writeFileSync(`${path}.cut`, bytes.subarray(0, bytes.length - 200))
     editor.dialogAnswers.openBundle = `${path}.cut`
-    await receive(editor, /الملف ناقص أو تالف/)
+    await receive(editor, /الملف ناقص أو تالف/, true)
     // One byte changed inside the compressed content: it either no longer inflates or no longer matches its hash.
     const flipped = Buffer.from(bytes)
     const at = Math.floor(flipped.length / 3)
     flipped[at] = flipped[at]! ^ 0xff
     writeFileSync(`${path}.bad`, flipped)
     editor.dialogAnswers.openBundle = `${path}.bad`
-    await receive(editor, /(الملف ناقص أو تالف|عُدّل بعد تصديره)/)
+    await receive(editor, /(الملف ناقص أو تالف|عُدّل بعد تصديره)/, true)
     expect(await value(editor.api.articles.list())).toEqual([])
   })
 })

@@ -6,6 +6,8 @@
  * this machine's clock, comment ids against the article they belong to.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { zipSync, strToU8, strFromU8, unzipSync } from 'fflate'
 import { servicesIn, testPlatform, fakeClock } from '../support/fixtures'
 import { tempDir } from '../support/temp'
@@ -210,5 +212,67 @@ describe('what a bundle carries is checked for what it is', () => {
     expect(reporter.review.review(id).comments[0]).toMatchObject({ deleted: true, body: '', quote: '' })
     const files = unzipSync(reporter.bundles.exportBundle(id))
     expect(strFromU8(files['review.json']!)).not.toContain('0790000000')
+  })
+})
+
+describe('before a bundle changes anything', () => {
+  it('says who wrote it, which moves it brings and refuses, how much text it changes; Cancel changes nothing', () => {
+    const id = handedIn()
+    editor.bundles.importBundle(reporter.bundles.exportBundle(id))
+    // The reporter's next version: a paragraph rewritten, one added, a forged approval, a comment.
+    write(reporter, id, body('الفقرة الأولى بعد التعديل.', 'الفقرة الثانية.', 'فقرة جديدة.'))
+    const forged = forgeBundle(reporter.bundles.exportBundle(id), (files) => {
+      const review = files['review.json'] as { history: unknown[]; comments: unknown[] }
+      review.history.push({ id: 'forged-ok', from: 'submitted', to: 'draft', by: 'ليلى', at: clock.now(), note: '' })
+      review.history.push({ id: 'forged-bad', from: 'draft', to: 'published', by: 'سلمى', at: clock.now() + 1, note: '' })
+      review.comments.push({
+        id: 'c1',
+        threadId: 'c1',
+        author: 'ليلى',
+        body: 'راجعت الأرقام',
+        quote: '',
+        createdAt: clock.now(),
+        updatedAt: clock.now(),
+        resolved: false,
+        resolvedBy: '',
+        deleted: false
+      })
+    })
+    const before = { article: editor.articles.get(id), review: editor.review.review(id), versions: editor.revisions.list(id).length }
+    const preview = editor.bundles.preview(forged)
+    expect(preview).toMatchObject({
+      isNew: false,
+      authors: ['ليلى'],
+      statusMoves: [{ from: 'submitted', to: 'draft', by: 'ليلى' }],
+      refusedStatus: 'published',
+      commentsAdded: 1,
+      paragraphsChanged: 2,
+      paragraphsRemoved: 1
+    })
+    // The preview was a rehearsal: nothing here changed.
+    expect(editor.articles.get(id)).toEqual(before.article)
+    expect(editor.review.review(id)).toEqual(before.review)
+    expect(editor.revisions.list(id).length).toBe(before.versions)
+  })
+})
+
+describe('purge', () => {
+  it('erases the review’s words and the old versions from the database file and from the next export', () => {
+    const id = handedIn()
+    const secret = 'هاتف المصدر 0791234567'
+    reporter.review.comment({ articleId: id, id: 'c-secret', body: secret, quote: 'الفقرة' })
+    reporter.revisions.createManual(id)
+    expect(reporter.revisions.list(id).length).toBeGreaterThan(0)
+    const result = reporter.review.purge(id)
+    expect(result.versions).toBeGreaterThan(0)
+    expect(reporter.revisions.list(id)).toEqual([])
+    expect(reporter.review.review(id).comments.every((c) => c.deleted && c.body === '' && c.quote === '')).toBe(true)
+    expect(reporter.articles.get(id).bodyText).toContain('الفقرة الأولى.')
+    // Not in the database file, its journal, or the next export.
+    const files = readdirSync(dirs[0]!.dir).filter((f) => f.startsWith('qalam.db'))
+    for (const f of files) expect(readFileSync(join(dirs[0]!.dir, f)).includes(Buffer.from('0791234567')), f).toBe(false)
+    const exported = unzipSync(reporter.bundles.exportBundle(id))
+    expect(strFromU8(exported['review.json']!)).not.toContain('0791234567')
+    expect(JSON.parse(strFromU8(exported['revisions.json']!)).filter((r: { reason: string }) => r.reason !== 'exported')).toEqual([])
   })
 })

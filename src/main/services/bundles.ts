@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { statSync } from 'node:fs'
 import { strToU8, zipSync, type Zippable } from 'fflate'
 import { AppError } from '../errors'
@@ -7,7 +8,7 @@ import * as articleSyncRepo from '../store/repositories/article-sync'
 import * as revisionsRepo from '../store/repositories/revisions'
 import * as reviewRepo from '../store/repositories/review'
 import type { Article, Revision } from '@shared/domain/article'
-import { BUNDLE_EXTENSION, BUNDLE_FORMAT, BUNDLE_VERSION, type BundleResult } from '@shared/domain/bundle'
+import { BUNDLE_EXTENSION, BUNDLE_FORMAT, BUNDLE_VERSION, type BundlePreview, type BundleResult } from '@shared/domain/bundle'
 import { clampFuture, mergeReview, normalizeReview, type ReviewData } from '@shared/domain/review'
 import { countSuggestions } from '@shared/domain/document'
 import { countWords } from '@shared/arabic/count'
@@ -26,6 +27,7 @@ import {
   type Manifest
 } from '../bundle/format'
 import { acceptedMoves } from '../bundle/moves'
+import { describeImport } from '../bundle/preview'
 import { documentToBlocks, markupToDocument } from '../document/codec'
 import { joinBlocks } from '../document/gutenberg'
 import { parseDocumentJson } from '../document/lexical'
@@ -74,6 +76,9 @@ export class BundleService {
       appVersion: string
     }
   ) {}
+
+  /** The bundle whose preview is on screen, until the user imports it or cancels. */
+  private waiting: { token: string; bytes: Uint8Array } | null = null
 
   private get db(): Db {
     return this.deps.db()
@@ -144,7 +149,8 @@ export class BundleService {
     return this.deps.dialogs.saveBundleFile(name, bytes)
   }
 
-  async importFromFile(): Promise<BundleResult | null> {
+  /** The bundle the user picks, read and checked: what importing it would change (null when they cancel). Nothing changes yet. */
+  async inspectFromFile(): Promise<BundlePreview | null> {
     const path = await this.deps.dialogs.openBundleFile()
     if (path === null) return null
     let bytes: Uint8Array
@@ -155,11 +161,48 @@ export class BundleService {
       if (error instanceof AppError) throw error
       throw new AppError('IO_ERROR', `cannot read the file: ${(error as Error).message}`)
     }
-    return this.importBundle(bytes)
+    const preview = this.preview(bytes)
+    // One bundle waits for an answer at a time.
+    this.waiting = { token: randomUUID(), bytes }
+    return { ...preview, token: this.waiting.token }
+  }
+
+  /** Imports the bundle the preview showed. */
+  apply(token: string): BundleResult {
+    const waiting = this.waiting
+    if (waiting === null || waiting.token !== token) throw new AppError('INVALID_STATE', 'that bundle is no longer waiting to be imported')
+    this.waiting = null
+    return this.importBundle(waiting.bytes)
+  }
+
+  /** Forgets the bundle the preview showed (the user cancelled). */
+  discard(token: string): void {
+    if (this.waiting?.token === token) this.waiting = null
+  }
+
+  /** What importing the bundle would change: the import is run in a transaction that is then rolled back (images are not written). */
+  preview(bytes: Uint8Array): Omit<BundlePreview, 'token'> {
+    const db = this.db
+    const rollback = new Error('preview')
+    let out: Omit<BundlePreview, 'token'> | null = null
+    try {
+      db.transaction(() => {
+        const { manifest } = openBundle(bytes)
+        const here = articlesRepo.findArticle(db, manifest.articleId)
+        const before = here === undefined ? null : { body: here.body, review: reviewRepo.readReview(db, here.id) }
+        const result = this.importBundle(bytes, { writeImages: false })
+        const after = articlesRepo.findArticle(db, result.articleId)!
+        out = describeImport(before, { body: after.body, review: reviewRepo.readReview(db, after.id) }, result, manifest)
+        throw rollback
+      })()
+    } catch (error) {
+      if (error !== rollback) throw error
+    }
+    return out!
   }
 
   /** Reads and checks a whole bundle, then brings it in in one transaction; a bundle with any fault changes nothing. */
-  importBundle(bytes: Uint8Array): BundleResult {
+  importBundle(bytes: Uint8Array, options: { writeImages?: boolean } = {}): BundleResult {
     const { manifest, files } = openBundle(bytes)
     const article = parseJson(files, 'article.json', articleSchema)
     const review = normalizeReview(parseJson(files, 'review.json', reviewSchema))
@@ -197,7 +240,8 @@ export class BundleService {
     const incomingReview: ReviewData = { comments: clampFuture(review, now).comments, history: moves.accepted }
     const extra = { refusedStatus: moves.refused, demotedBlocks }
     return db.transaction((): BundleResult => {
-      for (const [path, data] of files) if (path.startsWith('media/') && this.deps.media.pathOf(path.slice(6)) !== null) this.deps.media.importBytes(data, path.slice(6))
+      if (options.writeImages !== false)
+        for (const [path, data] of files) if (path.startsWith('media/') && this.deps.media.pathOf(path.slice(6)) !== null) this.deps.media.importBytes(data, path.slice(6))
       const here = articlesRepo.findArticle(db, article.id)
       const incomingRevisions: Revision[] = revisions.map((r) => {
         const text = documentText(parseDocumentJson(r.body))

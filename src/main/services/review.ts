@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { AppError, notFound } from '../errors'
-import type { Db } from '../store/connection'
+import { erasing, type Db } from '../store/connection'
 import * as articlesRepo from '../store/repositories/articles'
 import * as reviewRepo from '../store/repositories/review'
+import * as revisionsRepo from '../store/repositories/revisions'
 import * as articleSyncRepo from '../store/repositories/article-sync'
 import * as sitesRepo from '../store/repositories/sites'
 import type { ArticleStatus, ArticleSummary } from '@shared/domain/article'
@@ -134,6 +135,20 @@ export class ReviewService {
     const next: ReviewComment = { ...comment, deleted: true, updatedAt: Math.max(this.deps.now(), comment.updatedAt + 1) }
     reviewRepo.putComment(this.db, articleId, next)
     return next
+  }
+
+  /**
+   * After publication, or when a draft's discussion must not survive: every comment's
+   * words, every status note and every old version of the article are removed from the
+   * database (overwritten, not just unlinked) and so from the next export. The text of
+   * the article, its status and the shape of its history stay.
+   */
+  purge(articleId: string): { versions: number } {
+    this.deps.articles.get(articleId)
+    return erasing(this.db, () => {
+      reviewRepo.purgeReviewText(this.db, articleId, this.deps.now())
+      return { versions: revisionsRepo.deleteRevisionsOf(this.db, articleId) }
+    })
   }
 
   /** The editor's queue: handed-in articles, longest waiting first, with filters. */

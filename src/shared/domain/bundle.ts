@@ -28,3 +28,28 @@ export interface BundleResult {
   /** Blocks of site markup the site never had for this article, brought in as plain text. */
   demotedBlocks: number
 }
+
+/** What importing a bundle would change, shown before anything changes (with Cancel). */
+export interface BundlePreview {
+  /** Names this import: apply or discard it by this. */
+  token: string
+  articleId: string
+  title: string
+  /** A new article here, or a merge into the one here. */
+  isNew: boolean
+  /** When the bundle was written, and by which Qalam (what its writer's machine says). */
+  exportedAt: number
+  app: string
+  /** The names on the comments and status moves it brings (what its writer typed). */
+  authors: string[]
+  /** The status moves it brings that the workflow allows. */
+  statusMoves: { from: ArticleStatus; to: ArticleStatus; by: string }[]
+  refusedStatus: ArticleStatus | null
+  commentsAdded: number
+  suggestionsAdded: number
+  /** Paragraphs (blocks) new or changed, and gone, against the article here. */
+  paragraphsChanged: number
+  paragraphsRemoved: number
+  demotedBlocks: number
+  outcome: BundleResult['outcome']
+}

@@ -12,7 +12,7 @@ import type { Finding } from '../proofing/findings'
 import type { ArticleSyncInfo, RemotePostSummary, Site, SyncConflict, SyncErrorCode, SyncProgress } from '../domain/sync'
 import { isAllowedLinkUrl } from '../domain/links'
 import type { TransitionRefusal } from '../domain/workflow'
-import type { BundleProblem, BundleResult } from '../domain/bundle'
+import type { BundlePreview, BundleProblem, BundleResult } from '../domain/bundle'
 import type { ArticleReview, QueueItem, ReviewComment, ReviewIdentity } from '../domain/review'
 import type { DiffPart } from '../review/diff'
 import { isMediaId } from '../domain/media'
@@ -196,13 +196,19 @@ export const contract = {
   ),
   'review:resolve': def<ReviewComment>()(z.object({ threadId: id, resolved: z.boolean() }).strict()),
   'review:deleteComment': def<ReviewComment>()(z.object({ id }).strict()),
+  /** Removes the article's review text (comments' words, status notes) and its old versions for good. */
+  'review:purge': def<{ versions: number }>()(z.object({ articleId: id, confirm: z.literal(true) }).strict()),
   /** The editor's review queue: handed-in articles, longest waiting first. */
   'review:queue': def<QueueItem[]>()(z.object({ status: z.enum(ARTICLE_STATUSES).optional(), author: z.string().max(200).optional(), siteId: id.optional() }).strict()),
 
   /** File → Export for review: writes a .qalam bundle where the user chooses; false when they cancel. */
   'bundle:export': def<boolean>()(z.object({ articleId: id }).strict()),
-  /** File → Import: reads a .qalam bundle the user picks; null when they cancel. */
-  'bundle:import': def<BundleResult | null>()(empty),
+  /** File → Import: reads and checks a .qalam bundle the user picks and says what importing it would change; null when they cancel. Nothing changes yet. */
+  'bundle:inspect': def<BundlePreview | null>()(empty),
+  /** Imports the bundle the preview showed. */
+  'bundle:apply': def<BundleResult>()(z.object({ token: id }).strict()),
+  /** Forgets it (the user cancelled). */
+  'bundle:discard': def<null>()(z.object({ token: id }).strict()),
 
   /** Asks the user for an image file and copies it into the data folder. */
   'media:pickImage': def<MediaItem | null>()(empty),

@@ -19,7 +19,7 @@ const text = (t: string, format = 0) => ({ type: 'text', text: t, format, detail
 
 /** A clipboard that claims to be Qalam's: a suggestion in the editor's name, a comment anchor, site markup. */
 const FORGED = JSON.stringify({
-  namespace: 'qalam',
+  namespace: 'qalam-article',
   nodes: [
     {
       type: 'paragraph',

@@ -113,3 +113,9 @@ export function queueFacts(db: Db, articleIds: string[]): Map<string, { submitte
   }
   return out
 }
+
+/** Every comment of the article becomes a tombstone (no words) and every status note is emptied: the review's text is gone, its shape stays. */
+export function purgeReviewText(db: Db, articleId: string, now: number): void {
+  db.prepare("UPDATE review_comments SET body = '', quote = '', deleted = 1, updated_at = max(updated_at + 1, @now) WHERE article_id = @articleId").run({ articleId, now })
+  db.prepare("UPDATE status_history SET note = '' WHERE article_id = ?").run(articleId)
+}

@@ -101,3 +101,8 @@ export function pruneAutoRevisions(db: Db, articleId: string, keep: number): num
     )
     .run({ articleId, keep }).changes
 }
+
+/** Deletes every saved version of an article; how many there were. */
+export function deleteRevisionsOf(db: Db, articleId: string): number {
+  return db.prepare('DELETE FROM revisions WHERE article_id = ?').run(articleId).changes
+}

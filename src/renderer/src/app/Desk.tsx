@@ -6,6 +6,7 @@ import { ArticleEditor } from '../features/editor/ArticleEditor'
 import { EditorBoundary } from '../features/editor/EditorBoundary'
 import { RevisionsPanel } from '../features/revisions/RevisionsPanel'
 import { ReviewQueue } from '../features/review/ReviewQueue'
+import { BundlePreviewDialog } from '../features/review/BundlePreviewDialog'
 import { SearchDialog } from '../features/search/SearchDialog'
 import { ArticleSyncBar } from '../features/sync/ArticleSyncBar'
 import { ConflictDialog } from '../features/sync/ConflictDialog'
@@ -109,6 +110,9 @@ function DeskView({ lastArticleId }: { lastArticleId: string | null }) {
         />
       )}
       {conflicts.conflict !== null && <ConflictDialog conflict={conflicts.conflict} onClose={conflicts.close} onApply={conflicts.apply} />}
+      {desk.bundlePreview !== null && (
+        <BundlePreviewDialog preview={desk.bundlePreview} onImport={() => void desk.bundles.apply(desk.bundlePreview!)} onCancel={() => desk.bundles.cancel(desk.bundlePreview!)} />
+      )}
       {desk.confirming !== null && (
         <ConfirmDialog
           title={t('list.confirmDeleteTitle')}

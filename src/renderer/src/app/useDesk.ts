@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ArticleSummary } from '@shared/domain/article'
 import type { Locale } from '@shared/domain/app'
 import type { SyncConflict } from '@shared/domain/sync'
+import type { BundlePreview } from '@shared/domain/bundle'
 import { api, call } from '../api'
 import { formatTime, switchLocale } from './i18n'
 import { useLocale, useNotices } from './notices'
@@ -26,6 +27,8 @@ export function useDesk(lastArticleId: string | null) {
   const panels = usePanels()
   const sync = useSync(report)
   const [confirming, setConfirming] = useState<ArticleSummary | null>(null)
+  /** A bundle read and checked, waiting for the user to import it or cancel. */
+  const [bundlePreview, setBundlePreview] = useState<BundlePreview | null>(null)
   const [conflict, setConflict] = useState<SyncConflict | null>(null)
   /** Bumped when the open article's versions change, so the versions panel reads them again. */
   const [revisionVersion, setRevisionVersion] = useState(0)
@@ -145,21 +148,34 @@ export function useDesk(lastArticleId: string | null) {
         report(error)
       }
     },
+    /** Reads the bundle the user picks and shows what importing it would change; nothing changes yet. */
     import: async () => {
       try {
         await flushAll()
-        const result = await call(api().bundle.import({}))
-        if (result === null) return
-        // The merged text is on screen before the notice says it was merged.
-        await refresh()
-        await openArticle(result.articleId, true)
-        notify(t(`bundle.results.${result.outcome}`, { title: result.title || t('list.untitled'), count: result.conflicts }))
-        const kept = (await call(api().articles.get({ id: result.articleId }))).status
-        if (result.refusedStatus !== null) notify(t('bundle.refusedStatus', { status: t(`status.${result.refusedStatus}`), kept: t(`status.${kept}`) }))
-        if (result.demotedBlocks > 0) notify(t('bundle.demotedBlocks', { count: result.demotedBlocks }))
+        const preview = await call(api().bundle.inspect({}))
+        if (preview !== null) setBundlePreview(preview)
       } catch (error) {
         report(error)
       }
+    },
+    /** The user agreed to what the preview showed. */
+    apply: async (preview: BundlePreview) => {
+      setBundlePreview(null)
+      try {
+        const result = await call(api().bundle.apply({ token: preview.token }))
+        // The merged text is on screen before the notice says it was merged.
+        await refresh()
+        await openArticle(result.articleId, true)
+        const said = t(`bundle.results.${result.outcome}`, { title: result.title || t('list.untitled'), count: result.conflicts })
+        notify(result.refusedStatus === null ? said : `${said} ${t('bundle.refusedStatusShort', { status: t(`status.${result.refusedStatus}`) })}`)
+      } catch (error) {
+        report(error)
+      }
+    },
+    /** The user cancelled: the bundle is forgotten and nothing changed. */
+    cancel: (preview: BundlePreview) => {
+      setBundlePreview(null)
+      void call(api().bundle.discard({ token: preview.token })).catch(() => undefined)
     }
   }
 
@@ -199,6 +215,7 @@ export function useDesk(lastArticleId: string | null) {
     sync,
     articles,
     confirming,
+    bundlePreview,
     conflicts,
     bundles,
     revisionVersion,

@@ -354,6 +354,13 @@ const en: Messages = {
     history: 'History',
     historyEntry: '{{by}} · {{from}} → {{to}}',
     noHistory: 'The status has not changed yet.',
+    purge: 'Erase the review’s words and old versions…',
+    purgeTitle: 'Erase the review’s words and old versions?',
+    purgeBody:
+      'The words of every comment, the notes of the status changes and every old version of this article are erased from the database and from any review file exported from now on. The article’s text and status stay. This cannot be undone. (What was exported or synced before stays where it is.)',
+    purgeConfirm: 'Erase',
+    purgeCancel: 'Cancel',
+    purged: 'The review’s words and {{count}} old versions were erased.',
     suggestions: 'Suggestions',
     suggestMode: 'Suggesting',
     suggestModeOn: 'Suggesting: what you type and delete is recorded as suggestions.',
@@ -412,9 +419,24 @@ const en: Messages = {
       conflict:
         'Merged what could be merged into “{{title}}”; {{count}} passages both sides changed stay as they are here, and the file’s version is kept in the revisions to compare.'
     },
-    refusedStatus:
-      'The file’s status “{{status}}” was not accepted: the workflow does not allow that move from a file (publishing and scheduling happen on the site only). The status here: “{{kept}}”.',
-    demotedBlocks: '{{count}} blocks of site markup the site never had for this article came in as plain text.',
+    refusedStatusShort: 'The file’s status “{{status}}” was not accepted.',
+    preview: {
+      title: 'Before importing: what will this file change?',
+      intro: '“{{title}}”, written {{date}} ({{app}}). The names in it are what its writer typed; the file is not signed.',
+      isNew: 'A new article on this computer.',
+      merge: 'Merged into the article here (its current version is kept first).',
+      authors: 'Names in it: {{names}}',
+      noAuthors: 'It brings no new comments or status changes.',
+      move: 'Status: from “{{from}}” to “{{to}}” ({{by}})',
+      refused: 'The status “{{status}}” it claims will not be accepted: the workflow does not allow it from a file (publishing and scheduling happen on the site only).',
+      comments: 'New comments: {{count}}',
+      suggestions: 'New suggestions: {{count}}',
+      paragraphs: 'Paragraphs new or changed: {{changed}}, removed: {{removed}}',
+      demoted: '{{count}} blocks of site markup the site never had for this article come in as plain text.',
+      conflict: 'Both sides changed the same passages: this computer’s text stays there, and the file’s version is kept to compare.',
+      import: 'Import',
+      cancel: 'Cancel'
+    },
     problems: {
       'not-a-bundle': 'This is not a Qalam review file.',
       truncated: 'The file is incomplete or damaged (perhaps its transfer was cut). Nothing was changed.',

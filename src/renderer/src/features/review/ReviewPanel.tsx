@@ -6,6 +6,7 @@ import { nextStatuses } from '@shared/domain/workflow'
 import { formatDateTime } from '../../app/i18n'
 import { useLocale } from '../../app/notices'
 import { shortcutLabel } from '../../editor/shortcuts'
+import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { SidePanel } from '../../ui/SidePanel'
 import { ToggleButton } from '../../ui/ToggleButton'
 import type { ReviewModel } from './useReview'
@@ -18,6 +19,7 @@ export function ReviewPanel({ model: props, onClose }: { model: ReviewModel; onC
   const [note, setNote] = useState('')
   const [draft, setDraft] = useState('')
   const [showResolved, setShowResolved] = useState(false)
+  const [purging, setPurging] = useState(false)
   const role = identity?.role ?? 'reporter'
   const moves = nextStatuses(props.status, role)
   const threads = review === null ? [] : threadsOf(review)
@@ -213,6 +215,24 @@ export function ReviewPanel({ model: props, onClose }: { model: ReviewModel; onC
               </ul>
             )}
           </>
+        )}
+      </section>
+      <section className="review-purge">
+        <button type="button" className="linklike" onClick={() => setPurging(true)} data-testid="purge-review">
+          {t('review.purge')}
+        </button>
+        {purging && (
+          <ConfirmDialog
+            title={t('review.purgeTitle')}
+            body={t('review.purgeBody')}
+            confirm={t('review.purgeConfirm')}
+            cancel={t('review.purgeCancel')}
+            onConfirm={() => {
+              setPurging(false)
+              props.purge()
+            }}
+            onCancel={() => setPurging(false)}
+          />
         )}
       </section>
     </SidePanel>

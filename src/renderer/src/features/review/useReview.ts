@@ -155,7 +155,13 @@ export function useReview({ articleId, initialStatus, siteId, open, editor, save
     },
     accept: (id?: string) => editor()?.update(() => void $acceptSuggestion(id)),
     reject: (id?: string) => editor()?.update(() => void $rejectSuggestion(id)),
-    setIdentity: (patch: { userName?: string; role?: 'reporter' | 'editor' }) => void call(api().settings.update(patch)).then(load, report)
+    setIdentity: (patch: { userName?: string; role?: 'reporter' | 'editor' }) => void call(api().settings.update(patch)).then(load, report),
+    /** Removes the review's words and the old versions for good (after the user confirmed). */
+    purge: () =>
+      void call(api().review.purge({ articleId, confirm: true })).then((r) => {
+        notify(t('review.purged', { count: r.versions }))
+        return load()
+      }, report)
   }
 }
 

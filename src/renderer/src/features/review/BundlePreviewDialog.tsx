@@ -1,0 +1,44 @@
+import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { BundlePreview } from '@shared/domain/bundle'
+import { formatDateTime } from '../../app/i18n'
+import { useLocale } from '../../app/notices'
+
+/** What a bundle will change, before anything changes: who wrote it, status moves, comments, suggestions, paragraphs; Import or Cancel. */
+export function BundlePreviewDialog({ preview, onImport, onCancel }: { preview: BundlePreview; onImport: () => void; onCancel: () => void }) {
+  const { t } = useTranslation()
+  const locale = useLocale()
+  const ref = useRef<HTMLDialogElement>(null)
+  useEffect(() => {
+    const dialog = ref.current
+    if (dialog !== null && !dialog.open) dialog.showModal()
+  }, [])
+  const status = (s: string) => t(`status.${s as BundlePreview['statusMoves'][number]['to']}`)
+  return (
+    <dialog ref={ref} className="confirm-dialog bundle-preview" onCancel={onCancel} aria-labelledby="bundle-preview-title" data-testid="bundle-preview">
+      <h2 id="bundle-preview-title">{t('bundle.preview.title')}</h2>
+      <p>{t('bundle.preview.intro', { title: preview.title || t('list.untitled'), date: formatDateTime(preview.exportedAt, locale), app: preview.app })}</p>
+      <ul className="bundle-preview-facts">
+        <li>{preview.isNew ? t('bundle.preview.isNew') : t('bundle.preview.merge')}</li>
+        <li>{preview.authors.length === 0 ? t('bundle.preview.noAuthors') : t('bundle.preview.authors', { names: preview.authors.join('، ') })}</li>
+        {preview.statusMoves.map((m, i) => (
+          <li key={i}>{t('bundle.preview.move', { from: status(m.from), to: status(m.to), by: m.by })}</li>
+        ))}
+        {preview.refusedStatus !== null && <li className="bundle-preview-warning">{t('bundle.preview.refused', { status: status(preview.refusedStatus) })}</li>}
+        <li>{t('bundle.preview.comments', { count: preview.commentsAdded })}</li>
+        <li>{t('bundle.preview.suggestions', { count: preview.suggestionsAdded })}</li>
+        <li>{t('bundle.preview.paragraphs', { changed: preview.paragraphsChanged, removed: preview.paragraphsRemoved })}</li>
+        {preview.demotedBlocks > 0 && <li className="bundle-preview-warning">{t('bundle.preview.demoted', { count: preview.demotedBlocks })}</li>}
+        {preview.outcome === 'conflict' && <li>{t('bundle.preview.conflict')}</li>}
+      </ul>
+      <div className="dialog-actions">
+        <button type="button" autoFocus onClick={onCancel}>
+          {t('bundle.preview.cancel')}
+        </button>
+        <button type="button" className="primary" onClick={onImport} data-testid="bundle-import-confirm">
+          {t('bundle.preview.import')}
+        </button>
+      </div>
+    </dialog>
+  )
+}
