@@ -2,24 +2,13 @@
  * The adversary: a network in the middle, or a site (or its pages) that tries to get the
  * application password sent somewhere else, in clear, or to swamp the main process.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { loopbackServers } from '../support/http'
 import { discoverSite, MAX_RESPONSE_BYTES, normalizeSiteUrl, WpClient, WpError, type FetchLike } from '@main/sync/wordpress/client'
 import { servicesIn, testPlatform } from '../support/fixtures'
 import { tempDir } from '../support/temp'
 
-let servers: Server[] = []
-afterEach(async () => {
-  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))))
-  servers = []
-})
-
-async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<string> {
-  const server = createServer(handler)
-  servers.push(server)
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
-  return `http://127.0.0.1:${(server.address() as { port: number }).port}`
-}
+const serve = loopbackServers()
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {

@@ -5,26 +5,23 @@
  */
 export function plainDocumentJson(paragraphs: string[]): string {
   const blocks = paragraphs.length === 0 ? [''] : paragraphs
-  return JSON.stringify({
-    root: {
-      type: 'root',
-      version: 1,
-      direction: 'rtl',
-      format: '',
-      indent: 0,
-      children: blocks.map((text) => ({
-        type: 'paragraph',
-        version: 1,
-        direction: null,
-        format: '',
-        indent: 0,
-        textFormat: 0,
-        textStyle: '',
-        children: text === '' ? [] : [{ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 }]
-      }))
-    }
-  })
+  return JSON.stringify({ root: { type: 'root', version: 1, direction: 'rtl', format: '', indent: 0, children: blocks.map(plainParagraphNode) } })
 }
+
+/** A run of plain text as Lexical serializes it. */
+export const plainTextNode = (text: string) => ({ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 })
+
+/** A paragraph of plain text as Lexical serializes it (no children when empty). */
+export const plainParagraphNode = (text: string) => ({
+  type: 'paragraph',
+  version: 1,
+  direction: null,
+  format: '',
+  indent: 0,
+  textFormat: 0,
+  textStyle: '',
+  children: text === '' ? [] : [plainTextNode(text)]
+})
 
 /** One empty paragraph in a right-to-left root. */
 export const EMPTY_DOCUMENT_JSON = plainDocumentJson([])

@@ -1,23 +1,12 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { afterEach, describe, expect, it } from 'vitest'
+import type { ServerResponse } from 'node:http'
+import { describe, expect, it } from 'vitest'
+import { loopbackServers } from '../../../support/http'
 import { servicesIn } from '../../../support/fixtures'
 import { tempDir } from '../../../support/temp'
 import { AppError } from '@main/errors'
 import { classifyResponse, discoverSite, normalizeSiteUrl, restUrl, WpClient, WpError } from '@main/sync/wordpress/client'
 
-let servers: Server[] = []
-afterEach(async () => {
-  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))))
-  servers = []
-})
-
-async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<string> {
-  const server = createServer(handler)
-  servers.push(server)
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
-  const address = server.address() as { port: number }
-  return `http://127.0.0.1:${address.port}`
-}
+const serve = loopbackServers()
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
   res.writeHead(status, { 'content-type': 'application/json', ...headers })

@@ -1,4 +1,4 @@
-import { NODE_TYPES } from '@shared/domain/document'
+import { NODE_TYPES, plainParagraphNode, plainTextNode } from '@shared/domain/document'
 
 /**
  * Lexical's own clipboard format (`application/x-lexical-editor`) carries nodes as they
@@ -38,17 +38,6 @@ export function ownClipboardNodes(json: string): SerializedNode[] | null {
   return plain(payload.nodes as SerializedNode[], true)
 }
 
-const paragraphOf = (text: string): SerializedNode => ({
-  type: 'paragraph',
-  version: 1,
-  direction: null,
-  format: '',
-  indent: 0,
-  textFormat: 0,
-  textStyle: '',
-  children: text === '' ? [] : [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }]
-})
-
 function plain(nodes: SerializedNode[], topLevel: boolean): SerializedNode[] {
   return nodes.flatMap((node): SerializedNode[] => {
     if (typeof node !== 'object' || node === null) return []
@@ -59,7 +48,7 @@ function plain(nodes: SerializedNode[], topLevel: boolean): SerializedNode[] {
       const lines = String(node.preview ?? '')
         .split('\n')
         .filter((l) => l.trim() !== '')
-      return topLevel ? lines.map(paragraphOf) : lines.map((text) => ({ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }))
+      return topLevel ? lines.map(plainParagraphNode) : lines.map(plainTextNode)
     }
     return [children === undefined ? node : { ...node, children }]
   })
