@@ -286,3 +286,67 @@ function qalam_bridge_check_review($prepared, $request) {
 	return $prepared;
 }
 add_filter('rest_pre_insert_post', 'qalam_bridge_check_review', 10, 2);
+
+/**
+ * Review markup never stays in post_content, where site search, feeds and other plugins
+ * read it: a save whose content carries comment anchors or suggestions is stored clean
+ * (as readers see it), and the marked-up text is kept beside it in protected post meta.
+ * People who may edit the post get the marked-up text back in the edit context (Qalam's
+ * sync reads it there) for as long as it still matches the stored content; once the post
+ * is saved without it (an edit on the web), the review markup is gone with that save.
+ */
+$GLOBALS['qalam_bridge_marked'] = array();
+
+function qalam_bridge_strip_markup($data, $postarr) {
+	if (!isset($data['post_type']) || 'post' !== $data['post_type']) {
+		return $data;
+	}
+	$content = wp_unslash($data['post_content']);
+	if (strpos($content, 'qalam-') === false) {
+		return $data;
+	}
+	$clean = qalam_bridge_clean_content($content);
+	if ($clean === $content) {
+		return $data;
+	}
+	$GLOBALS['qalam_bridge_marked'][ isset($postarr['ID']) ? (int) $postarr['ID'] : 0 ] = $content;
+	$data['post_content'] = wp_slash($clean);
+	return $data;
+}
+add_filter('wp_insert_post_data', 'qalam_bridge_strip_markup', 10, 2);
+
+function qalam_bridge_keep_marked($post_id, $post) {
+	if ('post' !== $post->post_type) {
+		return;
+	}
+	$pending = $GLOBALS['qalam_bridge_marked'];
+	$key     = isset($pending[ $post_id ]) ? $post_id : (isset($pending[0]) ? 0 : null);
+	if (null !== $key) {
+		update_post_meta($post_id, '_qalam_marked_content', wp_slash($pending[ $key ]));
+		unset($GLOBALS['qalam_bridge_marked'][ $key ]);
+		return;
+	}
+	// Saved without review markup: a marked-up text that no longer matches the post is dropped.
+	$marked = get_post_meta($post_id, '_qalam_marked_content', true);
+	if (is_string($marked) && '' !== $marked && qalam_bridge_clean_content($marked) !== $post->post_content) {
+		delete_post_meta($post_id, '_qalam_marked_content');
+	}
+}
+add_action('wp_insert_post', 'qalam_bridge_keep_marked', 10, 2);
+
+function qalam_bridge_marked_for_editors($response, $post, $request) {
+	if ('edit' !== $request['context'] || !current_user_can('edit_post', $post->ID)) {
+		return $response;
+	}
+	$marked = get_post_meta($post->ID, '_qalam_marked_content', true);
+	if (!is_string($marked) || '' === $marked || qalam_bridge_clean_content($marked) !== $post->post_content) {
+		return $response;
+	}
+	$data = $response->get_data();
+	if (isset($data['content']) && is_array($data['content']) && array_key_exists('raw', $data['content'])) {
+		$data['content']['raw'] = $marked;
+		$response->set_data($data);
+	}
+	return $response;
+}
+add_filter('rest_prepare_post', 'qalam_bridge_marked_for_editors', 10, 3);

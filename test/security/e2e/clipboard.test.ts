@@ -55,6 +55,16 @@ describe('the clipboard', () => {
     await page.keyboard.type('بارزة')
     await page.keyboard.press('Home')
     await page.keyboard.press('Shift+End')
+    // Lexical takes the selection from the browser's selectionchange, a moment later: copy once it has it.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const root = document.querySelector('.body-content') as HTMLElement & { __lexicalEditor: { getEditorState(): { _selection: { isCollapsed(): boolean } | null } } }
+          const selection = root.__lexicalEditor.getEditorState()._selection
+          return selection !== null && !selection.isCollapsed() && document.getSelection()?.toString() === 'كلمة بارزة'
+        })
+      )
+      .toBe(true)
     const copied = await page.evaluate(() => {
       const transfer = new DataTransfer()
       document.querySelector('.body-content')!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: transfer, bubbles: true, cancelable: true }))

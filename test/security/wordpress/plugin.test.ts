@@ -118,4 +118,20 @@ describe('the companion plugin', () => {
     })
     expect(resolved.meta.qalam_review.comments[0]).toMatchObject({ body: 'أين المصدر الثاني؟', resolved: true })
   })
+
+  it('keeps review markup out of post_content: site search does not find a suggestion, editors still get it', async () => {
+    const token = `كلمةمقترحة${randomUUID().slice(0, 6)}`
+    const marked = `<!-- wp:paragraph --><p>نص <ins class="qalam-suggestion" data-qalam-id="s-1" data-qalam-author="author">${token}</ins> <mark class="qalam-comment" data-qalam-threads="t-1">معلّم</mark></p><!-- /wp:paragraph -->`
+    const created = await as<Post & { content: { raw: string } }>(site().author, 'POST', 'wp/v2/posts', { title: 'مادة بمراجعة', content: marked, status: 'publish' })
+    // What search, feeds and other plugins read (post_content) has none of it.
+    expect(JSON.parse((await anonymous(`wp/v2/posts?search=${encodeURIComponent(token)}&_fields=id`)).text)).toEqual([])
+    expect((await anonymous(`wp/v2/posts/${created.id}`)).text).not.toContain('qalam-')
+    // Whoever may edit the post gets the marked-up text, as Qalam's sync reads it.
+    expect(created.content.raw).toBe(marked)
+    const edit = await as<{ content: { raw: string } }>(site().editor, 'GET', `wp/v2/posts/${created.id}?context=edit`)
+    expect(edit.content.raw).toBe(marked)
+    // A save without it (an edit on the web) ends it.
+    await as(site().editor, 'POST', `wp/v2/posts/${created.id}`, { content: '<!-- wp:paragraph --><p>نص جديد</p><!-- /wp:paragraph -->' })
+    expect((await as<{ content: { raw: string } }>(site().editor, 'GET', `wp/v2/posts/${created.id}?context=edit`)).content.raw).not.toContain('qalam-')
+  })
 })
