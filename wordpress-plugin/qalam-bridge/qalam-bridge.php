@@ -179,6 +179,27 @@ function qalam_bridge_now_ms() {
 	return (int) round(microtime(true) * 1000);
 }
 
+/** A review list (comments or history) keyed by entry id; entries without one are dropped. */
+function qalam_bridge_by_id($data, $key) {
+	$out = array();
+	foreach ((isset($data[ $key ]) && is_array($data[ $key ])) ? $data[ $key ] : array() as $entry) {
+		if (is_array($entry) && isset($entry['id'])) {
+			$out[ $entry['id'] ] = $entry;
+		}
+	}
+	return $out;
+}
+
+/** The entry with its times held to the server's clock. */
+function qalam_bridge_no_later($entry, $keys, $now) {
+	foreach ($keys as $key) {
+		if (isset($entry[ $key ]) && is_int($entry[ $key ]) && $entry[ $key ] > $now) {
+			$entry[ $key ] = $now;
+		}
+	}
+	return $entry;
+}
+
 /**
  * Review data written through the API is checked against what the post has: the
  * status history is append-only (an entry once stored is never removed or changed), new
@@ -196,92 +217,58 @@ function qalam_bridge_check_review($prepared, $request) {
 	if (is_wp_error(rest_validate_value_from_schema($incoming, qalam_bridge_review_schema(), 'qalam_review'))) {
 		return $prepared;
 	}
-	$post_id  = isset($prepared->ID) ? (int) $prepared->ID : 0;
-	$stored   = $post_id > 0 ? get_post_meta($post_id, 'qalam_review', true) : array();
-	$stored   = is_array($stored) ? $stored : array();
-	$now      = qalam_bridge_now_ms();
-	$user     = wp_get_current_user();
-	$names    = array($user->display_name, $user->user_login);
+	$post_id = isset($prepared->ID) ? (int) $prepared->ID : 0;
+	$stored  = $post_id > 0 ? get_post_meta($post_id, 'qalam_review', true) : array();
+	$stored  = is_array($stored) ? $stored : array();
+	$now     = qalam_bridge_now_ms();
+	$user    = wp_get_current_user();
+	$names   = array($user->display_name, $user->user_login);
 
-	$old_history = array();
-	foreach ((isset($stored['history']) && is_array($stored['history'])) ? $stored['history'] : array() as $entry) {
-		if (is_array($entry) && isset($entry['id'])) {
-			$old_history[ $entry['id'] ] = $entry;
-		}
+	$old_history = qalam_bridge_by_id($stored, 'history');
+	$new_history = qalam_bridge_by_id($incoming, 'history');
+	if (array_diff_key($old_history, $new_history)) {
+		return new WP_Error('qalam_history_append_only', 'A status change already recorded cannot be removed.', array('status' => 409));
 	}
-	$new_history = array();
-	$seen        = array();
-	foreach ((isset($incoming['history']) && is_array($incoming['history'])) ? $incoming['history'] : array() as $entry) {
-		if (!is_array($entry) || !isset($entry['id'])) {
-			continue;
-		}
-		$seen[ $entry['id'] ] = true;
-		if (isset($old_history[ $entry['id'] ])) {
-			$old = $old_history[ $entry['id'] ];
+	foreach ($new_history as $id => $entry) {
+		if (isset($old_history[ $id ])) {
 			foreach (array('from', 'to', 'by', 'at', 'note') as $key) {
-				if (!isset($entry[ $key ]) || !isset($old[ $key ]) || $entry[ $key ] !== $old[ $key ]) {
+				if (!isset($entry[ $key ], $old_history[ $id ][ $key ]) || $entry[ $key ] !== $old_history[ $id ][ $key ]) {
 					return new WP_Error('qalam_history_append_only', 'A status change already recorded cannot be changed.', array('status' => 409));
 				}
 			}
-		} else {
-			if (isset($entry['to']) && in_array($entry['to'], array('approved', 'scheduled', 'published'), true) && !current_user_can('publish_posts')) {
-				return new WP_Error('qalam_review_forbidden', 'You may not approve, schedule or publish.', array('status' => 403));
-			}
-			if (isset($entry['at']) && is_int($entry['at']) && $entry['at'] > $now) {
-				$entry['at'] = $now;
-			}
-		}
-		$new_history[] = $entry;
-	}
-	foreach (array_keys($old_history) as $id) {
-		if (!isset($seen[ $id ])) {
-			return new WP_Error('qalam_history_append_only', 'A status change already recorded cannot be removed.', array('status' => 409));
-		}
-	}
-
-	$old_comments = array();
-	foreach ((isset($stored['comments']) && is_array($stored['comments'])) ? $stored['comments'] : array() as $comment) {
-		if (is_array($comment) && isset($comment['id'])) {
-			$old_comments[ $comment['id'] ] = $comment;
-		}
-	}
-	$new_comments = array();
-	$seen         = array();
-	foreach ((isset($incoming['comments']) && is_array($incoming['comments'])) ? $incoming['comments'] : array() as $comment) {
-		if (!is_array($comment) || !isset($comment['id'])) {
 			continue;
 		}
-		$seen[ $comment['id'] ] = true;
-		foreach (array('createdAt', 'updatedAt') as $key) {
-			if (isset($comment[ $key ]) && is_int($comment[ $key ]) && $comment[ $key ] > $now) {
-				$comment[ $key ] = $now;
-			}
+		if (isset($entry['to']) && in_array($entry['to'], array('approved', 'scheduled', 'published'), true) && !current_user_can('publish_posts')) {
+			return new WP_Error('qalam_review_forbidden', 'You may not approve, schedule or publish.', array('status' => 403));
 		}
-		if (isset($old_comments[ $comment['id'] ])) {
-			$old     = $old_comments[ $comment['id'] ];
-			$changed = false;
-			foreach (array('body', 'quote', 'author', 'threadId', 'deleted') as $key) {
-				if (!array_key_exists($key, $comment) || !array_key_exists($key, $old) || $comment[ $key ] !== $old[ $key ]) {
-					$changed = true;
-				}
-			}
-			// A deleted comment stays deleted, whoever sends it.
-			if (!empty($old['deleted']) && empty($comment['deleted'])) {
-				return new WP_Error('qalam_review_forbidden', 'A deleted comment cannot come back.', array('status' => 403));
-			}
-			if ($changed && !in_array(isset($old['author']) ? $old['author'] : '', $names, true) && !(!empty($comment['deleted']) && !empty($old['deleted']))) {
-				return new WP_Error('qalam_review_forbidden', 'Only its author may change a comment.', array('status' => 403));
-			}
-		}
-		$new_comments[] = $comment;
+		$new_history[ $id ] = qalam_bridge_no_later($entry, array('at'), $now);
 	}
-	foreach (array_keys($old_comments) as $id) {
-		if (!isset($seen[ $id ])) {
-			return new WP_Error('qalam_history_append_only', 'A comment cannot be removed; it can be deleted by its author.', array('status' => 409));
+
+	$old_comments = qalam_bridge_by_id($stored, 'comments');
+	$new_comments = qalam_bridge_by_id($incoming, 'comments');
+	if (array_diff_key($old_comments, $new_comments)) {
+		return new WP_Error('qalam_history_append_only', 'A comment cannot be removed; it can be deleted by its author.', array('status' => 409));
+	}
+	foreach ($new_comments as $id => $comment) {
+		$new_comments[ $id ] = qalam_bridge_no_later($comment, array('createdAt', 'updatedAt'), $now);
+		if (!isset($old_comments[ $id ])) {
+			continue;
+		}
+		$old = $old_comments[ $id ];
+		// A deleted comment stays deleted, whoever sends it.
+		if (!empty($old['deleted']) && empty($comment['deleted'])) {
+			return new WP_Error('qalam_review_forbidden', 'A deleted comment cannot come back.', array('status' => 403));
+		}
+		$changed = false;
+		foreach (array('body', 'quote', 'author', 'threadId', 'deleted') as $key) {
+			$changed = $changed || !array_key_exists($key, $comment) || !array_key_exists($key, $old) || $comment[ $key ] !== $old[ $key ];
+		}
+		if ($changed && empty($old['deleted']) && !in_array(isset($old['author']) ? $old['author'] : '', $names, true)) {
+			return new WP_Error('qalam_review_forbidden', 'Only its author may change a comment.', array('status' => 403));
 		}
 	}
 
-	$meta['qalam_review'] = array('comments' => $new_comments, 'history' => $new_history);
+	$meta['qalam_review'] = array('comments' => array_values($new_comments), 'history' => array_values($new_history));
 	$request->set_param('meta', $meta);
 	return $prepared;
 }

@@ -1,5 +1,6 @@
 import { NODE_TYPES } from '@shared/domain/document'
 import { isMediaId } from '@shared/domain/media'
+import { isAllowedLinkUrl } from '@shared/domain/links'
 import type { LexDocument } from './lexical'
 
 /**
@@ -85,8 +86,8 @@ export function checkDocument(doc: unknown): asserts doc is LexDocument {
         return
       case 'link': {
         string(n, 'url', path)
-        const url = n.url as string
-        if (/^\s*(javascript|data|vbscript|file):/i.test(url)) fail(path, 'a link that runs or reads something instead of going somewhere')
+        // The rule the editor keeps its links to (LinkPlugin, LinkSafetyPlugin) and the codec reads them by.
+        if (!isAllowedLinkUrl(n.url as string)) fail(path, 'a link that is not http, https or mailto')
         for (const key of ['rel', 'target', 'title']) optionalString(n, key, path)
         element(n, path)
         return children(n, path, 'inline', depth)

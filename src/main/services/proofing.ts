@@ -23,8 +23,8 @@ export const DEFAULT_HEADLINE_LIMIT = 90
 const MAX_SUGGESTED = 3
 
 type Pending = { resolve: (r: SpellResponse) => void; reject: (e: Error) => void }
-type SpellQuery =
-  { type: 'check'; words: string[] } | { type: 'suggest'; word: string } | { type: 'proof'; text: string; locale: ProofingLocale; ignored: string[]; suggestFirst: number }
+/** What the service asks the worker; the id and the newsroom's words are added on the way. */
+type SpellQuery = SpellRequest extends infer R ? (R extends SpellRequest ? Omit<R, 'id' | 'extra'> : never) : never
 
 /** Spelling (in a worker thread) and the editorial checks, for the proofing panel and the editor's underlines. */
 export class ProofingService {
