@@ -5,6 +5,7 @@ import { ROOT } from './host'
 import { body, caretAfter, newArticle, onlyArticle, selectText, waitSaved } from './helpers'
 import { hostPerTest } from './per-test'
 import { value } from '../support/api'
+import { forgeBundle } from '../support/zip'
 
 const run = hostPerTest()
 
@@ -101,6 +102,36 @@ describe('review in the editor', () => {
     const article = await onlyArticle(host)
     const review = await value(host.api.review.get({ articleId: article.id }))
     expect(review.comments.map((c) => c.body)).toEqual(['ما المصدر؟ وزارة المالية أم صندوق النقد؟', 'وزارة المالية، بيان الأمس.'])
+  })
+
+  it('says who sent a comment to the site when it was not its author', async () => {
+    const { host } = run
+    const { page } = host
+    await newArticle(page)
+    await page.keyboard.type('قال وزير المالية إن العجز بلغ 4% من الناتج المحلي.')
+    await openReview(page, 'سلمى', 'editor')
+    await selectText(page, 'العجز')
+    await page.getByTestId('start-comment').click()
+    await page.getByTestId('comment-body').fill('ما المصدر؟')
+    await page.getByTestId('add-comment').click()
+    await expect.poll(() => panel(page).locator('.thread').count()).toBe(1)
+    await waitSaved(page)
+    // The site's plugin marked the comment as sent by ليلى (here: as a pull would bring it, through a bundle).
+    const article = await onlyArticle(host)
+    const marked = forgeBundle(host.services.bundles.exportBundle(article.id), (files) => {
+      const review = files['review.json'] as { comments: Record<string, unknown>[] }
+      review.comments[0]!.relayedBy = 'ليلى'
+    })
+    host.services.bundles.importBundle(marked)
+    await page.getByTestId('toggle-review').click()
+    await page.getByTestId('toggle-review').click()
+    const meta = panel(page).locator('.comment .review-meta').first()
+    await expect.poll(() => meta.innerText()).toContain('أرسله إلى الموقع ليلى')
+    expect(await meta.innerText()).toContain('سلمى')
+    await panel(page)
+      .locator('.thread')
+      .first()
+      .screenshot({ path: join(ROOT, 'test-results', 'review-relayed.png') })
   })
 
   it('records insertions and deletions in suggestion mode without breaking Arabic joining, and accepts or rejects them', async () => {

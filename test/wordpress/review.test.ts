@@ -32,7 +32,7 @@ interface Post {
   status: string
   content: { raw: string; rendered: string }
   modified_gmt: string
-  meta: { qalam_uuid: string; qalam_review: { comments: { body: string }[]; history: { to: string; by: string }[] } }
+  meta: { qalam_uuid: string; qalam_review: { comments: { body: string; author: string; relayedBy?: string }[]; history: { to: string; by: string }[] } }
 }
 const post = (id: number) => restOn<Post>(wpBridge().url, wpBridge().admin, 'GET', `wp/v2/posts/${id}?context=edit`)
 
@@ -186,6 +186,26 @@ describe('review through the site with the companion plugin', () => {
     const raw = (await post(remote)).content.raw
     expect(raw).toContain('الكلفة مليار')
     expect(raw).toContain('ورد الوزير')
+  })
+
+  it('shows who sent a comment that came in a file: the site marks it, and the mark comes home without another round', async () => {
+    const { articleId, remote } = await throughReview()
+    // The editor reviews offline and sends the reporter a bundle instead of syncing.
+    editor.review.comment({ articleId, id: THREAD, body: 'من المصدر الثاني؟', quote: '' })
+    const result = reporter.bundles.importBundle(editor.bundles.exportBundle(articleId))
+    expect(result).toMatchObject({ articleId, outcome: 'merged' })
+    expect(reporter.review.review(articleId).comments).toMatchObject([{ author: 'editor', body: 'من المصدر الثاني؟' }])
+    // The reporter (the site's user "author") sends it on: the site cannot know the editor wrote it, only who sent it.
+    await reporter.sync.run([articleId])
+    expect((await post(remote)).meta.qalam_review.comments).toMatchObject([{ author: 'editor', relayedBy: 'author' }])
+    expect(reporter.review.review(articleId).comments[0]).toMatchObject({ author: 'editor', relayedBy: 'author' })
+    // The mark was taken in with the write's answer: the next sync finds nothing new.
+    const again = await reporter.sync.run([articleId])
+    expect(again.pulled).toEqual([])
+    expect(again.failures).toEqual([])
+    // The editor's own copy learns who sent it too.
+    await editor.sync.run([articleId])
+    expect(editor.review.review(articleId).comments[0]).toMatchObject({ author: 'editor', relayedBy: 'author' })
   })
 
   it('refuses (412) an update over a save it has not seen, then reads that save and merges', async () => {

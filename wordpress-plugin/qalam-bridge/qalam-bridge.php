@@ -43,6 +43,7 @@ function qalam_bridge_review_schema() {
 			'resolved'   => array('type' => 'boolean'),
 			'resolvedBy' => array('type' => 'string', 'maxLength' => 200),
 			'deleted'    => array('type' => 'boolean'),
+			'relayedBy'  => array('type' => 'string', 'maxLength' => 200),
 		),
 	);
 	$change = array(
@@ -56,6 +57,7 @@ function qalam_bridge_review_schema() {
 			'by'   => array('type' => 'string', 'maxLength' => 200),
 			'at'   => array('type' => 'integer', 'minimum' => 0),
 			'note' => array('type' => 'string', 'maxLength' => 2000),
+			'relayedBy' => array('type' => 'string', 'maxLength' => 200),
 		),
 	);
 	return array(
@@ -190,6 +192,29 @@ function qalam_bridge_by_id($data, $key) {
 	return $out;
 }
 
+/**
+ * Who sent an entry, as the server knows it: an entry whose author (`$who`) is not the
+ * current user is stamped with the current user's name in `relayedBy` (an editor pushing a
+ * reporter's comments that reached them in a bundle); the user's own entries carry no stamp.
+ * Whatever the client put in `relayedBy` is replaced: only the server sets it.
+ */
+function qalam_bridge_stamp($entry, $who, $user, $names) {
+	unset($entry['relayedBy']);
+	if (!in_array(isset($entry[ $who ]) ? $entry[ $who ] : '', $names, true)) {
+		$entry['relayedBy'] = '' !== $user->display_name ? $user->display_name : $user->user_login;
+	}
+	return $entry;
+}
+
+/** A stored entry's stamp kept on the copy the client sent (the client cannot add, change or drop it). */
+function qalam_bridge_keep_stamp($entry, $old) {
+	unset($entry['relayedBy']);
+	if (isset($old['relayedBy']) && '' !== $old['relayedBy']) {
+		$entry['relayedBy'] = $old['relayedBy'];
+	}
+	return $entry;
+}
+
 /** The entry with its times held to the server's clock. */
 function qalam_bridge_no_later($entry, $keys, $now) {
 	foreach ($keys as $key) {
@@ -206,6 +231,9 @@ function qalam_bridge_no_later($entry, $keys, $now) {
  * entries are dated no later than the server's clock, a user who may not publish cannot
  * add an approval, scheduling or publication, and an existing comment's words (or its
  * deletion) change only by its author; resolving is open to whoever may edit the post.
+ * A new entry's author is the current user, or the entry is stamped as relayed by the
+ * current user (`relayedBy`), so a name typed into a file never passes for that person
+ * having sent it.
  */
 function qalam_bridge_check_review($prepared, $request) {
 	$meta = $request->get_param('meta');
@@ -236,12 +264,13 @@ function qalam_bridge_check_review($prepared, $request) {
 					return new WP_Error('qalam_history_append_only', 'A status change already recorded cannot be changed.', array('status' => 409));
 				}
 			}
+			$new_history[ $id ] = qalam_bridge_keep_stamp($entry, $old_history[ $id ]);
 			continue;
 		}
 		if (isset($entry['to']) && in_array($entry['to'], array('approved', 'scheduled', 'published'), true) && !current_user_can('publish_posts')) {
 			return new WP_Error('qalam_review_forbidden', 'You may not approve, schedule or publish.', array('status' => 403));
 		}
-		$new_history[ $id ] = qalam_bridge_no_later($entry, array('at'), $now);
+		$new_history[ $id ] = qalam_bridge_stamp(qalam_bridge_no_later($entry, array('at'), $now), 'by', $user, $names);
 	}
 
 	$old_comments = qalam_bridge_by_id($stored, 'comments');
@@ -250,11 +279,13 @@ function qalam_bridge_check_review($prepared, $request) {
 		return new WP_Error('qalam_history_append_only', 'A comment cannot be removed; it can be deleted by its author.', array('status' => 409));
 	}
 	foreach ($new_comments as $id => $comment) {
-		$new_comments[ $id ] = qalam_bridge_no_later($comment, array('createdAt', 'updatedAt'), $now);
+		$comment = qalam_bridge_no_later($comment, array('createdAt', 'updatedAt'), $now);
 		if (!isset($old_comments[ $id ])) {
+			$new_comments[ $id ] = qalam_bridge_stamp($comment, 'author', $user, $names);
 			continue;
 		}
-		$old = $old_comments[ $id ];
+		$old                 = $old_comments[ $id ];
+		$new_comments[ $id ] = qalam_bridge_keep_stamp($comment, $old);
 		// A deleted comment stays deleted, whoever sends it.
 		if (!empty($old['deleted']) && empty($comment['deleted'])) {
 			return new WP_Error('qalam_review_forbidden', 'A deleted comment cannot come back.', array('status' => 403));

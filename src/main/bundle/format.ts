@@ -62,7 +62,9 @@ const commentSchema = z
     updatedAt: z.number().int(),
     resolved: z.boolean(),
     resolvedBy: z.string().max(200),
-    deleted: z.boolean()
+    deleted: z.boolean(),
+    /** The site's relay stamp as the exporting machine last pulled it (only a site sets it; a file can only repeat it). */
+    relayedBy: z.string().max(200).optional()
   })
   .strict()
 const changeSchema = z
@@ -72,7 +74,8 @@ const changeSchema = z
     to: z.enum(ARTICLE_STATUSES),
     by: z.string().max(200),
     at: z.number().int(),
-    note: z.string().max(2_000)
+    note: z.string().max(2_000),
+    relayedBy: z.string().max(200).optional()
   })
   .strict()
 export const reviewSchema = z.object({ comments: z.array(commentSchema).max(100_000), history: z.array(changeSchema).max(100_000) }).strict()

@@ -41,7 +41,13 @@ import type { ArticleService } from './articles'
 import type { MediaService } from './media'
 
 /** What identifies a version of the text, for finding the last version both sides had. */
-const versionHash = (v: { title: string; standfirst: string; body: string }) => sha256(strToU8(`${v.title}\u0000${v.standfirst}\u0000${v.body}`))
+/**
+ * What a version says, not how its JSON happens to be written: two machines holding the
+ * same text (one typed it, the other pulled it from the site) have bodies serialized
+ * differently, and must still find each other's versions in common.
+ */
+const versionHash = (v: { title: string; standfirst: string; body: string }) =>
+  sha256(strToU8(`${v.title}\u0000${v.standfirst}\u0000${joinBlocks(documentToBlocks(parseDocumentJson(v.body), localFormCtx))}`))
 
 function snapshotOf(v: Pick<Article, 'title' | 'standfirst' | 'body' | 'meta'> & { status: string }): Snapshot {
   return {

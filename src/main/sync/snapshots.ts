@@ -142,8 +142,25 @@ export function applyToArticle(ctx: LocalContext, article: Article, snap: Snapsh
   ctx.progress.pulled(article.id)
 }
 
-/** Records both sides as agreeing on `snap` at the post's version. */
-export function setBase(ctx: LocalContext, articleId: string, snap: Snapshot, post: PostState): void {
+/**
+ * The companion plugin stamps entries someone relayed (`relayedBy`, set by the site only)
+ * when it stores them; the answer to a write carries the stamps, and they are taken here
+ * into the local review and the base, so the next sync does not see them as a change.
+ */
+function withSiteStamps(ctx: LocalContext, articleId: string, snap: Snapshot, post: PostState & { meta?: RemotePost['meta'] }): Snapshot {
+  if (snap.review === null || post.meta === undefined || Array.isArray(post.meta) || !('qalam_review' in post.meta)) return snap
+  const site = normalizeReview(post.meta.qalam_review as Partial<ReviewData> | undefined)
+  const stamps = new Map([...site.comments, ...site.history].filter((e) => e.relayedBy !== undefined).map((e) => [e.id, e.relayedBy!]))
+  if (stamps.size === 0) return snap
+  const stamp = <T extends { id: string; relayedBy?: string }>(e: T): T => (stamps.has(e.id) && e.relayedBy === undefined ? { ...e, relayedBy: stamps.get(e.id) } : e)
+  const local = reviewRepo.readReview(ctx.db, articleId)
+  reviewRepo.writeReview(ctx.db, articleId, { comments: local.comments.map(stamp), history: local.history.map(stamp) })
+  return { ...snap, review: normalizeReview({ comments: snap.review.comments.map(stamp), history: snap.review.history.map(stamp) }) }
+}
+
+/** Records both sides as agreeing on `snap` at the post's version (with the site's relay stamps taken in). */
+export function setBase(ctx: LocalContext, articleId: string, snap0: Snapshot, post: PostState & { meta?: RemotePost['meta'] }): void {
+  const snap = withSiteStamps(ctx, articleId, snap0, post)
   articleSyncRepo.updateArticleSync(ctx.db, articleId, {
     remoteId: post.id,
     remoteStatus: post.status,

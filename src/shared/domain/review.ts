@@ -29,6 +29,12 @@ export interface ReviewComment {
   resolved: boolean
   resolvedBy: string
   deleted: boolean
+  /**
+   * Set by the site's companion plugin, never by Qalam: the site user who sent this
+   * comment when it is not its author (an editor pushing a reporter's comments that came
+   * in a bundle). The author's name is what a file said; this is who the site knows sent it.
+   */
+  relayedBy?: string
 }
 
 export interface ReviewData {
@@ -86,8 +92,12 @@ const comment = (c: ReviewComment): ReviewComment => ({
   updatedAt: Number(c.updatedAt),
   resolved: c.resolved === true,
   resolvedBy: String(c.resolvedBy ?? ''),
-  deleted: c.deleted === true
+  deleted: c.deleted === true,
+  ...relayed(c.relayedBy)
 })
+
+/** `relayedBy` is kept only when it says something, so entries nobody relayed compare as before. */
+const relayed = (v: unknown): { relayedBy?: string } => (typeof v === 'string' && v !== '' ? { relayedBy: v.slice(0, 200) } : {})
 
 const change = (h: StatusChange): StatusChange => ({
   id: String(h.id),
@@ -95,7 +105,8 @@ const change = (h: StatusChange): StatusChange => ({
   to: h.to,
   by: String(h.by),
   at: Number(h.at),
-  note: String(h.note ?? '')
+  note: String(h.note ?? ''),
+  ...relayed(h.relayedBy)
 })
 
 const byTimeThenId =
@@ -122,16 +133,27 @@ function later<T extends { updatedAt?: number }>(a: T, b: T): T {
   return JSON.stringify(a) >= JSON.stringify(b) ? a : b
 }
 
+/** The site's stamp stays whichever side's copy of an entry wins (only the site sets it; both sides agree on the smaller if two differ). */
+function stamp(a: string | undefined, b: string | undefined): string | undefined {
+  if (!a) return b
+  if (!b) return a
+  return a <= b ? a : b
+}
+
 /** Merges two sides' review data (see the file comment): union by id, the later change of an entry wins; a deletion on either side stands. */
 export function mergeReview(a: ReviewData, b: ReviewData): ReviewData {
   const comments = new Map<string, ReviewComment>()
   for (const c of [...a.comments, ...b.comments]) {
     const seen = comments.get(c.id)
     const winner = seen === undefined ? c : later(seen, c)
-    comments.set(c.id, seen !== undefined && (seen.deleted || c.deleted) ? { ...winner, deleted: true } : winner)
+    const relayedBy = seen === undefined ? c.relayedBy : stamp(seen.relayedBy, c.relayedBy)
+    comments.set(c.id, { ...winner, ...(seen !== undefined && (seen.deleted || c.deleted) ? { deleted: true } : {}), ...relayed(relayedBy) })
   }
   const history = new Map<string, StatusChange>()
-  for (const h of [...a.history, ...b.history]) if (!history.has(h.id)) history.set(h.id, h)
+  for (const h of [...a.history, ...b.history]) {
+    const seen = history.get(h.id)
+    history.set(h.id, seen === undefined ? h : { ...seen, ...relayed(stamp(seen.relayedBy, h.relayedBy)) })
+  }
   return normalizeReview({ comments: [...comments.values()], history: [...history.values()] })
 }
 

@@ -93,4 +93,6 @@ export interface StatusChange {
   by: string
   at: number
   note: string
+  /** Set by the site's companion plugin only: the site user who sent this entry when `by` is someone else (see ReviewComment.relayedBy). */
+  relayedBy?: string
 }

@@ -11,7 +11,7 @@ import type { WpUser } from '../../support/wordpress'
 
 interface Review {
   comments: Record<string, unknown>[]
-  history: { id: string; from: string; to: string; by: string; at: number; note: string }[]
+  history: { id: string; from: string; to: string; by: string; at: number; note: string; relayedBy?: string }[]
 }
 interface Post {
   id: number
@@ -117,6 +117,37 @@ describe('the companion plugin', () => {
       meta: { qalam_review: { comments: [{ ...c, resolved: true, resolvedBy: 'author', updatedAt: Date.now() }], history: [] } }
     })
     expect(resolved.meta.qalam_review.comments[0]).toMatchObject({ body: 'أين المصدر الثاني؟', resolved: true })
+  })
+
+  it('marks an entry written in someone else’s name with who really sent it; no client can forge or drop that mark', async () => {
+    // A file (or a doctored client) says the editor wrote this comment and approved… here: handed in. The author sends it.
+    const forged = comment(randomUUID(), 'editor', 'موافق على النشر كما هو')
+    const handedIn = move('draft', 'submitted', 'editor')
+    const own = comment(randomUUID(), 'author', 'ملاحظتي', { relayedBy: 'editor' })
+    const id = await postWithReview(site().author, 'draft', { comments: [forged, own], history: [handedIn] })
+    const read = async () => (await as<Post>(site().editor, 'GET', `wp/v2/posts/${id}?context=edit`)).meta.qalam_review
+    let review = await read()
+    const find = (r: Review, cid: string) => r.comments.find((c) => c.id === cid)!
+    expect(find(review, forged.id)).toMatchObject({ author: 'editor', relayedBy: 'author' })
+    expect(review.history[0]).toMatchObject({ by: 'editor', relayedBy: 'author' })
+    // Its own entry carries no mark, whatever the client claimed.
+    expect(find(review, own.id)).not.toHaveProperty('relayedBy')
+
+    // Trying to wash the mark off (or move it onto someone else) changes nothing.
+    const washed = {
+      comments: [
+        { ...find(review, forged.id), relayedBy: '' },
+        { ...find(review, own.id), relayedBy: 'editor' }
+      ],
+      history: [{ ...review.history[0]!, relayedBy: 'editor' }]
+    }
+    await as<Post>(site().author, 'POST', `wp/v2/posts/${id}`, { meta: { qalam_review: washed } })
+    // The editor pushing the same data back (as Qalam does after a pull) keeps the author's mark too.
+    await as<Post>(site().editor, 'POST', `wp/v2/posts/${id}`, { meta: { qalam_review: await read() } })
+    review = await read()
+    expect(find(review, forged.id).relayedBy).toBe('author')
+    expect(find(review, own.id)).not.toHaveProperty('relayedBy')
+    expect(review.history[0]!.relayedBy).toBe('author')
   })
 
   it('keeps review markup out of post_content: site search does not find a suggestion, editors still get it', async () => {

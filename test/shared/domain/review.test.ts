@@ -40,6 +40,24 @@ describe('review data merge', () => {
     expect(threadsOf(merged).map((t) => t.id)).toEqual(['a'])
   })
 
+  it('keeps the site’s mark of who sent an entry, whichever side’s later copy wins, and the same in either order', () => {
+    const site = normalizeReview({
+      comments: [c('a', { relayedBy: 'ليلى' })],
+      history: [{ id: 'h1', from: 'draft', to: 'submitted', by: 'سلمى', at: 50, note: '', relayedBy: 'ليلى' }]
+    })
+    // Here the comment was resolved after the push (the later copy), and the machine never saw the mark.
+    const here = normalizeReview({
+      comments: [c('a', { resolved: true, resolvedBy: 'سلمى', updatedAt: 400 })],
+      history: [{ id: 'h1', from: 'draft', to: 'submitted', by: 'سلمى', at: 50, note: '' }]
+    })
+    const merged = mergeReview(here, site)
+    expect(merged).toEqual(mergeReview(site, here))
+    expect(merged.comments[0]).toMatchObject({ resolved: true, relayedBy: 'ليلى' })
+    expect(merged.history[0]!.relayedBy).toBe('ليلى')
+    // An entry nobody relayed has no mark at all (so it compares equal to what older versions stored).
+    expect(normalizeReview({ comments: [c('b', { relayedBy: '' })], history: [] }).comments[0]).not.toHaveProperty('relayedBy')
+  })
+
   it('drops statuses it does not know and fills missing fields, so stored and received data compare alike', () => {
     const odd = normalizeReview({
       comments: [{ ...c('a'), resolvedBy: undefined as unknown as string }],

@@ -16,6 +16,7 @@ interface CommentRow {
   resolved: number
   resolved_by: string
   deleted: number
+  relayed_by: string
 }
 
 interface HistoryRow {
@@ -26,6 +27,7 @@ interface HistoryRow {
   by_name: string
   at: number
   note: string
+  relayed_by: string
 }
 
 function rowToComment(row: CommentRow): ReviewComment {
@@ -39,7 +41,8 @@ function rowToComment(row: CommentRow): ReviewComment {
     updatedAt: row.updated_at,
     resolved: row.resolved === 1,
     resolvedBy: row.resolved_by,
-    deleted: row.deleted === 1
+    deleted: row.deleted === 1,
+    relayedBy: row.relayed_by
   }
 }
 
@@ -56,12 +59,21 @@ function commentToRow(articleId: string, c: ReviewComment): CommentRow {
     updated_at: c.updatedAt,
     resolved: c.resolved ? 1 : 0,
     resolved_by: c.resolvedBy,
-    deleted: c.deleted ? 1 : 0
+    deleted: c.deleted ? 1 : 0,
+    relayed_by: c.relayedBy ?? ''
   }
 }
 
 function rowToChange(row: HistoryRow): StatusChange {
-  return { id: row.id, from: row.from_status as ArticleStatus, to: row.to_status as ArticleStatus, by: row.by_name, at: row.at, note: row.note }
+  return {
+    id: row.id,
+    from: row.from_status as ArticleStatus,
+    to: row.to_status as ArticleStatus,
+    by: row.by_name,
+    at: row.at,
+    note: row.note,
+    relayedBy: row.relayed_by
+  }
 }
 
 /** An article's comments and status history, in their normal form. */
@@ -74,10 +86,11 @@ export function readReview(db: Db, articleId: string): ReviewData {
 /** Writes one comment (new or changed); a comment of another article with the same id is never touched. */
 export function putComment(db: Db, articleId: string, comment: ReviewComment): void {
   db.prepare(
-    `INSERT INTO review_comments (id, article_id, thread_id, author, body, quote, created_at, updated_at, resolved, resolved_by, deleted)
-     VALUES (@id, @article_id, @thread_id, @author, @body, @quote, @created_at, @updated_at, @resolved, @resolved_by, @deleted)
+    `INSERT INTO review_comments (id, article_id, thread_id, author, body, quote, created_at, updated_at, resolved, resolved_by, deleted, relayed_by)
+     VALUES (@id, @article_id, @thread_id, @author, @body, @quote, @created_at, @updated_at, @resolved, @resolved_by, @deleted, @relayed_by)
      ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, resolved = excluded.resolved,
-       resolved_by = excluded.resolved_by, deleted = excluded.deleted, author = excluded.author, quote = excluded.quote
+       resolved_by = excluded.resolved_by, deleted = excluded.deleted, author = excluded.author, quote = excluded.quote,
+       relayed_by = CASE WHEN excluded.relayed_by = '' THEN review_comments.relayed_by ELSE excluded.relayed_by END
      WHERE review_comments.article_id = excluded.article_id`
   ).run(commentToRow(articleId, comment))
 }
@@ -89,9 +102,20 @@ export function findComment(db: Db, id: string): (ReviewComment & { articleId: s
 
 export function addStatusChange(db: Db, articleId: string, change: StatusChange): void {
   db.prepare(
-    `INSERT INTO status_history (id, article_id, from_status, to_status, by_name, at, note)
-     VALUES (@id, @article_id, @from_status, @to_status, @by_name, @at, @note) ON CONFLICT (id) DO NOTHING`
-  ).run({ id: change.id, article_id: articleId, from_status: change.from, to_status: change.to, by_name: change.by, at: change.at, note: change.note })
+    `INSERT INTO status_history (id, article_id, from_status, to_status, by_name, at, note, relayed_by)
+     VALUES (@id, @article_id, @from_status, @to_status, @by_name, @at, @note, @relayed_by)
+     ON CONFLICT (id) DO UPDATE SET relayed_by = excluded.relayed_by
+     WHERE status_history.article_id = excluded.article_id AND status_history.relayed_by = '' AND excluded.relayed_by <> ''`
+  ).run({
+    id: change.id,
+    article_id: articleId,
+    from_status: change.from,
+    to_status: change.to,
+    by_name: change.by,
+    at: change.at,
+    note: change.note,
+    relayed_by: change.relayedBy ?? ''
+  })
 }
 
 /** Replaces an article's review data with `data` (already merged with what was here): one transaction. */

@@ -380,6 +380,8 @@ const ar = {
     resolve: 'حُلّ',
     reopen: 'أعد فتحه',
     resolvedBy: 'حلّه {{name}}',
+    relayedBy: 'أرسله إلى الموقع {{name}}',
+    relayedHint: 'كتب الاسمَ ملفٌّ أو جهاز آخر؛ الموقع يعرف فقط من أرسله',
     deleteComment: 'احذف',
     detached: 'منفصل: حُذف النص الذي عُلّق عليه',
     showResolved: 'أظهر المحلولة ({{count}})',

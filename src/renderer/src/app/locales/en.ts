@@ -384,6 +384,8 @@ const en: Messages = {
     resolve: 'Resolve',
     reopen: 'Reopen',
     resolvedBy: 'Resolved by {{name}}',
+    relayedBy: 'sent to the site by {{name}}',
+    relayedHint: 'The name came from a file or another machine; the site only knows who sent it',
     deleteComment: 'Delete',
     detached: 'Detached: the text it was on was deleted',
     showResolved: 'Show resolved ({{count}})',

@@ -96,6 +96,7 @@ export function ReviewPanel({ model: props, onClose }: { model: ReviewModel; onC
             {[...review.history].reverse().map((h) => (
               <li key={h.id}>
                 <span>{t('review.historyEntry', { by: h.by || t('review.anonymous'), from: t(`status.${h.from}`), to: t(`status.${h.to}`) })}</span>
+                {h.relayedBy !== undefined && <Relayed name={h.relayedBy} />}
                 <time className="review-time">{formatDateTime(h.at, locale)}</time>
                 {h.note !== '' && <p className="review-history-note">{h.note}</p>}
               </li>
@@ -255,7 +256,8 @@ function Thread({ model, thread, current, detached }: { model: ReviewModel; thre
       {thread.comments.map((c) => (
         <div key={c.id} className="comment" data-comment={c.id}>
           <p className="review-meta">
-            <strong>{c.author || t('review.anonymous')}</strong> · <time>{formatDateTime(c.createdAt, locale)}</time>
+            <strong>{c.author || t('review.anonymous')}</strong>
+            {c.relayedBy !== undefined && <Relayed name={c.relayedBy} />} · <time>{formatDateTime(c.createdAt, locale)}</time>
             {identity !== null && c.author === identity.name && (
               <button type="button" className="linklike" onClick={() => model.deleteComment(c.id)}>
                 {t('review.deleteComment')}
@@ -286,5 +288,16 @@ function Thread({ model, thread, current, detached }: { model: ReviewModel; thre
         </button>
       </form>
     </li>
+  )
+}
+
+/** The site's stamp on an entry someone else sent: the author's name came from a file, this is who the site knows sent it. */
+function Relayed({ name }: { name: string }) {
+  const { t } = useTranslation()
+  return (
+    <span className="review-relayed" title={t('review.relayedHint')}>
+      {' '}
+      ({t('review.relayedBy', { name })})
+    </span>
   )
 }
