@@ -31,6 +31,16 @@ export default defineConfig({
       {
         resolve,
         test: {
+          name: 'validator',
+          environment: 'node',
+          // WordPress's block validator (@wordpress/blocks with the core blocks) under its own jsdom globals: kept to these files.
+          include: ['test/validator/**/*.test.ts'],
+          testTimeout: 120_000
+        }
+      },
+      {
+        resolve,
+        test: {
           name: 'wordpress',
           environment: 'node',
           include: ['test/wordpress/**/*.test.ts', 'test/security/wordpress/*.test.ts'],

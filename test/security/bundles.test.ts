@@ -125,6 +125,24 @@ describe('what a bundle carries is checked for what it is', () => {
     expect(there.bodyText).toContain('نص مرافق')
   })
 
+  it('forgets the site markup a file claims an editable block came with when the site never had it: the block is written afresh', () => {
+    const id = handedIn()
+    const shell =
+      '<!-- wp:image {"id":9,"linkDestination":"custom"} -->\n<figure class="wp-block-image"><a href="https://evil.example/login"><img src="https://evil.example/x.png" alt=""/></a></figure>\n<!-- /wp:image -->'
+    const claimed = '<!-- wp:paragraph -->\n<p class="wp-block-paragraph" id="x"><a href="https://evil.example/">الفقرة الأولى.</a></p>\n<!-- /wp:paragraph -->'
+    const forged = forgeBundle(desks.reporter.bundles.exportBundle(id), (files) => {
+      const article = files['article.json'] as { body: string }
+      const doc = JSON.parse(article.body) as { root: { children: Record<string, unknown>[] } }
+      doc.root.children[0]!.$ = { siteMarkup: claimed }
+      doc.root.children[1]!.$ = { siteMarkup: shell }
+      article.body = JSON.stringify(doc)
+    })
+    desks.editor.bundles.importBundle(forged)
+    const there = desks.editor.articles.get(id)
+    expect(there.body).not.toContain('evil.example')
+    expect(there.bodyText).toContain('الفقرة الأولى.')
+  })
+
   it('does not let a file publish, skip the workflow, or date a move in the future', () => {
     const id = handedIn()
     const bundle = desks.reporter.bundles.exportBundle(id)

@@ -1,10 +1,9 @@
 import { parse as parseBlocks } from '@wordpress/block-serialization-default-parser'
-import { parseDocument } from 'htmlparser2'
-import type { Element } from 'domhandler'
 import { NODE_TYPES } from '@shared/domain/document'
 import { isMediaId } from '@shared/domain/media'
 import { block, markupText, MarkupTooLarge, MAX_MARKUP_LENGTH, splitBlocks } from './gutenberg'
-import { escapeAttr, escapeText, inlineFromHtml, inlineToHtml, plainText, single, Unsupported } from './inline'
+import { escapeAttr, escapeText, inlineToHtml, plainText, Unsupported } from './inline'
+import { shapeOf, shapeOfMarkup, splice, type ImageShape, type ListShape, type Range, type Shape, type TextSlot } from './shapes'
 import {
   element,
   paragraph,
@@ -18,7 +17,9 @@ import {
   type LexParagraph,
   type LexQuote,
   type LexRawBlock,
-  type RemoteImage
+  type RemoteImage,
+  siteMarkupOf,
+  withSiteMarkup
 } from './lexical'
 
 /**
@@ -32,8 +33,6 @@ import {
  * node that keeps the block's markup byte for byte and goes back unchanged. The
  * editor never renders site HTML: a raw block shows its name and plain text only.
  */
-
-type ParsedBlock = ReturnType<typeof parseBlocks>[number]
 
 // ---- document → blocks ------------------------------------------------------
 
@@ -59,19 +58,114 @@ function listToBlock(list: LexList, plain: boolean): string {
   const collect = (l: LexList) => {
     for (const item of l.children) {
       const inline = item.children.filter((c) => c.type !== 'list') as LexInline[]
-      if (inline.length > 0 || !item.children.some((c) => c.type === 'list')) items.push(block('list-item', {}, `<li>${inlineToHtml(inline, plain)}</li>`))
+      if (inline.length > 0 || !item.children.some((c) => c.type === 'list')) items.push(freshItem(inlineToHtml(inline, plain), true))
       // A nested list is written as further items of the same list: Qalam's editor has no nesting UI.
       for (const nested of item.children.filter((c): c is LexList => c.type === 'list')) collect(nested)
     }
   }
   collect(list)
   const tag = ordered ? 'ol' : 'ul'
-  return block('list', ordered ? { ordered: true } : {}, `<${tag} class="wp-block-list">${items.join('')}</${tag}>`)
+  // WordPress writes a blank line between a list's item blocks (and re-saves a list without them with them).
+  return block('list', ordered ? { ordered: true } : {}, `<${tag} class="wp-block-list">${items.join('\n\n')}</${tag}>`)
+}
+
+const freshItem = (html: string, itemBlocks: boolean): string => (itemBlocks ? block('list-item', {}, `<li>${html}</li>`) : `<li>${html}</li>`)
+
+/**
+ * A text slot's new contents, or null where the text is as the site had it (its bytes
+ * stay). With `plain`, review markup the site's text carried is taken out.
+ */
+function slotText(slot: TextSlot, children: readonly { type: string }[], plain: boolean): string | null {
+  const now = inlineToHtml(children, false)
+  const was = inlineToHtml(slot.inline, false)
+  if (now !== was) return inlineToHtml(children, plain)
+  return plain && inlineToHtml(slot.inline, true) !== was ? inlineToHtml(children, true) : null
+}
+
+function edited(markup: string, slot: Range, text: string | null): string {
+  return text === null ? markup : splice(markup, [{ range: slot, text }])
+}
+
+function listFromSource(list: LexList, markup: string, shape: ListShape, plain: boolean): string | null {
+  if ((list.listType === 'number') !== shape.ordered) return null
+  if (list.children.some((item) => item.children.some((c) => c.type === 'list'))) return null
+  const texts = list.children.map((item, i) => {
+    const was = shape.items[i]
+    return was === undefined ? { fresh: inlineToHtml(item.children, plain) } : { was, text: slotText(was.slot, item.children, plain) }
+  })
+  if (texts.length === shape.items.length && texts.every((t) => 'was' in t && t.text === null)) return markup
+  const items = texts.map((t) => {
+    if (!('was' in t)) return freshItem(t.fresh, shape.itemBlocks)
+    const { range, slot } = t.was!
+    const own = markup.slice(range.start, range.end)
+    return edited(own, { start: slot.start - range.start, end: slot.end - range.start }, t.text!)
+  })
+  const first = shape.items[0]
+  const region = first === undefined ? shape.inner : { start: first.range.start, end: shape.items[shape.items.length - 1]!.range.end }
+  return splice(markup, [{ range: region, text: items.join(shape.separator) }])
+}
+
+function imageFromSource(img: LexImage, markup: string, shape: ImageShape, ctx: ToBlocksContext): string | null {
+  const remote = ctx.image(img.mediaId)
+  if (remote === undefined) throw new MissingUploadError(img.mediaId)
+  // Another attachment than the block had (id 0 is the local form, where only the address changes).
+  if (remote.id !== 0 && shape.remoteId !== undefined && remote.id !== shape.remoteId) return null
+  const edits: { range: Range; text: string }[] = []
+  if (remote.url !== shape.src) edits.push({ range: shape.srcRange, text: escapeAttr(remote.url) })
+  if (img.alt !== shape.alt) {
+    if (shape.altRange !== null) edits.push({ range: shape.altRange, text: escapeAttr(img.alt) })
+    else edits.push({ range: { start: shape.altInsertAt, end: shape.altInsertAt }, text: ` alt="${escapeAttr(img.alt)}"` })
+  }
+  if (img.caption !== shape.caption) {
+    if (img.caption.trim() === '') {
+      if (shape.captionElement !== null) edits.push({ range: shape.captionElement, text: '' })
+    } else if (shape.captionSlot !== null) edits.push({ range: shape.captionSlot, text: escapeText(img.caption) })
+    else {
+      // A caption as the block's own version writes one: with the element class since WordPress 6.1, without before.
+      const open = shape.legacy ? '<figcaption>' : '<figcaption class="wp-element-caption">'
+      edits.push({ range: { start: shape.captionInsertAt, end: shape.captionInsertAt }, text: `${open}${escapeText(img.caption)}</figcaption>` })
+    }
+  }
+  return splice(markup, edits)
+}
+
+/**
+ * A block opened from the site, written back from the site's markup of it: untouched, the
+ * same bytes; edited, the same markup with the new text in its places. Null when the node
+ * is no longer that block (a paragraph made a heading, a heading's level changed): then it
+ * is written afresh.
+ */
+function fromSource(node: LexBlock, markup: string, ctx: ToBlocksContext): string | null {
+  const shape: Shape | null = shapeOfMarkup(markup)
+  if (shape === null) return null
+  const plain = ctx.plain === true
+  switch (node.type) {
+    case 'paragraph':
+      // The site's direction attributes stay as they were: the editor works out direction from the text.
+      return shape.kind === 'paragraph' ? edited(markup, shape.slot, slotText(shape.slot, node.children, plain)) : null
+    case 'heading':
+      return shape.kind === 'heading' && `h${shape.level}` === node.tag ? edited(markup, shape.slot, slotText(shape.slot, node.children, plain)) : null
+    case 'quote':
+      return shape.kind === 'quote' ? edited(markup, shape.slot, slotText(shape.slot, node.children, plain)) : null
+    case 'list':
+      return shape.kind === 'list' ? listFromSource(node, markup, shape, plain) : null
+    case 'horizontalrule':
+      return shape.kind === 'separator' ? markup : null
+    case NODE_TYPES.image:
+      return shape.kind === 'image' ? imageFromSource(node, markup, shape, ctx) : null
+    default:
+      return null
+  }
 }
 
 /** One block of the editor's document as Gutenberg markup. */
 export function blockToMarkup(node: LexBlock | { type: string }, ctx: ToBlocksContext): string {
   const plain = ctx.plain === true
+  const kept = node.type === NODE_TYPES.rawBlock ? undefined : siteMarkupOf(node as LexParagraph)
+  if (kept !== undefined) {
+    const written = fromSource(node as LexBlock, kept, ctx)
+    if (written !== null) return written
+  }
   switch (node.type) {
     case 'paragraph': {
       const p = node as LexParagraph
@@ -123,120 +217,35 @@ function isLastEmpty(doc: LexDocument, b: LexBlock): boolean {
 
 // ---- markup → document ------------------------------------------------------
 
-function onlyAttrs(attrs: Record<string, unknown>, allowed: Record<string, (v: unknown) => boolean>): void {
-  for (const [k, v] of Object.entries(attrs)) {
-    const check = allowed[k]
-    if (check === undefined || !check(v)) throw new Unsupported()
-  }
-}
-
 export interface FromBlocksContext {
-  /** The local image for an attachment on the site, if this machine has it. */
-  localImage(remoteId: number, src: string): string | undefined
+  /** The local image for an attachment on the site (by its id, when the block names one, or its address), if this machine has it. */
+  localImage(remoteId: number | undefined, src: string): string | undefined
 }
 
-function innerOnlyWhitespace(b: ParsedBlock): boolean {
-  return b.innerContent.every((c) => c === null || c.trim() === '')
-}
-
-function listItems(b: ParsedBlock): LexListItem[] {
-  let items: LexInline[][]
-  if (b.innerBlocks.length > 0) {
-    items = b.innerBlocks.map((item) => {
-      if (item.blockName !== 'core/list-item' || item.innerBlocks.length > 0 || Object.keys(item.attrs ?? {}).length > 0) throw new Unsupported()
-      return inlineFromHtml(single(item.innerHTML, 'li').children)
-    })
-  } else {
-    // The list block before list items were blocks (WordPress < 6.2).
-    const list = single(b.innerHTML, b.attrs?.ordered === true ? 'ol' : 'ul')
-    items = list.children
-      .filter((n) => !(n.type === 'text' && n.data.trim() === ''))
-      .map((n) => {
-        if (n.type !== 'tag' || (n as Element).name !== 'li' || Object.keys((n as Element).attribs).length > 0) throw new Unsupported()
-        return inlineFromHtml((n as Element).children)
-      })
-  }
-  return items.map((children, i) => element<LexListItem>({ type: 'listitem', value: i + 1, children }))
-}
-
-function convert(b: ParsedBlock, ctx: FromBlocksContext): LexBlock {
-  const attrs = (b.attrs ?? {}) as Record<string, unknown>
-  switch (b.blockName) {
-    case 'core/paragraph': {
-      onlyAttrs(attrs, { direction: (v) => v === 'ltr' || v === 'rtl' })
-      const dir = attrs.direction as 'ltr' | 'rtl' | undefined
-      const p = single(b.innerHTML, 'p', dir === undefined ? {} : { dir })
-      return paragraph(inlineFromHtml(p.children), dir === 'ltr' ? 'ltr' : null)
-    }
-    case 'core/heading': {
-      onlyAttrs(attrs, { level: (v) => v === 3 || v === 4 || v === 2 })
-      const level = (attrs.level as number | undefined) ?? 2
-      let h: Element
-      try {
-        h = single(b.innerHTML, `h${level}`, { class: 'wp-block-heading' })
-      } catch {
-        h = single(b.innerHTML, `h${level}`)
-      }
-      return element<LexHeading>({ type: 'heading', tag: `h${level}` as LexHeading['tag'], children: inlineFromHtml(h.children) })
-    }
-    case 'core/list': {
-      onlyAttrs(attrs, { ordered: (v) => typeof v === 'boolean' })
-      const ordered = attrs.ordered === true
-      if (b.innerBlocks.length > 0) {
-        const outer = b.innerContent.filter((c): c is string => c !== null).join('')
-        const tag = ordered ? 'ol' : 'ul'
-        if (outer.trim() !== `<${tag} class="wp-block-list"></${tag}>` && outer.trim() !== `<${tag}></${tag}>`) throw new Unsupported()
-      }
+/** The editor's node for a block of a known shape (see shapes.ts). */
+function nodeOf(shape: Shape, ctx: FromBlocksContext): Exclude<LexBlock, LexRawBlock> {
+  switch (shape.kind) {
+    case 'paragraph':
+      return paragraph(shape.slot.inline, shape.ltr ? 'ltr' : null)
+    case 'heading':
+      return element<LexHeading>({ type: 'heading', tag: `h${shape.level}`, children: shape.slot.inline })
+    case 'quote':
+      return element<LexQuote>({ type: 'quote', children: shape.slot.inline })
+    case 'list':
       return element<LexList>({
         type: 'list',
-        listType: ordered ? 'number' : 'bullet',
-        start: 1,
-        tag: ordered ? 'ol' : 'ul',
-        children: listItems(b)
+        listType: shape.ordered ? 'number' : 'bullet',
+        start: shape.start,
+        tag: shape.ordered ? 'ol' : 'ul',
+        children: shape.items.map((item, i) => element<LexListItem>({ type: 'listitem', value: shape.start + i, children: item.slot.inline }))
       })
-    }
-    case 'core/quote': {
-      onlyAttrs(attrs, {})
-      if (b.innerBlocks.length === 1) {
-        const outer = b.innerContent.filter((c): c is string => c !== null).join('')
-        if (outer.trim() !== '<blockquote class="wp-block-quote"></blockquote>') throw new Unsupported()
-        const inner = b.innerBlocks[0]!
-        if (inner.blockName !== 'core/paragraph' || Object.keys(inner.attrs ?? {}).length > 0) throw new Unsupported()
-        return element<LexQuote>({ type: 'quote', children: inlineFromHtml(single(inner.innerHTML, 'p').children) })
-      }
-      if (b.innerBlocks.length > 0) throw new Unsupported()
-      const quote = single(b.innerHTML, 'blockquote', { class: 'wp-block-quote' })
-      const ps = quote.children.filter((n) => !(n.type === 'text' && n.data.trim() === ''))
-      if (ps.length !== 1 || ps[0]!.type !== 'tag' || (ps[0] as Element).name !== 'p' || Object.keys((ps[0] as Element).attribs).length > 0) throw new Unsupported()
-      return element<LexQuote>({ type: 'quote', children: inlineFromHtml((ps[0] as Element).children) })
-    }
-    case 'core/separator': {
-      onlyAttrs(attrs, {})
-      const hr = parseDocument(b.innerHTML.trim()).children
-      if (hr.length !== 1 || hr[0]!.type !== 'tag' || (hr[0] as Element).name !== 'hr') throw new Unsupported()
+    case 'separator':
       return { type: 'horizontalrule', version: 1 }
+    case 'image': {
+      const mediaId = ctx.localImage(shape.remoteId, shape.src)
+      if (mediaId === undefined || !isMediaId(mediaId)) throw new Unsupported('an image this machine does not have')
+      return { type: NODE_TYPES.image, version: 1, mediaId, alt: shape.alt, caption: shape.caption }
     }
-    case 'core/image': {
-      onlyAttrs(attrs, { id: (v) => Number.isInteger(v), sizeSlug: (v) => v === 'large', linkDestination: (v) => v === 'none' })
-      const remoteId = attrs.id as number | undefined
-      const figure = single(b.innerHTML, 'figure', { class: 'wp-block-image size-large' })
-      const parts = figure.children.filter((n) => !(n.type === 'text' && n.data.trim() === '')) as Element[]
-      const img = parts[0]
-      if (img?.type !== 'tag' || img.name !== 'img') throw new Unsupported()
-      const mediaId = remoteId === undefined ? undefined : ctx.localImage(remoteId, img.attribs.src ?? '')
-      if (mediaId === undefined || !isMediaId(mediaId)) throw new Unsupported()
-      let caption = ''
-      if (parts.length === 2) {
-        const cap = parts[1]!
-        if (cap.type !== 'tag' || cap.name !== 'figcaption') throw new Unsupported()
-        const inline = inlineFromHtml(cap.children)
-        if (inline.some((n) => n.type !== 'text' || n.format !== 0)) throw new Unsupported()
-        caption = plainText(inline)
-      } else if (parts.length > 2) throw new Unsupported()
-      return { type: NODE_TYPES.image, version: 1, mediaId, alt: img.attribs.alt ?? '', caption }
-    }
-    default:
-      throw new Unsupported()
   }
 }
 
@@ -244,20 +253,30 @@ function raw(markup: string, name: string): LexRawBlock {
   return { type: NODE_TYPES.rawBlock, version: 1, markup, name, preview: markupText(markup).slice(0, 400) }
 }
 
-/** One top-level piece of site content as a node of the editor's document. */
-export function markupToBlock(piece: string, ctx: FromBlocksContext): LexBlock {
+/** One top-level piece of site content as an editable node, or why it stays the site's markup. */
+function readPiece(piece: string, ctx: FromBlocksContext): LexBlock | { raw: string; reason: string } {
   const parsed = parseBlocks(piece).filter((b) => !(b.blockName === null && b.innerHTML.trim() === ''))
-  if (parsed.length !== 1) return raw(piece, 'html')
+  if (parsed.length !== 1 || parsed[0]!.blockName === null) return { raw: 'html', reason: 'HTML outside blocks (a classic post)' }
   const b = parsed[0]!
-  if (b.blockName === null) return raw(piece, 'html')
   try {
-    if (b.blockName !== 'core/list' && b.blockName !== 'core/quote' && b.innerBlocks.length > 0) throw new Unsupported()
-    if (b.blockName === 'core/separator' && !innerOnlyWhitespace({ ...b, innerContent: [b.innerHTML.replace(/<hr[^>]*>/, '')] })) throw new Unsupported()
-    return convert(b, ctx)
+    // The node keeps the block's markup: untouched it goes back byte for byte, edited with everything but its text as it was.
+    return withSiteMarkup(nodeOf(shapeOf(piece, b), ctx), piece)
   } catch (error) {
-    if (error instanceof Unsupported) return raw(piece, b.blockName)
+    if (error instanceof Unsupported) return { raw: b.blockName!, reason: error.message }
     throw error
   }
+}
+
+/** One top-level piece of site content as a node of the editor's document. */
+export function markupToBlock(piece: string, ctx: FromBlocksContext): LexBlock {
+  const read = readPiece(piece, ctx)
+  return 'raw' in read ? raw(piece, read.raw) : read
+}
+
+/** Why a top-level piece of site content opens read-only (kept as the site's markup), or null when it opens editable. */
+export function whyReadOnly(piece: string, ctx: FromBlocksContext): string | null {
+  const read = readPiece(piece, ctx)
+  return 'raw' in read ? read.reason : null
 }
 
 /** Post content from the site as the editor's document: a right-to-left root of blocks. */

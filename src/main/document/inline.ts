@@ -1,4 +1,3 @@
-import { parseDocument } from 'htmlparser2'
 import type { ChildNode, Element } from 'domhandler'
 import { isAllowedLinkUrl } from '@shared/domain/links'
 import { NODE_TYPES } from '@shared/domain/document'
@@ -12,7 +11,13 @@ import { text, type LexInline, type LexLink, type LexMark, type LexSuggestion, t
  */
 
 /** The markup uses something Qalam cannot represent exactly: the block is kept raw. */
-export class Unsupported extends Error {}
+export class Unsupported extends Error {
+  /** Why, in a few words (the fixture report lists it for every block that stays raw). */
+  constructor(reason = 'not a form Qalam edits') {
+    super(reason)
+    this.name = 'Unsupported'
+  }
+}
 
 export const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 export const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;')
@@ -97,54 +102,55 @@ export function inlineFromHtml(nodes: ChildNode[], format = 0, inLink = false): 
       if (node.data !== '') out.push(text(node.data, format))
       continue
     }
-    if (node.type === 'comment') throw new Unsupported()
-    if (node.type !== 'tag') throw new Unsupported()
+    if (node.type === 'comment') throw new Unsupported('an HTML comment inside the text')
+    if (node.type !== 'tag') throw new Unsupported(`a ${node.type} node inside the text`)
     const el = node as Element
     const attrs = Object.keys(el.attribs)
     const plain = attrs.length === 0
     switch (el.name) {
       case 'strong':
       case 'b':
-        if (!plain) throw new Unsupported()
+        if (!plain) throw new Unsupported(`<${el.name}> with attributes (${attrs.join(', ')})`)
         out.push(...inlineFromHtml(el.children, format | FORMAT.bold, inLink))
         break
       case 'em':
       case 'i':
-        if (!plain) throw new Unsupported()
+        if (!plain) throw new Unsupported(`<${el.name}> with attributes (${attrs.join(', ')})`)
         out.push(...inlineFromHtml(el.children, format | FORMAT.italic, inLink))
         break
       case 's':
       case 'strike':
-        if (!plain) throw new Unsupported()
+        if (!plain) throw new Unsupported(`<${el.name}> with attributes (${attrs.join(', ')})`)
         out.push(...inlineFromHtml(el.children, format | FORMAT.strike, inLink))
         break
       case 'u':
-        if (!plain) throw new Unsupported()
+        if (!plain) throw new Unsupported(`<${el.name}> with attributes (${attrs.join(', ')})`)
         out.push(...inlineFromHtml(el.children, format | FORMAT.underline, inLink))
         break
       case 'span':
-        if (attrs.length !== 1 || !UNDERLINE_STYLE.test(el.attribs.style ?? '')) throw new Unsupported()
+        if (attrs.length !== 1 || !UNDERLINE_STYLE.test(el.attribs.style ?? '')) throw new Unsupported(`<span> with ${attrs.join(', ') || 'no attributes'}`)
         out.push(...inlineFromHtml(el.children, format | FORMAT.underline, inLink))
         break
       case 'code':
-        if (!plain) throw new Unsupported()
+        if (!plain) throw new Unsupported(`<${el.name}> with attributes (${attrs.join(', ')})`)
         out.push(...inlineFromHtml(el.children, format | FORMAT.code, inLink))
         break
       case 'sub':
-        if (!plain) throw new Unsupported()
+        if (!plain) throw new Unsupported(`<${el.name}> with attributes (${attrs.join(', ')})`)
         out.push(...inlineFromHtml(el.children, format | FORMAT.sub, inLink))
         break
       case 'sup':
-        if (!plain) throw new Unsupported()
+        if (!plain) throw new Unsupported(`<${el.name}> with attributes (${attrs.join(', ')})`)
         out.push(...inlineFromHtml(el.children, format | FORMAT.sup, inLink))
         break
       case 'br':
-        if (!plain) throw new Unsupported()
+        if (!plain) throw new Unsupported(`<${el.name}> with attributes (${attrs.join(', ')})`)
         out.push({ type: 'linebreak', version: 1 })
         break
       case 'mark': {
         const threads = el.attribs['data-qalam-threads']
-        if (attrs.length !== 2 || el.attribs.class !== 'qalam-comment' || threads === undefined || !ID_LIST.test(threads)) throw new Unsupported()
+        if (attrs.length !== 2 || el.attribs.class !== 'qalam-comment' || threads === undefined || !ID_LIST.test(threads))
+          throw new Unsupported('a <mark> that is not a Qalam comment anchor')
         out.push({ type: 'mark', ids: threads.split(' '), children: inlineFromHtml(el.children, format, inLink), direction: null, format: '', indent: 0, version: 1 })
         break
       }
@@ -157,7 +163,7 @@ export function inlineFromHtml(nodes: ChildNode[], format = 0, inLink = false): 
             out.push(...inlineFromHtml(el.children, format | FORMAT.strike, inLink))
             break
           }
-          throw new Unsupported()
+          throw new Unsupported(`an <${el.name}> that is not a Qalam suggestion`)
         }
         out.push({
           type: NODE_TYPES.suggestion,
@@ -175,7 +181,10 @@ export function inlineFromHtml(nodes: ChildNode[], format = 0, inLink = false): 
       }
       case 'a': {
         const href = el.attribs.href
-        if (inLink || href === undefined || !isAllowedLinkUrl(href) || attrs.some((a) => !ALLOWED_LINK_ATTRS.has(a))) throw new Unsupported()
+        if (inLink || href === undefined || !isAllowedLinkUrl(href) || attrs.some((a) => !ALLOWED_LINK_ATTRS.has(a)))
+          throw new Unsupported(
+            inLink ? 'a link inside a link' : href === undefined || !isAllowedLinkUrl(href) ? 'a link that is not http, https or mailto' : `a link with ${attrs.join(', ')}`
+          )
         out.push({
           type: 'link',
           url: href,
@@ -191,7 +200,7 @@ export function inlineFromHtml(nodes: ChildNode[], format = 0, inLink = false): 
         break
       }
       default:
-        throw new Unsupported()
+        throw new Unsupported(`<${el.name}> inside the text`)
     }
   }
   return mergeTexts(out)
@@ -205,15 +214,4 @@ function mergeTexts(nodes: LexInline[]): LexInline[] {
     else out.push(n)
   }
   return out
-}
-
-/** Parses a fragment and insists it is exactly one element named `tag` with these attributes. */
-export function single(html: string, tag: string, attrs: Record<string, string> = {}): Element {
-  const nodes = parseDocument(html.trim(), { decodeEntities: true }).children.filter((n) => !(n.type === 'text' && n.data.trim() === ''))
-  const el = nodes[0]
-  if (nodes.length !== 1 || el?.type !== 'tag' || (el as Element).name !== tag) throw new Unsupported()
-  const got = (el as Element).attribs
-  if (Object.keys(got).length !== Object.keys(attrs).length) throw new Unsupported()
-  for (const [k, v] of Object.entries(attrs)) if (got[k] !== v) throw new Unsupported()
-  return el as Element
 }

@@ -56,7 +56,17 @@ export interface LexSuggestion {
 }
 export type LexInline = LexText | LexLineBreak | LexLink | LexMark | LexSuggestion
 
-export interface LexElementBase {
+/**
+ * Lexical's node state (`$` in a node's JSON): a block opened from the site keeps the
+ * site's markup of it there (`siteMarkup`), so it goes back byte for byte when untouched
+ * and with its attributes and classes when edited (see shapes.ts). The editor carries
+ * the state through edits without knowing it; a node it creates (a new paragraph) has none.
+ */
+export interface SiteSource {
+  $?: { siteMarkup?: string } & Record<string, unknown>
+}
+
+export interface LexElementBase extends SiteSource {
   direction: 'ltr' | 'rtl' | null
   format: string
   indent: number
@@ -90,11 +100,11 @@ export interface LexList extends LexElementBase {
   tag: 'ul' | 'ol'
   children: LexListItem[]
 }
-export interface LexRule {
+export interface LexRule extends SiteSource {
   type: 'horizontalrule'
   version: 1
 }
-export interface LexImage {
+export interface LexImage extends SiteSource {
   type: typeof NODE_TYPES.image
   version: 1
   mediaId: string
@@ -130,6 +140,12 @@ export const element = <T extends LexElementBase>(rest: Omit<T, keyof LexElement
 
 export const paragraph = (children: LexInline[], direction: 'ltr' | null = null): LexParagraph =>
   element<LexParagraph>({ type: 'paragraph', children, textFormat: 0, textStyle: '' }, direction)
+
+/** The site's markup a node keeps, if any. */
+export const siteMarkupOf = (node: SiteSource): string | undefined => (typeof node.$?.siteMarkup === 'string' ? node.$.siteMarkup : undefined)
+
+/** A node with the site's markup of it kept (other state it has stays). */
+export const withSiteMarkup = <T extends SiteSource>(node: T, markup: string): T => ({ ...node, $: { ...node.$, siteMarkup: markup } })
 
 /** Parses a stored body; a body that is not a document (never expected) is an error, not an empty post. */
 export function parseDocumentJson(json: string): LexDocument {

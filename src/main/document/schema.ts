@@ -68,6 +68,11 @@ export function checkDocument(doc: unknown): asserts doc is LexDocument {
     if (depth > MAX_DEPTH) fail(path, 'nested too deep')
     if (!isObject(node)) fail(path, 'not a node')
     const n = node as Json
+    // Lexical's node state: the site's markup a block keeps (document/shapes.ts) is text, bounded.
+    if (n.$ !== undefined) {
+      if (!isObject(n.$)) fail(path, '$ is not node state')
+      if ((n.$ as Json).siteMarkup !== undefined) string(n.$ as Json, 'siteMarkup', `${path}.$`, MAX_TEXT)
+    }
     const type = n.type
     if (typeof type !== 'string') fail(path, 'a node without a type')
     const t = type as string

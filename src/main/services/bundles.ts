@@ -236,7 +236,7 @@ export class BundleService {
     const demote = (body: string): string => {
       const r = demoteUnknownRawBlocks(parseDocumentJson(body), knownRaw)
       demotedBlocks += r.demoted
-      return r.demoted === 0 ? body : JSON.stringify(r.doc)
+      return r.demoted === 0 && r.forgotten === 0 ? body : JSON.stringify(r.doc)
     }
     article.body = demote(article.body)
     for (const r of revisions) r.body = demote(r.body)

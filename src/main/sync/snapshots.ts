@@ -52,7 +52,7 @@ export function localHash(db: Db, article: Article): string {
 
 /** Images of the site's posts as this machine's images, where it uploaded them. */
 export function fromSiteCtx(db: Db, siteId: string): FromBlocksContext {
-  return { localImage: (remoteId) => uploadsRepo.findUploadByRemote(db, siteId, remoteId) }
+  return { localImage: (remoteId) => (remoteId === undefined ? undefined : uploadsRepo.findUploadByRemote(db, siteId, remoteId)) }
 }
 
 /** What a post's meta says about the plugin: registered meta is always listed, so qalam_review present means it is active. */

@@ -43,7 +43,8 @@ export class ImageNode extends DecoratorNode<JSX.Element> {
   }
 
   static override importJSON(json: SerializedImageNode): ImageNode {
-    return $createImageNode({ mediaId: json.mediaId, alt: json.alt, caption: json.caption })
+    // updateFromJSON keeps the node's state (the site's markup of the block it came from: main/document/shapes.ts).
+    return $createImageNode({ mediaId: json.mediaId, alt: json.alt, caption: json.caption }).updateFromJSON(json)
   }
 
   static override importDOM(): DOMConversionMap | null {

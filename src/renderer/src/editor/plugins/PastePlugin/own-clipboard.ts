@@ -50,6 +50,10 @@ function plain(nodes: SerializedNode[], topLevel: boolean): SerializedNode[] {
         .filter((l) => l.trim() !== '')
       return topLevel ? lines.map(plainParagraphNode) : lines.map(plainTextNode)
     }
-    return [children === undefined ? node : { ...node, children }]
+    // A pasted block is new here: it does not carry the site's markup of the block it was copied from (main/document/shapes.ts).
+    const { $: state, ...rest } = node as SerializedNode & { $?: Record<string, unknown> }
+    const kept = state === undefined ? undefined : Object.fromEntries(Object.entries(state).filter(([key]) => key !== 'siteMarkup'))
+    const copy = kept === undefined || Object.keys(kept).length === 0 ? rest : { ...rest, $: kept }
+    return [children === undefined ? copy : { ...copy, children }]
   })
 }

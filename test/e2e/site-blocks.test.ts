@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { documentToBlocks, markupToDocument } from '@main/document/codec'
+import { splitBlocks } from '@main/document/gutenberg'
+import { parseDocumentJson } from '@main/document/lexical'
+import { documentText } from '@main/document/text'
+import { countWords } from '@shared/arabic/count'
+import { EMPTY_META } from '@shared/domain/article'
+import { body, caretAfter, stored, waitSaved } from './helpers'
+import { hostPerTest } from './per-test'
+
+/**
+ * A post as WordPress's block editor saves it, edited in the real editor: the block the
+ * reporter typed in keeps its classes and attributes, the others go back byte for byte.
+ */
+
+const run = hostPerTest()
+
+const POST = [
+  '<!-- wp:paragraph {"align":"right"} -->\n<p class="wp-block-paragraph has-text-align-right">قال المتحدث إن الهدنة صامدة.</p>\n<!-- /wp:paragraph -->',
+  '<!-- wp:heading {"level":3} -->\n<h3 class="wp-block-heading" id="tafasil">التفاصيل</h3>\n<!-- /wp:heading -->',
+  '<!-- wp:list -->\n<ul class="wp-block-list"><!-- wp:list-item -->\n<li>وصول المساعدات</li>\n<!-- /wp:list-item -->\n\n<!-- wp:list-item -->\n<li>فتح المعابر</li>\n<!-- /wp:list-item --></ul>\n<!-- /wp:list -->',
+  '<!-- wp:separator {"className":"is-style-wide"} -->\n<hr class="wp-block-separator has-alpha-channel-opacity is-style-wide"/>\n<!-- /wp:separator -->'
+]
+
+describe('a post from the block editor, in the editor', () => {
+  it('keeps what the site wrote around the text: only the edited paragraph changes, and only in its words', async () => {
+    const { host } = run
+    const { page } = host
+    const doc = markupToDocument(POST.join('\n\n'), { localImage: () => undefined })
+    const a = host.services.articles.create('الهدنة')
+    const json = JSON.stringify(doc)
+    const bodyText = documentText(doc)
+    host.services.articles.save({ id: a.id, title: 'الهدنة', standfirst: '', body: json, bodyText, wordCount: countWords(bodyText), meta: EMPTY_META, caret: null })
+    await page.reload()
+    await page.locator(`[data-article-id="${a.id}"] button`).first().click()
+    await expect.poll(() => body(page).innerText()).toContain('فتح المعابر')
+    // The editor shows the text, not the site's markup.
+    expect(await body(page).innerHTML()).not.toContain('wp:paragraph')
+    await caretAfter(page, 'صامدة')
+    await page.keyboard.type(' حتى الآن')
+    await waitSaved(page)
+    const saved = parseDocumentJson((await stored(host, a.id)).body)
+    const written = documentToBlocks(saved, { image: () => undefined })
+    expect(written[0]).toBe(POST[0]!.replace('صامدة.', 'صامدة حتى الآن.'))
+    expect(written.slice(1)).toEqual(splitBlocks(POST.join('\n\n')).slice(1))
+  })
+})
