@@ -14,6 +14,7 @@ import { benchSearch, benchSpell } from './search'
 import { benchBundle, benchDiff } from './review'
 import { quickFigures } from './quick'
 import { markdownFigures, printFigures } from './figures'
+import { benchCodec } from './codec'
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
@@ -31,6 +32,24 @@ async function main(): Promise<void> {
     console.log(`\nquick bench${fast ? ' --fast' : ''}: ${((performance.now() - t0) / 1000).toFixed(0)} s`)
     if (flags.has('--markdown')) console.log(`\n${markdownFigures(`Quick bench (\`npm run bench -- quick${fast ? ' --fast' : ''}\`)`, figures, machine)}`)
     return
+  }
+
+  if (want('codec')) {
+    const c = benchCodec()
+    if (c === null) console.log('\nCodec: ../shared/fixtures/gutenberg not found on this machine; skipped')
+    else {
+      const pct = (n: number, of: number) => `${n}/${of} (${((100 * n) / of).toFixed(1)} %)`
+      console.log(`\nCodec against Gutenberg's own fixtures (${c.files} files, ${c.blocks} top-level blocks)`)
+      console.log(
+        `  open without error ${pct(c.parsed, c.files)}, same blocks in order ${pct(c.sameBlocks, c.files)}, text kept ${pct(c.textKept, c.files)}, untouched round trip byte-identical ${pct(c.byteIdentical, c.files)} (target 100 %)`
+      )
+      console.log(`  blocks of the types Qalam edits opening editable: ${pct(c.editable, c.editedTypeBlocks)} (target ≥ 90 %)`)
+      for (const r of c.readOnly) console.log(`    read-only: ${r.file} (${r.name}): ${r.reason}`)
+      console.log(
+        `  WordPress's block validator on every fixture block Qalam opens, edited and written back: ${c.validator.invalid} invalid of ${c.validator.edited} (target 0; ${c.validator.skippedInvalidBefore} already invalid before Qalam touched them, kept byte for byte)`
+      )
+      console.log(`  parse of the largest fixture (${c.largest.name}, ${(c.largest.bytes / 1024).toFixed(1)} KiB): p50 ${ms(c.largest.p50)}  p95 ${ms(c.largest.p95)}`)
+    }
   }
 
   if (want('typing')) {
