@@ -1,5 +1,6 @@
 import { documentToBlocks, markupToDocument } from '@main/document/codec'
 import { splitBlocks } from '@main/document/gutenberg'
+import { isClassic, splitClassic } from '@main/document/classic'
 import { text, type LexBlock, type LexInline, type LexListItem } from '@main/document/lexical'
 import { NODE_TYPES } from '@shared/domain/document'
 import { everyImageHere, gutenbergFixtures, haveGutenbergFixtures, measureCorpus, type CorpusFigures } from '../support/gutenberg-fixtures'
@@ -49,7 +50,7 @@ export function benchCodec(): CodecFigures | null {
   let invalid = 0
   let skippedInvalidBefore = 0
   for (const file of files.filter((f) => f.name.endsWith('.serialized.html'))) {
-    const pieces = splitBlocks(file.markup)
+    const pieces = isClassic(file.markup) ? splitClassic(file.markup) : splitBlocks(file.markup)
     const images = everyImageHere()
     const doc = markupToDocument(file.markup, images.from)
     doc.root.children.forEach((node, i) => {

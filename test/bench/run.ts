@@ -45,6 +45,7 @@ async function main(): Promise<void> {
       )
       console.log(`  blocks of the types Qalam edits opening editable: ${pct(c.editable, c.editedTypeBlocks)} (target ≥ 90 %)`)
       for (const r of c.readOnly) console.log(`    read-only: ${r.file} (${r.name}): ${r.reason}`)
+      console.log(`  pieces of classic fixtures (no block delimiters) opening editable: ${pct(c.classicEditable, c.classicPieces)}`)
       console.log(
         `  WordPress's block validator on every fixture block Qalam opens, edited and written back: ${c.validator.invalid} invalid of ${c.validator.edited} (target 0; ${c.validator.skippedInvalidBefore} already invalid before Qalam touched them, kept byte for byte)`
       )

@@ -5,6 +5,8 @@ import { parseDocumentJson } from '@main/document/lexical'
 import { documentText } from '@main/document/text'
 import { countWords } from '@shared/arabic/count'
 import { EMPTY_META } from '@shared/domain/article'
+import { join } from 'node:path'
+import { ROOT } from './host'
 import { body, caretAfter, stored, waitSaved } from './helpers'
 import { hostPerTest } from './per-test'
 
@@ -43,5 +45,29 @@ describe('a post from the block editor, in the editor', () => {
     const written = documentToBlocks(saved, { image: () => undefined })
     expect(written[0]).toBe(POST[0]!.replace('صامدة.', 'صامدة حتى الآن.'))
     expect(written.slice(1)).toEqual(splitBlocks(POST.join('\n\n')).slice(1))
+  })
+
+  it('keeps a classic post classic HTML while the reporter edits it, and converts it to blocks when asked', async () => {
+    const { host } = run
+    const { page } = host
+    const classic = 'قال المصدر إن الطريق مغلق.\n\n<h2>خلفية</h2>\n\n<ul>\n<li>أغلق الطريق أمس</li>\n<li>لا بديل</li>\n</ul>'
+    const doc = markupToDocument(classic, { localImage: () => undefined })
+    const a = host.services.articles.create('الطريق')
+    const bodyText = documentText(doc)
+    host.services.articles.save({ id: a.id, title: 'الطريق', standfirst: '', body: JSON.stringify(doc), bodyText, wordCount: countWords(bodyText), meta: EMPTY_META, caret: null })
+    await page.reload()
+    await page.locator(`[data-article-id="${a.id}"] button`).first().click()
+    await expect.poll(() => page.getByTestId('classic-note').innerText()).toContain('كلاسيكي')
+    await caretAfter(page, 'مغلق')
+    await page.keyboard.type(' تماماً')
+    await waitSaved(page)
+    const written = () => stored(host, a.id).then((s) => documentToBlocks(parseDocumentJson(s.body), { image: () => undefined }).join('\n\n'))
+    expect(await written()).toBe(classic.replace('مغلق.', 'مغلق تماماً.'))
+    await page.screenshot({ path: join(ROOT, 'test-results', 'classic-post.png') })
+    await page.getByTestId('convert-to-blocks').click()
+    await expect.poll(() => page.getByTestId('classic-note').count()).toBe(0)
+    await waitSaved(page)
+    await expect.poll(written).toContain('<!-- wp:paragraph -->\n<p>قال المصدر إن الطريق مغلق تماماً.</p>\n<!-- /wp:paragraph -->')
+    expect(await written()).toContain('<!-- wp:list -->')
   })
 })

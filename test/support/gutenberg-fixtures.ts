@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { parse } from '@wordpress/block-serialization-default-parser'
 import { documentToBlocks, markupToDocument, whyReadOnly, type FromBlocksContext, type ToBlocksContext } from '@main/document/codec'
 import { joinBlocks, markupText, splitBlocks } from '@main/document/gutenberg'
+import { isClassic, splitClassic } from '@main/document/classic'
 import type { LexBlock, LexImage, LexList, LexRawBlock } from '@main/document/lexical'
 import { plainText } from '@main/document/inline'
 import { NODE_TYPES } from '@shared/domain/document'
@@ -101,7 +102,9 @@ export function measureFixture(file: FixtureFile): FixtureReport {
   const problems: string[] = []
   const report: FixtureReport = { file: file.name, parsed: false, sameBlocks: false, byteIdentical: false, textKept: false, blocks: [], problems }
   const images = everyImageHere()
-  const pieces = splitBlocks(file.markup)
+  // A post without block delimiters is a classic post: cut as wpautop sees it.
+  const classic = isClassic(file.markup)
+  const pieces = classic ? splitClassic(file.markup) : splitBlocks(file.markup)
   let doc
   try {
     doc = markupToDocument(file.markup, images.from)
@@ -112,6 +115,7 @@ export function measureFixture(file: FixtureFile): FixtureReport {
   report.parsed = true
   const nodes = doc.root.children
   const names = pieces.map((p) => {
+    if (classic) return 'classic'
     const top = parse(p).filter((b) => b.blockName !== null || b.innerHTML.trim() !== '')
     return top.length === 1 && top[0]!.blockName !== null ? top[0]!.blockName : 'html'
   })
@@ -153,6 +157,9 @@ export interface CorpusFigures {
   editedTypeBlocks: number
   editable: number
   readOnly: { name: string; file: string; reason: string }[]
+  /** Pieces of the classic fixtures (no block delimiters), and how many open editable. */
+  classicPieces: number
+  classicEditable: number
 }
 
 export function measureCorpus(files: FixtureFile[] = gutenbergFixtures()): { reports: FixtureReport[]; figures: CorpusFigures } {
@@ -170,7 +177,9 @@ export function measureCorpus(files: FixtureFile[] = gutenbergFixtures()): { rep
       blocks: blocks.length,
       editedTypeBlocks: edited.length,
       editable: edited.filter((b) => b.editable).length,
-      readOnly: edited.filter((b) => !b.editable).map((b) => ({ name: b.name, file: b.file, reason: b.reason ?? '' }))
+      readOnly: edited.filter((b) => !b.editable).map((b) => ({ name: b.name, file: b.file, reason: b.reason ?? '' })),
+      classicPieces: blocks.filter((b) => b.name === 'classic').length,
+      classicEditable: blocks.filter((b) => b.name === 'classic' && b.editable).length
     }
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { documentToBlocks, markupToDocument, type ToBlocksContext } from '@main/document/codec'
 import { joinBlocks, splitBlocks } from '@main/document/gutenberg'
+import { isClassic, splitClassic } from '@main/document/classic'
 import { threeWayMerge, type Snapshot } from '@main/document/merge'
 import { fromLocalFormCtx, localFormCtx } from '@main/document/local-form'
 import { text, type LexBlock, type LexDocument, type LexInline, type LexListItem } from '@main/document/lexical'
@@ -127,7 +128,7 @@ describe('WordPress’s block validator', () => {
   it.runIf(haveGutenbergFixtures())('keeps valid every fixture block Qalam opens, untouched or edited (Gutenberg’s fixtures, read in place)', () => {
     let checked = 0
     for (const file of gutenbergFixtures().filter((f) => f.name.endsWith('.serialized.html'))) {
-      const pieces = splitBlocks(file.markup)
+      const pieces = isClassic(file.markup) ? splitClassic(file.markup) : splitBlocks(file.markup)
       const images = everyImageHere()
       const opened = markupToDocument(file.markup, images.from)
       opened.root.children.forEach((node, i) => {

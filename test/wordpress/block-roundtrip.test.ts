@@ -60,4 +60,33 @@ describe('a block-editor post through the real WordPress', () => {
     expect(now[0]).toBe(was[0]!.replace('12 شخصاً', '14 شخصاً'))
     expect(now.slice(1)).toEqual(was.slice(1))
   })
+
+  it('keeps a classic post classic: the site renders everything but the edited paragraph exactly as before', async () => {
+    const classic = [
+      'قال مصدر في وزارة الصحة إن عدد <strong>الإصابات</strong> ارتفع إلى 120.',
+      'وأضاف أن المستشفيات تعمل بطاقتها القصوى.\nوطالب بإمداد عاجل بالوقود.',
+      '<h2>خلفية</h2>',
+      '<ul>\n<li>أول إصابة في آذار</li>\n<li>إغلاق المدارس في نيسان</li>\n</ul>',
+      '<blockquote>الوضع كارثي بكل المقاييس.</blockquote>',
+      '<table><tr><td>المحافظة</td><td>120</td></tr></table>'
+    ].join('\n\n')
+    const created = await rest<Post>(wp().editor, 'POST', 'wp/v2/posts', { title: 'الإصابات', content: classic, status: 'publish' })
+    const read = () => rest<Post & { content: { raw: string; rendered: string } }>(wp().editor, 'GET', `wp/v2/posts/${created.id}?context=edit`)
+    const before = await read()
+    const site = await addSite(services, 'editor')
+    await services.sync.importPosts(site.id, [created.id])
+    const article = services.articles.list({}).find((a) => a.title === 'الإصابات')!
+    const doc = parseDocumentJson(services.articles.get(article.id).body)
+    expect(doc.root.children.map((c) => c.type)).toEqual(['paragraph', 'paragraph', 'heading', 'list', 'quote', 'qalam-raw-block'])
+    const second = doc.root.children[1] as LexParagraph
+    doc.root.children[1] = { ...second, children: second.children.map((c) => (c.type === 'text' ? { ...c, text: c.text.replace('القصوى', 'القصوى منذ أسبوع') } : c)) }
+    write(services, article.id, { body: JSON.stringify(doc) })
+    await services.sync.run([article.id])
+    expect(services.sync.state(article.id).state).toBe('synced')
+    const after = await read()
+    expect(after.content.raw).not.toContain('<!-- wp:')
+    expect(after.content.raw).toBe(before.content.raw.replace('القصوى', 'القصوى منذ أسبوع'))
+    // What readers see: the same HTML, the edited words aside.
+    expect(after.content.rendered).toBe(before.content.rendered.replace('القصوى', 'القصوى منذ أسبوع'))
+  })
 })

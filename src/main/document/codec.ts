@@ -3,6 +3,7 @@ import { NODE_TYPES } from '@shared/domain/document'
 import { isMediaId } from '@shared/domain/media'
 import { block, markupText, MarkupTooLarge, MAX_MARKUP_LENGTH, splitBlocks } from './gutenberg'
 import { escapeAttr, escapeText, inlineToHtml, plainText, Unsupported } from './inline'
+import { classicBlockToHtml, classicToDocument, isClassic, isClassicDocument } from './classic'
 import { shapeOf, shapeOfMarkup, splice, type ImageShape, type ListShape, type Range, type Shape, type TextSlot } from './shapes'
 import {
   element,
@@ -207,7 +208,10 @@ export function blockToMarkup(node: LexBlock | { type: string }, ctx: ToBlocksCo
 
 /** The whole document as a list of top-level blocks' markup. */
 export function documentToBlocks(doc: LexDocument, ctx: ToBlocksContext): string[] {
-  return doc.root.children.filter((b) => !(b.type === 'paragraph' && b.children.length === 0 && isLastEmpty(doc, b))).map((b) => blockToMarkup(b, ctx))
+  const blocks = doc.root.children.filter((b) => !(b.type === 'paragraph' && b.children.length === 0 && isLastEmpty(doc, b)))
+  // A classic post stays classic HTML (the site renders it through wpautop as before) until the reporter converts it to blocks.
+  if (isClassicDocument(doc)) return blocks.map((b) => classicBlockToHtml(b, ctx, (id) => new MissingUploadError(id)))
+  return blocks.map((b) => blockToMarkup(b, ctx))
 }
 
 /** The editor always keeps an empty paragraph at the end of a new document; the site need not see it. */
@@ -282,6 +286,7 @@ export function whyReadOnly(piece: string, ctx: FromBlocksContext): string | nul
 /** Post content from the site as the editor's document: a right-to-left root of blocks. */
 export function markupToDocument(markup: string, ctx: FromBlocksContext): LexDocument {
   if (markup.length > MAX_MARKUP_LENGTH) throw new MarkupTooLarge(markup.length)
+  if (isClassic(markup)) return classicToDocument(markup)
   const children = splitBlocks(markup).map((piece) => markupToBlock(piece, ctx))
   if (children.length === 0) children.push(paragraph([]))
   return { root: { type: 'root', children, direction: 'rtl', format: '', indent: 0, version: 1 } }

@@ -88,12 +88,12 @@ export type Shape = ParagraphShape | HeadingShape | QuoteShape | ListShape | Sep
 const positions = { withStartIndices: true, withEndIndices: true, decodeEntities: true } as const
 
 /** Attributes a text element (p, h1–h6, li, blockquote, figcaption, ul/ol, figure, hr) may carry and still be edited. */
-const SHELL_ATTRS = new Set(['class', 'id', 'dir', 'style', 'lang'])
+export const SHELL_ATTRS: ReadonlySet<string> = new Set(['class', 'id', 'dir', 'style', 'lang'])
 const LIST_ATTRS = new Set([...SHELL_ATTRS, 'start', 'reversed', 'type'])
 const IMG_ATTRS = new Set(['src', 'alt', 'class', 'id', 'width', 'height', 'title', 'srcset', 'sizes', 'style', 'loading', 'decoding', 'fetchpriority'])
 const IMAGE_LINK_ATTRS = new Set(['href', 'target', 'rel', 'class'])
 
-function attrsWithin(el: Element, allowed: ReadonlySet<string>): void {
+export function attrsWithin(el: Element, allowed: ReadonlySet<string>): void {
   for (const name of Object.keys(el.attribs)) if (!allowed.has(name) && !/^data-(id|align)$/.test(name)) throw new Unsupported(`<${el.name}> with the attribute ${name}`)
   // A style with a URL or an expression is not something the block editor writes for text.
   const style = el.attribs.style
@@ -115,7 +115,7 @@ function elementsOf(nodes: ChildNode[]): Element[] {
 }
 
 /** An element's inside as a range of the markup; the element must be closed by its own end tag. */
-function innerOf(markup: string, el: Element): Range {
+export function innerOf(markup: string, el: Element): Range {
   const end = el.endIndex! + 1
   const close = `</${el.name}>`
   if (markup.slice(end - close.length, end).toLowerCase() !== close) throw new Unsupported(`<${el.name}> without its end tag`)

@@ -4,6 +4,7 @@ import type { ChildNode, Element } from 'domhandler'
 import { parse } from '@wordpress/block-serialization-default-parser'
 import { documentToBlocks, markupToDocument } from '@main/document/codec'
 import { splitBlocks } from '@main/document/gutenberg'
+import { isClassic, splitClassic } from '@main/document/classic'
 import { text, type LexBlock, type LexDocument, type LexInline, type LexListItem } from '@main/document/lexical'
 import { NODE_TYPES } from '@shared/domain/document'
 import { everyImageHere, gutenbergFixtures, haveGutenbergFixtures, measureCorpus } from '../../support/gutenberg-fixtures'
@@ -78,7 +79,7 @@ describe.runIf(present)('Gutenberg’s own fixtures', () => {
     for (const file of files) {
       const images = everyImageHere()
       const doc = markupToDocument(file.markup, images.from)
-      const pieces = splitBlocks(file.markup)
+      const pieces = isClassic(file.markup) ? splitClassic(file.markup) : splitBlocks(file.markup)
       doc.root.children.forEach((node, i) => {
         if (node.type === NODE_TYPES.rawBlock || node.type === 'horizontalrule') return
         const piece = pieces[i]!

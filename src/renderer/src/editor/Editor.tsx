@@ -1,3 +1,4 @@
+import { ClassicPostPlugin } from './plugins/ClassicPostPlugin'
 import { useCallback, useEffect, useRef, type ReactNode } from 'react'
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer'
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
@@ -66,6 +67,7 @@ export function ArticleBodyEditor(props: ArticleBodyEditorProps) {
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <ToolbarPlugin pickImage={props.services.pickImage} extra={props.toolbarExtra} />
+      <ClassicPostPlugin />
       <div className="body-editor" dir="rtl">
         <RichTextPlugin
           contentEditable={<ContentEditable className="body-content" aria-label={props.ariaLabel} spellCheck={false} />}

@@ -34,6 +34,8 @@ const ar = {
   },
   editor: {
     rawBlock: 'كتلة من الموقع تبقى كما هي:',
+    classic: 'مقال من المحرر الكلاسيكي: يعود إلى الموقع HTML كلاسيكياً كما كان، فيبقى عرضه كما هو.',
+    convertToBlocks: 'حوّله إلى كتل',
     headline: 'العنوان',
     headlinePlaceholder: 'اكتب العنوان هنا',
     standfirst: 'المقدمة',

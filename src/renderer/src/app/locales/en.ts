@@ -36,6 +36,8 @@ const en: Messages = {
   },
   editor: {
     rawBlock: 'A block from the site, kept as it is:',
+    classic: 'A classic-editor post: it goes back to the site as classic HTML, so the site shows it as before.',
+    convertToBlocks: 'Convert to blocks',
     headline: 'Headline',
     headlinePlaceholder: 'Write the headline',
     standfirst: 'Standfirst',
