@@ -3,7 +3,7 @@ import type { ChildNode, Element } from 'domhandler'
 import { NODE_TYPES } from '@shared/domain/document'
 import { escapeAttr, escapeText, inlineFromHtml, inlineToHtml, Unsupported } from './inline'
 import { markupText } from './gutenberg'
-import { attrsWithin, innerOf, splice, SHELL_ATTRS, type Range } from './shapes'
+import { attrsWithin, innerOf, SHELL_ATTRS, withText, type Range, type TextSlot } from './shapes'
 import {
   element,
   paragraph,
@@ -88,9 +88,7 @@ function autopInline(nodes: ChildNode[]): LexInline[] {
   return out
 }
 
-interface ClassicSlot extends Range {
-  inline: LexInline[]
-}
+type ClassicSlot = TextSlot
 type ClassicShape =
   | { kind: 'paragraph'; slot: ClassicSlot }
   | { kind: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; slot: ClassicSlot }
@@ -206,16 +204,6 @@ export function isClassicDocument(doc: LexDocument): boolean {
  */
 const classicInline = (children: readonly { type: string }[], plain: boolean): string => inlineToHtml(children, plain).replace(/<br>/g, '\n')
 
-/** A text slot's new contents, or null where it is as the site had it. */
-function slotText(s: ClassicSlot, children: readonly { type: string }[], plain: boolean): string | null {
-  const now = inlineToHtml(children, false)
-  const was = inlineToHtml(s.inline, false)
-  if (now !== was) return classicInline(children, plain)
-  return plain && inlineToHtml(s.inline, true) !== was ? classicInline(children, true) : null
-}
-
-const edited = (piece: string, range: Range, text: string | null) => (text === null ? piece : splice(piece, [{ range, text }]))
-
 /** A classic node written back from its piece, or null when it is no longer that piece's kind. */
 function fromPiece(node: LexBlock, piece: string, plain: boolean): string | null {
   let shape: ClassicShape
@@ -225,31 +213,9 @@ function fromPiece(node: LexBlock, piece: string, plain: boolean): string | null
     if (error instanceof Unsupported) return null
     throw error
   }
-  switch (node.type) {
-    case 'paragraph':
-      return shape.kind === 'paragraph' ? edited(piece, shape.slot, slotText(shape.slot, node.children, plain)) : null
-    case 'heading':
-      return shape.kind === 'heading' && `h${shape.level}` === node.tag ? edited(piece, shape.slot, slotText(shape.slot, node.children, plain)) : null
-    case 'quote':
-      return shape.kind === 'quote' ? edited(piece, shape.slot, slotText(shape.slot, node.children, plain)) : null
-    case 'horizontalrule':
-      return shape.kind === 'rule' ? piece : null
-    case 'list': {
-      if (shape.kind !== 'list' || (node.listType === 'number') !== shape.ordered || node.children.some((i) => i.children.some((c) => c.type === 'list'))) return null
-      const texts = node.children.map((item, i) => ({ was: shape.items[i], item }))
-      if (texts.length === shape.items.length && texts.every((t) => slotText(t.was!.slot, t.item.children, plain) === null)) return piece
-      const items = texts.map(({ was, item }) => {
-        if (was === undefined) return `<li>${inlineToHtml(item.children, plain)}</li>`
-        const own = piece.slice(was.range.start, was.range.end)
-        return edited(own, { start: was.slot.start - was.range.start, end: was.slot.end - was.range.start }, slotText(was.slot, item.children, plain))
-      })
-      const first = shape.items[0]
-      const region = first === undefined ? shape.inner : { start: first.range.start, end: shape.items[shape.items.length - 1]!.range.end }
-      return splice(piece, [{ range: region, text: items.join(shape.separator) }])
-    }
-    default:
-      return null
-  }
+  if (node.type === 'horizontalrule') return shape.kind === 'rule' ? piece : null
+  if (shape.kind === 'rule') return null
+  return withText(node, piece, shape, plain, classicInline, (html) => `<li>${html}</li>`) ?? null
 }
 
 /** One node of a classic post as classic HTML: its piece as the site had it where it can be, new HTML otherwise. */

@@ -4,7 +4,7 @@ import { isMediaId } from '@shared/domain/media'
 import { block, markupText, MarkupTooLarge, MAX_MARKUP_LENGTH, splitBlocks } from './gutenberg'
 import { escapeAttr, escapeText, inlineToHtml, plainText, Unsupported } from './inline'
 import { classicBlockToHtml, classicToDocument, isClassic, isClassicDocument } from './classic'
-import { shapeOf, shapeOfMarkup, splice, type ImageShape, type ListShape, type Range, type Shape, type TextSlot } from './shapes'
+import { shapeOf, shapeOfMarkup, splice, withText, type ImageShape, type Range, type Shape } from './shapes'
 import {
   element,
   paragraph,
@@ -72,40 +72,6 @@ function listToBlock(list: LexList, plain: boolean): string {
 
 const freshItem = (html: string, itemBlocks: boolean): string => (itemBlocks ? block('list-item', {}, `<li>${html}</li>`) : `<li>${html}</li>`)
 
-/**
- * A text slot's new contents, or null where the text is as the site had it (its bytes
- * stay). With `plain`, review markup the site's text carried is taken out.
- */
-function slotText(slot: TextSlot, children: readonly { type: string }[], plain: boolean): string | null {
-  const now = inlineToHtml(children, false)
-  const was = inlineToHtml(slot.inline, false)
-  if (now !== was) return inlineToHtml(children, plain)
-  return plain && inlineToHtml(slot.inline, true) !== was ? inlineToHtml(children, true) : null
-}
-
-function edited(markup: string, slot: Range, text: string | null): string {
-  return text === null ? markup : splice(markup, [{ range: slot, text }])
-}
-
-function listFromSource(list: LexList, markup: string, shape: ListShape, plain: boolean): string | null {
-  if ((list.listType === 'number') !== shape.ordered) return null
-  if (list.children.some((item) => item.children.some((c) => c.type === 'list'))) return null
-  const texts = list.children.map((item, i) => {
-    const was = shape.items[i]
-    return was === undefined ? { fresh: inlineToHtml(item.children, plain) } : { was, text: slotText(was.slot, item.children, plain) }
-  })
-  if (texts.length === shape.items.length && texts.every((t) => 'was' in t && t.text === null)) return markup
-  const items = texts.map((t) => {
-    if (!('was' in t)) return freshItem(t.fresh, shape.itemBlocks)
-    const { range, slot } = t.was!
-    const own = markup.slice(range.start, range.end)
-    return edited(own, { start: slot.start - range.start, end: slot.end - range.start }, t.text!)
-  })
-  const first = shape.items[0]
-  const region = first === undefined ? shape.inner : { start: first.range.start, end: shape.items[shape.items.length - 1]!.range.end }
-  return splice(markup, [{ range: region, text: items.join(shape.separator) }])
-}
-
 function imageFromSource(img: LexImage, markup: string, shape: ImageShape, ctx: ToBlocksContext): string | null {
   const remote = ctx.image(img.mediaId)
   if (remote === undefined) throw new MissingUploadError(img.mediaId)
@@ -139,24 +105,12 @@ function imageFromSource(img: LexImage, markup: string, shape: ImageShape, ctx: 
 function fromSource(node: LexBlock, markup: string, ctx: ToBlocksContext): string | null {
   const shape: Shape | null = shapeOfMarkup(markup)
   if (shape === null) return null
-  const plain = ctx.plain === true
-  switch (node.type) {
-    case 'paragraph':
-      // The site's direction attributes stay as they were: the editor works out direction from the text.
-      return shape.kind === 'paragraph' ? edited(markup, shape.slot, slotText(shape.slot, node.children, plain)) : null
-    case 'heading':
-      return shape.kind === 'heading' && `h${shape.level}` === node.tag ? edited(markup, shape.slot, slotText(shape.slot, node.children, plain)) : null
-    case 'quote':
-      return shape.kind === 'quote' ? edited(markup, shape.slot, slotText(shape.slot, node.children, plain)) : null
-    case 'list':
-      return shape.kind === 'list' ? listFromSource(node, markup, shape, plain) : null
-    case 'horizontalrule':
-      return shape.kind === 'separator' ? markup : null
-    case NODE_TYPES.image:
-      return shape.kind === 'image' ? imageFromSource(node, markup, shape, ctx) : null
-    default:
-      return null
-  }
+  if (node.type === 'horizontalrule') return shape.kind === 'separator' ? markup : null
+  if (node.type === NODE_TYPES.image) return shape.kind === 'image' ? imageFromSource(node, markup, shape, ctx) : null
+  if (shape.kind === 'separator' || shape.kind === 'image') return null
+  // The site's direction attributes stay as they were: the editor works out direction from the text.
+  const itemBlocks = shape.kind === 'list' && shape.itemBlocks
+  return withText(node, markup, shape, ctx.plain === true, inlineToHtml, (html) => freshItem(html, itemBlocks)) ?? null
 }
 
 /** One block of the editor's document as Gutenberg markup. */
