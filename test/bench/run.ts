@@ -15,6 +15,7 @@ import { benchBundle, benchDiff } from './review'
 import { quickFigures } from './quick'
 import { markdownFigures, printFigures } from './figures'
 import { benchCodec } from './codec'
+import { benchSpellReal } from './spell-real'
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
@@ -118,6 +119,28 @@ async function main(): Promise<void> {
       `\nSpell check + editorial checks of a 5,000-word article (worker thread): first ${ms(sp.first)} (word lists decoded), then p50 ${ms(sp.runs.p50)} p95 ${ms(sp.runs.p95)} (target ≤ 200 ms); ${sp.findings} findings`
     )
     console.log(`  longest the main thread was held meanwhile: ${ms(sp.mainThreadMaxGap)}`)
+  }
+
+  if (only.includes('spell-real')) {
+    // `npm run bench -- spell-real [file.tsv]`: only when asked (it reads an outside corpus).
+    const file = only.find((a) => a.endsWith('.tsv'))
+    const r = await benchSpellReal(file)
+    if (r === null) console.log(`\nSpell check on real errors: ${file ?? '../shared/corpora/zaebuc-typos.tsv'} not found; skipped`)
+    else {
+      const pct = (n: number, of: number) => `${n}/${of} (${of === 0 ? '—' : ((100 * n) / of).toFixed(1)} %)`
+      console.log(`\nSpell check on real errors (${r.file}), empty newsroom dictionary`)
+      console.log(`  recall on misspellings that are not real words: ${pct(r.flagged, r.errors)} (target ≥ 85 %); all misspellings ${pct(r.allFlagged, r.allErrors)}`)
+      console.log(
+        `  right form first: ${pct(r.top1, r.flagged)} (target ≥ 60 %); in the first five: ${pct(r.top5, r.flagged)} (target ≥ 85 %); ${ms(r.msPerSuggestion)} a suggestion`
+      )
+      console.log(`  false alarms on correct words: ${pct(r.correctFlagged, r.correctWords)} (target ≤ 1 %)`)
+      console.log(
+        `  false alarms in running text: ${((100 * r.runningFlagged) / Math.max(1, r.runningWords)).toFixed(2)} per 100 words (${r.runningFlagged} of ${r.runningWords}; target ≤ 0.5)`
+      )
+      for (const [tag, t] of [...r.byTag].sort((a, b) => b[1].n - a[1].n)) {
+        console.log(`    ${tag.padEnd(8)} ${String(t.n).padStart(3)} errors: flagged ${pct(t.flagged, t.n)}, first ${t.top1}, first five ${t.top5}`)
+      }
+    }
   }
 
   if (want('review')) {

@@ -66,5 +66,22 @@ function proof(checker: SpellChecker, request: Extract<SpellRequest, { type: 'pr
     message: request.locale === 'ar' ? `«${w.word}» ليست في القاموس.` : `“${w.word}” is not in the dictionary.`,
     suggestions: suggestions.get(w.word) ?? []
   }))
-  return [...spelling, ...checkText(request.text, request.locale)].sort((a, b) => a.start - b.start || a.end - b.end)
+  // Words the list accepts that are almost surely slips all the same (a definite word ending in ه whose ة form is a word).
+  const slips: Finding[] = []
+  for (const w of wordsWithOffsets(request.text)) {
+    if (ignored.has(w.word) || verdicts.get(w.word) === false) continue
+    const fix = checker.probableSlip(w.word)
+    if (fix === null) continue
+    slips.push({
+      start: w.start,
+      end: w.end,
+      kind: 'probable-slip',
+      message:
+        request.locale === 'ar'
+          ? `«${w.word}» معرّفة بـ«ال» فلا تنتهي بضمير: الأرجح «${fix}».`
+          : `“${w.word}” is definite (ال), so it cannot end in a pronoun: most likely “${fix}”.`,
+      suggestions: [fix]
+    })
+  }
+  return [...spelling, ...slips, ...checkText(request.text, request.locale)].sort((a, b) => a.start - b.start || a.end - b.end)
 }

@@ -1,8 +1,10 @@
 /** A finding of the proofing checks: where it is, what rule, what to say, and fixes that are safe to apply. */
 export const PROOFING_RULES = [
   'spelling',
+  'probable-slip',
   'impossible-date',
   'month-mismatch',
+  'weekday-mismatch',
   'repeated-word',
   'latin-punctuation',
   'mixed-digits',

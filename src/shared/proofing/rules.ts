@@ -51,8 +51,46 @@ const MONTH_NAMES_EN = ['', 'January', 'February', 'March', 'April', 'May', 'Jun
 // Longest names first, so «تشرين الأول» wins over nothing shorter and «كانون الثاني» is one name.
 const NAME_PATTERN = [...MONTHS.flatMap((m) => m.names)].sort((a, b) => b.length - a.length).join('|')
 const DIGIT = '[0-9٠-٩۰-۹]'
-/** A day, a month name, optionally «/ other name», optionally a year. */
-const DATE = new RegExp(`(?<![0-9٠-٩۰-۹])(${DIGIT}{1,2})\\s+(${NAME_PATTERN})(?:\\s*/\\s*(${NAME_PATTERN}))?(?:\\s+(${DIGIT}{4}))?`, 'gu')
+
+/** Days written in words, as dates are read aloud: «الأول» … «الحادي والثلاثين» (genitive and nominative tens). */
+const UNITS = ['الأول', 'الثاني', 'الثالث', 'الرابع', 'الخامس', 'السادس', 'السابع', 'الثامن', 'التاسع']
+const ORDINAL_DAYS = new Map<string, number>()
+UNITS.forEach((u, i) => ORDINAL_DAYS.set(u, i + 1))
+ORDINAL_DAYS.set('العاشر', 10)
+UNITS.forEach((u, i) => ORDINAL_DAYS.set(`${i === 0 ? 'الحادي' : u} عشر`, 11 + i))
+for (const [tens, value] of [
+  ['العشرين', 20],
+  ['العشرون', 20],
+  ['الثلاثين', 30],
+  ['الثلاثون', 30]
+] as const) {
+  ORDINAL_DAYS.set(tens, value)
+  UNITS.forEach((u, i) => ORDINAL_DAYS.set(`${i === 0 ? 'الحادي' : u} و${tens}`, value + i + 1))
+}
+const ORDINAL_BY_NORMAL = new Map([...ORDINAL_DAYS].map(([k, v]) => [normalizeArabic(k), v]))
+const ORDINAL_PATTERN = [...ORDINAL_DAYS.keys()].sort((a, b) => b.length - a.length).join('|')
+
+/** Weekdays, Sunday first (Date.getUTCDay's order). */
+const WEEKDAYS = [['الأحد'], ['الاثنين', 'الإثنين'], ['الثلاثاء'], ['الأربعاء'], ['الخميس'], ['الجمعة'], ['السبت']]
+const WEEKDAY_BY_NORMAL = new Map(WEEKDAYS.flatMap((names, i) => names.map((n) => [normalizeArabic(n), i] as const)))
+const WEEKDAY_PATTERN = WEEKDAYS.flat().join('|')
+const WEEKDAY_NAMES_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
+
+/**
+ * A date as news copy writes it: an optional weekday («الخميس»، «يوم الخميس،»), the day in
+ * digits (with «الـ» before them or not) or in words, «من» or «من شهر» or «شهر» between day
+ * and month, a month name optionally paired after a slash («أيلول / سبتمبر»), and an optional
+ * year («2015»، «عام 2015»).
+ */
+const DATE = new RegExp(
+  `(?:(?:يوم\\s+)?(${WEEKDAY_PATTERN})\\s*[،,]?\\s+)?` +
+    `(?:(?:الـ\\s*|ال)?(?<![0-9٠-٩۰-۹])(${DIGIT}{1,2})|(?<!\\p{L})(${ORDINAL_PATTERN}))` +
+    `\\s+(?:من\\s+)?(?:شهر\\s+)?(${NAME_PATTERN})(?:\\s*/\\s*(${NAME_PATTERN}))?` +
+    `(?:\\s*[،,]?\\s+(?:(?:عام|سنة)\\s+)?(${DIGIT}{4}))?(?!${DIGIT})`,
+  'gu'
+)
+/** A date in digits, day first as Arabic copy writes it: 31/9/2015, 31-9-2015, ٣١/٩/٢٠١٥. */
+const DIGIT_DATE = new RegExp(`(?<![0-9٠-٩۰-۹/.-])(${DIGIT}{1,2})([/.-])(${DIGIT}{1,2})\\2(${DIGIT}{4})(?![0-9٠-٩۰-۹])`, 'gu')
 
 const toNumber = (digits: string) => Number(normalizeArabic(digits))
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
@@ -61,13 +99,27 @@ function daysIn(month: number, year: number | null): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31
 }
 
+function impossible(start: number, end: number, month: number, day: number, year: number | null, locale: ProofingLocale): Finding | null {
+  const max = daysIn(month, year)
+  if (day >= 1 && day <= max) return null
+  const leapNote = month === 2 && day === 29 && year !== null ? (locale === 'ar' ? ` (${year} ليست كبيسة)` : ` (${year} is not a leap year)`) : ''
+  return {
+    start,
+    end,
+    kind: 'impossible-date',
+    message: locale === 'ar' ? `تاريخ مستحيل: ${MONTH_NAMES_AR[month]} ${max} يومًا${leapNote}.` : `Impossible date: ${MONTH_NAMES_EN[month]} has ${max} days${leapNote}.`,
+    suggestions: []
+  }
+}
+
 function dates(text: string, locale: ProofingLocale): Finding[] {
   const out: Finding[] = []
   for (const m of text.matchAll(DATE)) {
-    const day = toNumber(m[1]!)
-    const first = NAME_TO_MONTH.get(normalizeArabic(m[2]!))!
-    const second = m[3] === undefined ? null : NAME_TO_MONTH.get(normalizeArabic(m[3]))!
-    const year = m[4] === undefined ? null : toNumber(m[4])
+    const [, weekdayName, digits, words, monthName, pairedName, yearDigits] = m
+    const day = digits !== undefined ? toNumber(digits) : ORDINAL_BY_NORMAL.get(normalizeArabic(words!))!
+    const first = NAME_TO_MONTH.get(normalizeArabic(monthName!))!
+    const second = pairedName === undefined ? null : NAME_TO_MONTH.get(normalizeArabic(pairedName))!
+    const year = yearDigits === undefined ? null : toNumber(yearDigits)
     const start = m.index
     const end = start + m[0].length
     if (second !== null && second !== first) {
@@ -77,23 +129,52 @@ function dates(text: string, locale: ProofingLocale): Finding[] {
         kind: 'month-mismatch',
         message:
           locale === 'ar'
-            ? `«${m[2]}» و«${m[3]}» شهران مختلفان: ${MONTH_NAMES_AR[first]} أم ${MONTH_NAMES_AR[second]}؟`
-            : `“${m[2]}” and “${m[3]}” are different months: ${MONTH_NAMES_EN[first]} or ${MONTH_NAMES_EN[second]}?`,
+            ? `«${monthName}» و«${pairedName}» شهران مختلفان: ${MONTH_NAMES_AR[first]} أم ${MONTH_NAMES_AR[second]}؟`
+            : `“${monthName}” and “${pairedName}” are different months: ${MONTH_NAMES_EN[first]} or ${MONTH_NAMES_EN[second]}?`,
         suggestions: []
       })
       continue
     }
-    const max = daysIn(first, year)
-    if (day < 1 || day > max) {
-      const leapNote = first === 2 && day === 29 && year !== null ? (locale === 'ar' ? ` (${year} ليست كبيسة)` : ` (${year} is not a leap year)`) : ''
+    const wrong = impossible(start, end, first, day, year, locale)
+    if (wrong !== null) {
+      out.push(wrong)
+      continue
+    }
+    // A weekday that was not that date's (checked only when the year is given).
+    if (weekdayName !== undefined && year !== null) {
+      const given = WEEKDAY_BY_NORMAL.get(normalizeArabic(weekdayName))!
+      const actual = new Date(Date.UTC(year, first - 1, day)).getUTCDay()
+      if (given !== actual)
+        out.push({
+          start,
+          end,
+          kind: 'weekday-mismatch',
+          message:
+            locale === 'ar'
+              ? `${day} ${MONTH_NAMES_AR[first]} ${year} كان يوم ${WEEKDAYS[actual]![0]}، لا ${weekdayName}.`
+              : `${MONTH_NAMES_EN[first]} ${day}, ${year} was a ${WEEKDAY_NAMES_EN[actual]}, not a ${WEEKDAY_NAMES_EN[given]}.`,
+          suggestions: [text.slice(start, end).replace(weekdayName, WEEKDAYS[actual]![0]!)]
+        })
+    }
+  }
+  for (const m of text.matchAll(DIGIT_DATE)) {
+    const day = toNumber(m[1]!)
+    const month = toNumber(m[3]!)
+    const year = toNumber(m[4]!)
+    const start = m.index
+    const end = start + m[0].length
+    if (month < 1 || month > 12) {
       out.push({
         start,
         end,
         kind: 'impossible-date',
-        message: locale === 'ar' ? `تاريخ مستحيل: ${MONTH_NAMES_AR[first]} ${max} يومًا${leapNote}.` : `Impossible date: ${MONTH_NAMES_EN[first]} has ${max} days${leapNote}.`,
+        message: locale === 'ar' ? `تاريخ مستحيل: لا شهر ${month} (اليوم أولًا ثم الشهر).` : `Impossible date: there is no month ${month} (day first, then month).`,
         suggestions: []
       })
+      continue
     }
+    const wrong = impossible(start, end, month, day, year, locale)
+    if (wrong !== null) out.push(wrong)
   }
   return out
 }

@@ -25,6 +25,33 @@ describe('offline spell check', () => {
     expect(findings[2]!.suggestions).toContain('government')
   })
 
+  it('suggests the hamza, teh marbuta and alef maksura forms first, ranked by how common the slip is, two-letter words too', async () => {
+    const first = async (word: string) => (await services.proofing.suggest(word))[0]
+    // Written here (not from any corpus): the commonest slips of news copy.
+    expect(await first('اعلنت')).toBe('أعلنت')
+    expect(await first('ازمة')).toBe('أزمة')
+    expect(await first('انهاء')).toBe('إنهاء')
+    expect(await first('الى')).toBe('إلى')
+    expect(await first('فى')).toBe('في')
+    expect(await first('الاقتصاديه')).toBe('الاقتصادية')
+    // The article's own alef takes no hamza: «المدينه» is «المدينة», never «ألمدينه».
+    expect((await services.proofing.suggest('المدينه')).slice(0, 1)).toEqual(['المدينة'])
+  })
+
+  it('flags a definite word ending in ه that the word list accepts when its ة form is a word, and leaves words whose ه is their own alone', async () => {
+    const text = 'عادت الحياه إلى المدينه في السنه الماضية، ووجه الشكر إلى الله على المياه في الاتجاه الصحيح.'
+    const findings = await services.proofing.check(text)
+    const at = (kind: string) => findings.filter((f) => f.kind === kind).map((f) => [text.slice(f.start, f.end), f.suggestions[0]])
+    // Words the list accepts (a pronoun could follow a noun), which a definite word cannot take.
+    expect(at('probable-slip')).toEqual([
+      ['الحياه', 'الحياة'],
+      ['السنه', 'السنة']
+    ])
+    // One the list refuses is a spelling finding, its ة form first.
+    expect(at('spelling')).toEqual([['المدينه', 'المدينة']])
+    expect(findings.find((f) => f.kind === 'probable-slip')!.message).toContain('الأرجح «الحياة»')
+  })
+
   it('accepts the newsroom’s own words, keeps them in SQLite, and ignores a word on request', async () => {
     expect(await services.proofing.misspelled(['ترامب', 'زيلينسكي'])).toEqual(['ترامب', 'زيلينسكي'])
     expect(services.proofing.addWord('ترامب')).toEqual(['ترامب'])

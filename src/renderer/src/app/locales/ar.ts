@@ -213,8 +213,10 @@ const ar = {
     exported: 'حُفظ القاموس.',
     kinds: {
       spelling: 'إملاء',
+      'probable-slip': 'إملاء',
       'impossible-date': 'تاريخ',
       'month-mismatch': 'تاريخ',
+      'weekday-mismatch': 'تاريخ',
       'repeated-word': 'تكرار',
       'latin-punctuation': 'ترقيم',
       'mixed-digits': 'أرقام',

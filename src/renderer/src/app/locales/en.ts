@@ -215,8 +215,10 @@ const en: Messages = {
     exported: 'Dictionary saved.',
     kinds: {
       spelling: 'Spelling',
+      'probable-slip': 'Spelling',
       'impossible-date': 'Date',
       'month-mismatch': 'Date',
+      'weekday-mismatch': 'Date',
       'repeated-word': 'Repetition',
       'latin-punctuation': 'Punctuation',
       'mixed-digits': 'Digits',

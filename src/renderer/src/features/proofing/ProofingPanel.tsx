@@ -105,7 +105,7 @@ export function ProofingPanel({ editor, article, onClose }: Props) {
             )}
             <span>{f.message}</span>
             <span className="finding-actions">
-              {f.kind === 'spelling' ? (
+              {f.kind === 'spelling' || f.kind === 'probable-slip' ? (
                 <>
                   {f.suggestions.length === 0 && (
                     <button
