@@ -3,7 +3,8 @@ import type { ChildNode, Element } from 'domhandler'
 import { NODE_TYPES } from '@shared/domain/document'
 import { escapeAttr, escapeText, inlineFromHtml, inlineToHtml, Unsupported } from './inline'
 import { markupText } from './gutenberg'
-import { attrsWithin, innerOf, SHELL_ATTRS, withText, type Range, type TextSlot } from './shapes'
+import { attrsWithin, innerOf, SHELL_ATTRS, type Range, type TextSlot } from './shapes'
+import { withText } from './text-places'
 import {
   element,
   paragraph,

@@ -4,7 +4,8 @@ import { isMediaId } from '@shared/domain/media'
 import { block, markupText, MarkupTooLarge, MAX_MARKUP_LENGTH, splitBlocks } from './gutenberg'
 import { escapeAttr, escapeText, inlineToHtml, plainText, Unsupported } from './inline'
 import { classicBlockToHtml, classicToDocument, isClassic, isClassicDocument } from './classic'
-import { shapeOf, shapeOfMarkup, splice, withText, type ImageShape, type Range, type Shape } from './shapes'
+import { shapeOf, shapeOfMarkup, splice, type ImageShape, type Range, type Shape } from './shapes'
+import { withText } from './text-places'
 import {
   element,
   paragraph,
