@@ -98,6 +98,23 @@ describe('the article list', () => {
     expect(await dialog.count()).toBe(0)
   })
 
+  it('asks «هل تقصد …؟» when a query with a slip finds nothing exact, and shows the near matches below', async () => {
+    const { page } = host
+    await articleTitled(host, 'اشتباكات بين الميليشيات في الضواحي')
+    await body(page).click()
+    await page.keyboard.press('Control+Shift+F')
+    const dialog = page.getByTestId('search-dialog')
+    await dialog.getByLabel('ابحث في كل المواد').fill('الميلشيات ')
+    await expect.poll(() => dialog.getByTestId('search-near').innerText()).toContain('هل تقصد «الميليشيات»؟')
+    expect(await dialog.getByTestId('search-near').innerText()).toContain('لا نتائج مطابقة.')
+    expect(await dialog.locator('[data-near="true"]').count()).toBe(1)
+    await page.screenshot({ path: join(ROOT, 'test-results', 'search-near.png') })
+    await dialog.getByTestId('search-near').getByRole('button').click()
+    await expect.poll(() => dialog.getByLabel('ابحث في كل المواد').inputValue()).toBe('الميليشيات')
+    await expect.poll(() => dialog.locator('[data-near="true"]').count()).toBe(0)
+    expect(await dialog.getByTestId('search-hit').count()).toBe(1)
+  })
+
   it('keeps snapshots on Ctrl+S and restores one', async () => {
     const { page } = host
     await newArticle(page)

@@ -1,7 +1,8 @@
 import type { Db } from '../store/connection'
 import * as searchRepo from '../store/repositories/search'
 import type { Range, SearchFilters, SearchHit } from '@shared/domain/search'
-import { normalizeArabic, searchForms, searchFormsCached, wordsWithOffsets } from '@shared/arabic/normalize'
+import { hasArabic, normalizeArabic, searchForms, searchFormsCached, wordsWithOffsets } from '@shared/arabic/normalize'
+import { numberVariants } from '@shared/arabic/plurals'
 
 interface ParsedQuery {
   /** Every form any whole query word is found by. */
@@ -25,7 +26,8 @@ export function parseQuery(query: string, complete?: (prefix: string) => string[
   const typing = !/\s$/.test(query) && words[words.length - 1]!.length >= 2
   const forms = new Set<string>()
   const parts = words.map((word, i) => {
-    const wordForms = searchForms(word)
+    // The word's own search forms, and its singular or plural's («ميليشيا» finds «الميليشيات»).
+    const wordForms = [...new Set([word, ...numberVariants(word)].flatMap((w) => searchForms(w)))]
     wordForms.forEach((f) => forms.add(f))
     const alternatives = wordForms.map(quote)
     if (typing && i === words.length - 1) {
@@ -97,6 +99,49 @@ export function snippetOf(text: string, q: Pick<ParsedQuery, 'forms' | 'prefix'>
 
 /** How many of the archive's words a word being typed is completed into, at most. */
 export const MAX_COMPLETIONS = 64
+
+/** Fewer exact hits than this, and near matches are looked for. */
+const NEAR_BELOW = 3
+
+/** The letters of normalized Arabic text (hamza forms of alef, ة and ى already folded). */
+const NORMAL_LETTERS = [...'ابتثجحخدذرزسشصضطظعغفقكلمنهويءئؤ']
+
+/** Every word one edit away (a letter dropped, added, replaced, or two swapped). */
+function oneEditAway(word: string): string[] {
+  const w = [...word]
+  const out = new Set<string>()
+  for (let i = 0; i <= w.length; i++) {
+    if (i < w.length) out.add([...w.slice(0, i), ...w.slice(i + 1)].join(''))
+    if (i < w.length - 1) out.add([...w.slice(0, i), w[i + 1], w[i], ...w.slice(i + 2)].join(''))
+    for (const ch of NORMAL_LETTERS) {
+      out.add([...w.slice(0, i), ch, ...w.slice(i)].join(''))
+      if (i < w.length && ch !== w[i]) out.add([...w.slice(0, i), ch, ...w.slice(i + 1)].join(''))
+    }
+  }
+  out.delete(word)
+  return [...out]
+}
+
+/**
+ * The query with each word the archive does not hold (in any of its search forms)
+ * replaced by the word one slip away that most articles hold; null when no word changed.
+ */
+export function nearQuery(db: Db, query: string): string | null {
+  const words = wordsWithOffsets(norm(query)).map((w) => w.word)
+  let changed = false
+  const out = words.map((word) => {
+    if (!hasArabic(word) || [...word].length < 4) return word
+    const own = searchRepo.documentCounts(db, [...new Set([word, ...numberVariants(word)].flatMap((w) => searchForms(w)))])
+    if ([...own.values()].some((n) => n > 0)) return word
+    const counts = searchRepo.documentCounts(db, oneEditAway(word))
+    let best: [string, number] | null = null
+    for (const [term, n] of counts) if (n > 0 && (best === null || n > best[1] || (n === best[1] && term < best[0]))) best = [term, n]
+    if (best === null) return word
+    changed = true
+    return best[0]
+  })
+  return changed ? out.join(' ') : null
+}
 
 /** How long after the last save the index catches up (typing has paused). */
 export const INDEX_PAUSE_MS = 1_500
@@ -172,7 +217,18 @@ export class SearchService {
     this.indexPending()
     const q = parseQuery(query, (prefix) => searchRepo.completions(db, prefix, MAX_COMPLETIONS))
     if (q === null) return []
-    const rows = searchRepo.searchArticles(db, q.match, filters, limit)
+    const hits = this.hits(searchRepo.searchArticles(db, q.match, filters, limit), q)
+    if (hits.length >= NEAR_BELOW) return hits
+    // Few or none: a query one slip away from words the archive has finds the rest, marked, below the exact hits.
+    const near = nearQuery(db, query)
+    const nq = near === null ? null : parseQuery(`${near} `)
+    if (nq === null || near === null) return hits
+    const seen = new Set(hits.map((h) => h.id))
+    const more = this.hits(searchRepo.searchArticles(db, nq.match, filters, limit), nq).filter((h) => !seen.has(h.id))
+    return [...hits, ...more.map((h) => ({ ...h, near }))].slice(0, limit)
+  }
+
+  private hits(rows: ReturnType<typeof searchRepo.searchArticles>, q: ParsedQuery): SearchHit[] {
     return rows.map((r) => {
       const { snippet, highlights } = snippetOf(r.body_text, q) ?? snippetOf(r.standfirst, q) ?? snippetOf(r.body_text, q, true) ?? { snippet: '', highlights: [] }
       return {

@@ -23,4 +23,9 @@ export interface SearchHit {
   snippet: string
   highlights: Range[]
   titleHighlights: Range[]
+  /**
+   * Set on a near match: found not by the query but by this corrected one («هل تقصد …؟»),
+   * when the query found few articles. Near matches come after every exact one.
+   */
+  near?: string
 }

@@ -114,6 +114,14 @@ export function completions(db: Db, prefix: string, max: number): string[] | nul
 }
 
 /** Forgets every mark (a rebuild reads every article anyway). */
+/** In how many articles the index holds each of these terms (0 for a term it does not hold). */
+export function documentCounts(db: Db, terms: readonly string[]): Map<string, number> {
+  const one = db.prepare('SELECT doc FROM articles_vocab WHERE term = ?').pluck()
+  const out = new Map<string, number>()
+  for (const t of terms) out.set(t, (one.get(t) as number | undefined) ?? 0)
+  return out
+}
+
 export function clearPending(db: Db): void {
   db.prepare('DELETE FROM search_pending').run()
 }

@@ -233,6 +233,8 @@ const ar = {
     title: 'البحث في المواد',
     placeholder: 'ابحث في كل المواد',
     none: 'لا نتائج.',
+    noExact: 'لا نتائج مطابقة.',
+    didYouMean: 'هل تقصد «{{query}}»؟',
     author: 'الكاتب',
     from: 'عُدّلت منذ',
     to: 'حتى'

@@ -235,6 +235,8 @@ const en: Messages = {
     title: 'Search the articles',
     placeholder: 'Search every article',
     none: 'Nothing found.',
+    noExact: 'No exact matches.',
+    didYouMean: 'Did you mean “{{query}}”?',
     author: 'Byline',
     from: 'Edited from',
     to: 'to'

@@ -64,6 +64,8 @@ export function SearchDialog({ onOpen, onClose }: Props) {
     )
   }, [query, status, author, from, to])
 
+  const near = hits.find((h) => h.near !== undefined)?.near
+
   return (
     <dialog ref={ref} className="search-dialog" aria-label={t('search.title')} onCancel={onClose} data-testid="search-dialog">
       <div className="search-head">
@@ -96,9 +98,17 @@ export function SearchDialog({ onOpen, onClose }: Props) {
         </label>
       </div>
       {query.trim() !== '' && hits.length === 0 && <p className="search-none">{t('search.none')}</p>}
+      {near !== undefined && (
+        <p className="search-near" data-testid="search-near">
+          {hits.every((h) => h.near !== undefined) && `${t('search.noExact')} `}
+          <button type="button" className="linklike" onClick={() => setQuery(near)}>
+            {t('search.didYouMean', { query: near })}
+          </button>
+        </p>
+      )}
       <ul className="search-hits">
         {hits.map((h) => (
-          <li key={h.id}>
+          <li key={h.id} className={h.near === undefined ? undefined : 'is-near'} data-near={h.near === undefined ? undefined : 'true'}>
             <button type="button" className="search-hit" onClick={() => onOpen(h.id)} data-testid="search-hit">
               <span className="search-hit-title" dir="auto">
                 <Highlighted text={h.title || t('list.untitled')} ranges={h.title === '' ? [] : h.titleHighlights} />
