@@ -114,7 +114,9 @@ export async function benchSearch(count: number, repeats = 200, options: { rebui
       { name: 'rare term', query: 'زلزال ' },
       { name: 'common term', query: 'الحكومة ' },
       { name: 'prefix (as you type)', query: 'الانتخا' },
-      { name: 'two terms', query: 'وزير الاقتصاد ' }
+      { name: 'two terms', query: 'وزير الاقتصاد ' },
+      // «البرلمان» with a letter dropped: no exact hit, so the near match (one edit away, by fts5vocab) is looked up and searched.
+      { name: 'one slip (near match)', query: 'البرلمن ' }
     ]
     const queries: SearchBenchFigures['queries'] = []
     for (const c of cases) {
