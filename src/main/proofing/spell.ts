@@ -200,6 +200,9 @@ const FREQUENT = new Set(
 /** A definite word (ال, after و ف ب ك ل) cannot take the pronoun ه; if its ة form is a word, the ه is almost surely a slip. */
 const DEFINITE_ENDING_IN_HEH = /^(?:[وف]?[بكل]?ال|[وف]?لل)[\u0621-\u064A]{2,}ه$/u
 
+/** A proclitic و or ف, a verb ending in the plural و, and an object pronoun. */
+const OBJECT_AFTER_PLURAL_VERB = /^([وف]?)([\u0621-\u064A]{2,})و(ه|ها|هم|هن|هما|ك|كم|كما|كن|نا|ني)$/u
+
 /** Harakat and tatweel are not spelling: a voweled word is checked without its marks. */
 const stripMarks = (w: string) => [...w].filter((c) => !isRemovedMark(c) && c !== '\u0670').join('')
 
@@ -229,10 +232,22 @@ export class SpellChecker {
     if (/\p{N}/u.test(word) || [...word].length < 2) return true
     const bare = stripMarks(word)
     if (this.extra.has(word) || this.extra.has(bare) || this.extra.has(normalizeArabic(bare))) return true
-    if (hasArabic(bare)) return this.arabic.has(bare)
+    if (hasArabic(bare)) return this.arabic.has(bare) || this.composed(bare)
     if (/^[A-Za-z'’-]+$/.test(bare)) return this.english.has(bare) || this.english.has(bare.toLowerCase()) || /^[A-Z]{2,}$/.test(bare)
     // Neither Arabic nor plain Latin (another script, mixed): not ours to judge.
     return true
+  }
+
+  /**
+   * Forms Ayaspell lacks that its own words make by grammar: a verb in the plural with an
+   * object pronoun drops the alef of «وا» («اعتقلوا» + «هم» is «اعتقلوهم»), with «و» or «ف»
+   * before it or not.
+   */
+  private composed(word: string): boolean {
+    const m = OBJECT_AFTER_PLURAL_VERB.exec(word)
+    if (m === null) return false
+    const verb = `${m[2]}وا`
+    return this.arabic.has(verb) || (m[1] !== '' && this.arabic.has(`${m[1]}${verb}`))
   }
 
   /**

@@ -52,6 +52,12 @@ describe('offline spell check', () => {
     expect(findings.find((f) => f.kind === 'probable-slip')!.message).toContain('الأرجح «الحياة»')
   })
 
+  it('accepts plural verbs with an object pronoun, which the word list lacks, and still flags a slip in one', async () => {
+    // «اعتقلوا» + «ه» is «اعتقلوه»: the alef of the plural drops before the pronoun.
+    expect(await services.proofing.misspelled(['اعتقلوه', 'فسألوها', 'واستقبلوهم', 'ساعدونا'])).toEqual([])
+    expect(await services.proofing.misspelled(['واستقبلوهن', 'واستقبلهوم'])).toEqual(['واستقبلهوم'])
+  })
+
   it('accepts the newsroom’s own words, keeps them in SQLite, and ignores a word on request', async () => {
     expect(await services.proofing.misspelled(['ترامب', 'زيلينسكي'])).toEqual(['ترامب', 'زيلينسكي'])
     expect(services.proofing.addWord('ترامب')).toEqual(['ترامب'])
