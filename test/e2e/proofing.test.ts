@@ -47,16 +47,16 @@ describe('proofing', () => {
     const { host } = run
     const { page } = host
     await newArticle(page)
-    await page.keyboard.type('التقى غوتيريش الوفد')
+    await page.keyboard.type('التقى عراقجي الوفد')
     await expect.poll(() => misspelledCount(host)).toBe(1)
-    const { x, y } = await pointAt(host, 'غوتيريش')
+    const { x, y } = await pointAt(host, 'عراقجي')
     await page.mouse.click(x, y, { button: 'right' })
     await page.getByTestId('spell-menu').getByRole('menuitem', { name: 'أضف إلى قاموس الجريدة' }).click()
     await expect.poll(() => misspelledCount(host)).toBe(0)
     await page.getByTestId('toggle-proofing').click()
-    await expect.poll(() => page.getByTestId('newsroom-words').innerText()).toContain('غوتيريش')
+    await expect.poll(() => page.getByTestId('newsroom-words').innerText()).toContain('عراقجي')
     await page.getByTestId('export-words').click()
-    await expect.poll(() => host.savedFiles.map((f) => f.text)).toEqual(['غوتيريش\n'])
+    await expect.poll(() => host.savedFiles.map((f) => f.text)).toEqual(['عراقجي\n'])
   })
 
   it('explains the editorial checks in Arabic and applies a safe fix in one click', async () => {
