@@ -122,25 +122,32 @@ function oneEditAway(word: string): string[] {
   return [...out]
 }
 
+/** How many corrections a query with a slip is tried as: a slip can be one letter from a common word and from a rare one. */
+const NEAR_QUERIES = 3
+
 /**
- * The query with each word the archive does not hold (in any of its search forms)
- * replaced by the word one slip away that most articles hold; null when no word changed.
+ * Corrections of the query: each word the archive does not hold (in any of its search
+ * forms) replaced by a word one slip away that it holds, the word most articles hold
+ * first, then the next ones; at most NEAR_QUERIES, none when no word can be corrected.
  */
-export function nearQuery(db: Db, query: string): string | null {
+export function nearQueries(db: Db, query: string): string[] {
   const words = wordsWithOffsets(norm(query)).map((w) => w.word)
   let changed = false
-  const out = words.map((word) => {
-    if (!hasArabic(word) || [...word].length < 4) return word
+  const choices = words.map((word) => {
+    if (!hasArabic(word) || [...word].length < 4) return [word]
     const own = searchRepo.documentCounts(db, [...new Set([word, ...numberVariants(word)].flatMap((w) => searchForms(w)))])
-    if ([...own.values()].some((n) => n > 0)) return word
-    const counts = searchRepo.documentCounts(db, oneEditAway(word))
-    let best: [string, number] | null = null
-    for (const [term, n] of counts) if (n > 0 && (best === null || n > best[1] || (n === best[1] && term < best[0]))) best = [term, n]
-    if (best === null) return word
+    if ([...own.values()].some((n) => n > 0)) return [word]
+    const found = [...searchRepo.documentCounts(db, oneEditAway(word))].filter(([, n]) => n > 0)
+    if (found.length === 0) return [word]
     changed = true
-    return best[0]
+    return found
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, NEAR_QUERIES)
+      .map(([term]) => term)
   })
-  return changed ? out.join(' ') : null
+  if (!changed) return []
+  const count = Math.max(...choices.map((c) => c.length))
+  return Array.from({ length: count }, (_, k) => choices.map((c) => c[Math.min(k, c.length - 1)]!).join(' '))
 }
 
 /** How long after the last save the index catches up (typing has paused). */
@@ -219,13 +226,24 @@ export class SearchService {
     if (q === null) return []
     const hits = this.hits(searchRepo.searchArticles(db, q.match, filters, limit), q)
     if (hits.length >= NEAR_BELOW) return hits
-    // Few or none: a query one slip away from words the archive has finds the rest, marked, below the exact hits.
-    const near = nearQuery(db, query)
-    const nq = near === null ? null : parseQuery(`${near} `)
-    if (nq === null || near === null) return hits
+    // Few or none: the query's corrections (one slip away from words the archive holds) find the rest, marked,
+    // below the exact hits, taken in turn from each correction so a rare word is not crowded out by a common one.
     const seen = new Set(hits.map((h) => h.id))
-    const more = this.hits(searchRepo.searchArticles(db, nq.match, filters, limit), nq).filter((h) => !seen.has(h.id))
-    return [...hits, ...more.map((h) => ({ ...h, near }))].slice(0, limit)
+    const lists = nearQueries(db, query).map((near) => {
+      const nq = parseQuery(`${near} `)
+      return nq === null ? [] : this.hits(searchRepo.searchArticles(db, nq.match, filters, limit), nq).map((h) => ({ ...h, near }))
+    })
+    const out = [...hits]
+    for (let i = 0; out.length < limit && lists.some((l) => i < l.length); i++) {
+      for (const list of lists) {
+        const h = list[i]
+        if (h !== undefined && !seen.has(h.id) && out.length < limit) {
+          seen.add(h.id)
+          out.push(h)
+        }
+      }
+    }
+    return out
   }
 
   private hits(rows: ReturnType<typeof searchRepo.searchArticles>, q: ParsedQuery): SearchHit[] {

@@ -72,6 +72,12 @@ describe('search', () => {
     // A slip: found as a near match, with the query it was found by; exact hits (none here) would come first.
     const [hit] = services.search.search('الميلشيات ', {}, 10)
     expect(hit).toMatchObject({ id: ids[0], near: 'الميليشيات' })
+    // A slip one letter from a common word («السوق») and from a rare one («الأسواق»): both corrections are tried,
+    // taken in turn, so the rare word's article is not crowded out.
+    for (let k = 0; k < 12; k++) add(`سوق ${k}`, `ازدحم السوق الشعبي صباح اليوم ${k}`)
+    const both = services.search.search('الاسوق ', {}, 10)
+    expect(new Set(both.map((h) => h.near))).toEqual(new Set(['السوق', 'الاسواق']))
+    expect(both.map((h) => h.id)).toContain(ids[5])
     // The singular finds the plural as an exact hit, highlighted.
     const [plural] = services.search.search('ميليشيا ', {}, 10)
     expect(plural).toMatchObject({ id: ids[0] })

@@ -234,7 +234,10 @@ const ar = {
     placeholder: 'ابحث في كل المواد',
     none: 'لا نتائج.',
     noExact: 'لا نتائج مطابقة.',
-    didYouMean: 'هل تقصد «{{query}}»؟',
+    didYouMean: 'هل تقصد',
+    quoted: '«{{query}}»',
+    or: 'أو',
+    questionMark: '؟',
     author: 'الكاتب',
     from: 'عُدّلت منذ',
     to: 'حتى'

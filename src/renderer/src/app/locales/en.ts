@@ -236,7 +236,10 @@ const en: Messages = {
     placeholder: 'Search every article',
     none: 'Nothing found.',
     noExact: 'No exact matches.',
-    didYouMean: 'Did you mean “{{query}}”?',
+    didYouMean: 'Did you mean',
+    quoted: '“{{query}}”',
+    or: 'or',
+    questionMark: '?',
     author: 'Byline',
     from: 'Edited from',
     to: 'to'

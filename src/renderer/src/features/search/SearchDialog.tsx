@@ -64,7 +64,7 @@ export function SearchDialog({ onOpen, onClose }: Props) {
     )
   }, [query, status, author, from, to])
 
-  const near = hits.find((h) => h.near !== undefined)?.near
+  const nears = [...new Set(hits.flatMap((h) => (h.near === undefined ? [] : [h.near])))]
 
   return (
     <dialog ref={ref} className="search-dialog" aria-label={t('search.title')} onCancel={onClose} data-testid="search-dialog">
@@ -98,12 +98,19 @@ export function SearchDialog({ onOpen, onClose }: Props) {
         </label>
       </div>
       {query.trim() !== '' && hits.length === 0 && <p className="search-none">{t('search.none')}</p>}
-      {near !== undefined && (
+      {nears.length > 0 && (
         <p className="search-near" data-testid="search-near">
           {hits.every((h) => h.near !== undefined) && `${t('search.noExact')} `}
-          <button type="button" className="linklike" onClick={() => setQuery(near)}>
-            {t('search.didYouMean', { query: near })}
-          </button>
+          {t('search.didYouMean')}{' '}
+          {nears.map((near, i) => (
+            <span key={near}>
+              {i > 0 && ` ${t('search.or')} `}
+              <button type="button" className="linklike" dir="auto" onClick={() => setQuery(near)}>
+                {t('search.quoted', { query: near })}
+              </button>
+            </span>
+          ))}
+          {t('search.questionMark')}
         </p>
       )}
       <ul className="search-hits">
