@@ -1,9 +1,8 @@
 import { documentToBlocks, markupToDocument } from '@main/document/codec'
 import { splitBlocks } from '@main/document/gutenberg'
 import { isClassic, splitClassic } from '@main/document/classic'
-import { text, type LexBlock, type LexInline, type LexListItem } from '@main/document/lexical'
 import { NODE_TYPES } from '@shared/domain/document'
-import { everyImageHere, gutenbergFixtures, haveGutenbergFixtures, measureCorpus, type CorpusFigures } from '../support/gutenberg-fixtures'
+import { everyImageHere, gutenbergFixtures, haveGutenbergFixtures, measureCorpus, reporterEdit, type CorpusFigures } from '../support/gutenberg-fixtures'
 import { invalidBlocks } from '../support/block-validator'
 import { percentile } from './stats'
 
@@ -17,22 +16,6 @@ import { percentile } from './stats'
 export interface CodecFigures extends CorpusFigures {
   largest: { name: string; bytes: number; p50: number; p95: number }
   validator: { edited: number; invalid: number; skippedInvalidBefore: number }
-}
-
-function editText(node: LexBlock): LexBlock {
-  const add = (children: LexInline[]): LexInline[] => [...children, text(' عاجل', 0)]
-  switch (node.type) {
-    case 'paragraph':
-    case 'heading':
-    case 'quote':
-      return { ...node, children: add(node.children) }
-    case 'list':
-      return { ...node, children: node.children.map((item: LexListItem) => ({ ...item, children: add(item.children as LexInline[]) })) }
-    case NODE_TYPES.image:
-      return { ...node, caption: `${node.caption} عاجل`.trim() }
-    default:
-      return node
-  }
 }
 
 export function benchCodec(): CodecFigures | null {
@@ -59,7 +42,7 @@ export function benchCodec(): CodecFigures | null {
         skippedInvalidBefore++
         return
       }
-      const written = documentToBlocks({ root: { ...doc.root, children: [editText(node)] } }, images.to)[0]!
+      const written = documentToBlocks({ root: { ...doc.root, children: [reporterEdit(node, 'عاجل')] } }, images.to)[0]!
       edited++
       if (invalidBlocks(written).length > 0) invalid++
     })

@@ -58,6 +58,8 @@ export async function benchSpellReal(file = DEFAULT_CORPUS): Promise<SpellRealFi
   const rows = readRows(file)
   const checker = await SpellChecker.load()
   checker.setExtraWords([])
+  // Flagged: not in the word list, or a probable slip the list cannot decide (the proofing panel shows both).
+  const flags = (word: string) => !checker.isCorrect(word) || checker.probableSlip(word) !== null
   const figures: SpellRealFigures = {
     file,
     errors: 0,
@@ -78,8 +80,7 @@ export async function benchSpellReal(file = DEFAULT_CORPUS): Promise<SpellRealFi
   for (const row of rows) {
     if (row.kind === 'error') {
       figures.allErrors++
-      // Flagged: not in the word list, or a probable slip the list cannot decide (the proofing panel shows both).
-      const flagged = !checker.isCorrect(row.wrong) || checker.probableSlip(row.wrong) !== null
+      const flagged = flags(row.wrong)
       if (flagged) figures.allFlagged++
       if (row.wrongIsWord) continue
       figures.errors++
@@ -105,11 +106,11 @@ export async function benchSpellReal(file = DEFAULT_CORPUS): Promise<SpellRealFi
     } else if (row.kind === 'correct') {
       figures.correctWords++
       const word = row.wrong || row.right
-      if (!checker.isCorrect(word) || checker.probableSlip(word) !== null) figures.correctFlagged++
+      if (flags(word)) figures.correctFlagged++
     } else if (row.kind === 'clean') {
       for (const w of wordsWithOffsets(row.context)) {
         figures.runningWords++
-        if (!checker.isCorrect(w.word) || checker.probableSlip(w.word) !== null) figures.runningFlagged++
+        if (flags(w.word)) figures.runningFlagged++
       }
     }
   }

@@ -20,6 +20,17 @@ async function openReview(page: Page, name: string, role: 'reporter' | 'editor')
   await expect.poll(() => page.getByTestId('review-identity').innerText()).toContain(name)
 }
 
+/** A new article with one sentence, opened for review by سلمى as editor, and her comment on «العجز». */
+async function commentedByEditor(page: Page, comment: string): Promise<void> {
+  await newArticle(page)
+  await page.keyboard.type('قال وزير المالية إن العجز بلغ 4% من الناتج المحلي.')
+  await openReview(page, 'سلمى', 'editor')
+  await selectText(page, 'العجز')
+  await page.getByTestId('start-comment').click()
+  await page.getByTestId('comment-body').fill(comment)
+  await page.getByTestId('add-comment').click()
+}
+
 /** Width of the text of `needle` as laid out in the body, against the same text laid out plainly in the same font. */
 async function joinedWidths(page: Page, needle: string): Promise<{ inEditor: number; plain: number }> {
   return page.evaluate((needle) => {
@@ -62,13 +73,7 @@ describe('review in the editor', () => {
   it('anchors comments to the text: threads, replies, resolve and reopen; the anchor follows edits; deleted text leaves it detached', async () => {
     const { host } = run
     const { page } = host
-    await newArticle(page)
-    await page.keyboard.type('قال وزير المالية إن العجز بلغ 4% من الناتج المحلي.')
-    await openReview(page, 'سلمى', 'editor')
-    await selectText(page, 'العجز')
-    await page.getByTestId('start-comment').click()
-    await page.getByTestId('comment-body').fill('ما المصدر؟ وزارة المالية أم صندوق النقد؟')
-    await page.getByTestId('add-comment').click()
+    await commentedByEditor(page, 'ما المصدر؟ وزارة المالية أم صندوق النقد؟')
     const thread = panel(page).locator('.thread').first()
     await expect.poll(() => thread.innerText()).toContain('ما المصدر؟')
     await expect.poll(() => thread.locator('.thread-quote').innerText()).toBe('«العجز»')
@@ -107,13 +112,7 @@ describe('review in the editor', () => {
   it('says who sent a comment to the site when it was not its author', async () => {
     const { host } = run
     const { page } = host
-    await newArticle(page)
-    await page.keyboard.type('قال وزير المالية إن العجز بلغ 4% من الناتج المحلي.')
-    await openReview(page, 'سلمى', 'editor')
-    await selectText(page, 'العجز')
-    await page.getByTestId('start-comment').click()
-    await page.getByTestId('comment-body').fill('ما المصدر؟')
-    await page.getByTestId('add-comment').click()
+    await commentedByEditor(page, 'ما المصدر؟')
     await expect.poll(() => panel(page).locator('.thread').count()).toBe(1)
     await waitSaved(page)
     // The site's plugin marked the comment as sent by ليلى (here: as a pull would bring it, through a bundle).

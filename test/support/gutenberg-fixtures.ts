@@ -3,9 +3,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parse } from '@wordpress/block-serialization-default-parser'
 import { documentToBlocks, markupToDocument, whyReadOnly, type FromBlocksContext, type ToBlocksContext } from '@main/document/codec'
-import { joinBlocks, markupText, splitBlocks } from '@main/document/gutenberg'
+import { markupText, splitBlocks } from '@main/document/gutenberg'
 import { isClassic, splitClassic } from '@main/document/classic'
-import type { LexBlock, LexImage, LexList, LexRawBlock } from '@main/document/lexical'
+import { text, type LexBlock, type LexImage, type LexInline, type LexList, type LexListItem, type LexRawBlock } from '@main/document/lexical'
 import { plainText } from '@main/document/inline'
 import { NODE_TYPES } from '@shared/domain/document'
 
@@ -184,5 +184,19 @@ export function measureCorpus(files: FixtureFile[] = gutenbergFixtures()): { rep
   }
 }
 
-/** A post's blocks written back as WordPress joins them. */
-export const postOf = (blocks: string[]): string => joinBlocks(blocks)
+/** A reporter's edit of a block: `word` added at the end of its text (of each list item, of an image's caption). */
+export function reporterEdit(node: LexBlock, word: string): LexBlock {
+  const add = (children: LexInline[]): LexInline[] => [...children, text(` ${word}`, 0)]
+  switch (node.type) {
+    case 'paragraph':
+    case 'heading':
+    case 'quote':
+      return { ...node, children: add(node.children) }
+    case 'list':
+      return { ...node, children: node.children.map((item: LexListItem) => ({ ...item, children: add(item.children as LexInline[]) })) }
+    case NODE_TYPES.image:
+      return { ...node, caption: `${node.caption} ${word}`.trim() }
+    default:
+      return node
+  }
+}

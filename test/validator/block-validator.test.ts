@@ -4,11 +4,11 @@ import { joinBlocks, splitBlocks } from '@main/document/gutenberg'
 import { isClassic, splitClassic } from '@main/document/classic'
 import { threeWayMerge, type Snapshot } from '@main/document/merge'
 import { fromLocalFormCtx, localFormCtx } from '@main/document/local-form'
-import { text, type LexBlock, type LexDocument, type LexInline, type LexListItem } from '@main/document/lexical'
+import { text, type LexBlock, type LexDocument } from '@main/document/lexical'
 import { NODE_TYPES } from '@shared/domain/document'
 import { documentOf, heading, image, linebreak, link, list, mark, paragraph, paragraphDir, quote, suggestion } from '../support/lexical'
 import { invalidBlocks, validatePost } from '../support/block-validator'
-import { everyImageHere, gutenbergFixtures, haveGutenbergFixtures } from '../support/gutenberg-fixtures'
+import { everyImageHere, gutenbergFixtures, haveGutenbergFixtures, reporterEdit } from '../support/gutenberg-fixtures'
 
 /**
  * Everything Qalam writes, opened by WordPress's own block validator (the check behind
@@ -56,23 +56,6 @@ const everyKind = doc(
     ' تحسّن.'
   )
 )
-
-/** A reporter's edit: a word added at the end of the block's text. */
-function editText(node: LexBlock): LexBlock {
-  const add = (children: LexInline[]): LexInline[] => [...children, text(' عاجل', 0)]
-  switch (node.type) {
-    case 'paragraph':
-    case 'heading':
-    case 'quote':
-      return { ...node, children: add(node.children) }
-    case 'list':
-      return { ...node, children: node.children.map((item: LexListItem) => ({ ...item, children: add(item.children as LexInline[]) })) }
-    case NODE_TYPES.image:
-      return { ...node, caption: `${node.caption} عاجل`.trim() }
-    default:
-      return node
-  }
-}
 
 describe('WordPress’s block validator', () => {
   it('catches a block that does not match its save() (so a clean verdict means something)', () => {
@@ -138,7 +121,7 @@ describe('WordPress’s block validator', () => {
         if (invalidBlocks(piece).length > 0) return
         const one = (n: LexBlock): LexDocument => ({ root: { ...opened.root, children: [n] } })
         expect(documentToBlocks(one(node), images.to)[0], file.name).toBe(piece)
-        const edited = documentToBlocks(one(editText(node)), images.to)[0]!
+        const edited = documentToBlocks(one(reporterEdit(node, 'عاجل')), images.to)[0]!
         expect(invalidBlocks(edited), `${file.name}\n${edited}`).toEqual([])
         checked++
       })

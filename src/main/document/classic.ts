@@ -2,7 +2,7 @@ import { parseDocument } from 'htmlparser2'
 import type { ChildNode, Element } from 'domhandler'
 import { NODE_TYPES } from '@shared/domain/document'
 import { escapeAttr, escapeText, inlineFromHtml, inlineToHtml, Unsupported } from './inline'
-import { markupText } from './gutenberg'
+import { rawBlock } from './raw-blocks'
 import { attrsWithin, innerOf, SHELL_ATTRS, type Range, type TextSlot } from './shapes'
 import { withText } from './text-places'
 import {
@@ -17,7 +17,6 @@ import {
   type LexList,
   type LexListItem,
   type LexQuote,
-  type LexRawBlock,
   type RemoteImage
 } from './lexical'
 
@@ -148,17 +147,13 @@ function classicShape(piece: string): ClassicShape {
 
 const kept = (piece: string) => ({ $: { siteMarkup: piece, classic: true } })
 
-function raw(piece: string): LexRawBlock {
-  return { type: NODE_TYPES.rawBlock, version: 1, markup: piece, name: 'html', preview: markupText(piece).slice(0, 400) }
-}
-
 /** A classic piece as the editor's node (keeping the piece), or the site's markup when it is not one Qalam edits. */
 export function classicToBlock(piece: string): LexBlock {
   let shape: ClassicShape
   try {
     shape = classicShape(piece)
   } catch (error) {
-    if (error instanceof Unsupported) return raw(piece)
+    if (error instanceof Unsupported) return rawBlock(piece, 'html')
     throw error
   }
   switch (shape.kind) {

@@ -1,7 +1,8 @@
 import { parse as parseBlocks } from '@wordpress/block-serialization-default-parser'
 import { NODE_TYPES } from '@shared/domain/document'
 import { isMediaId } from '@shared/domain/media'
-import { block, markupText, MarkupTooLarge, MAX_MARKUP_LENGTH, splitBlocks } from './gutenberg'
+import { block, MarkupTooLarge, MAX_MARKUP_LENGTH, splitBlocks } from './gutenberg'
+import { rawBlock } from './raw-blocks'
 import { escapeAttr, escapeText, inlineToHtml, plainText, Unsupported } from './inline'
 import { classicBlockToHtml, classicToDocument, isClassic, isClassicDocument } from './classic'
 import { shapeOf, shapeOfMarkup, splice, type ImageShape, type Range, type Shape } from './shapes'
@@ -208,10 +209,6 @@ function nodeOf(shape: Shape, ctx: FromBlocksContext): Exclude<LexBlock, LexRawB
   }
 }
 
-function raw(markup: string, name: string): LexRawBlock {
-  return { type: NODE_TYPES.rawBlock, version: 1, markup, name, preview: markupText(markup).slice(0, 400) }
-}
-
 /** One top-level piece of site content as an editable node, or why it stays the site's markup. */
 function readPiece(piece: string, ctx: FromBlocksContext): LexBlock | { raw: string; reason: string } {
   const parsed = parseBlocks(piece).filter((b) => !(b.blockName === null && b.innerHTML.trim() === ''))
@@ -229,7 +226,7 @@ function readPiece(piece: string, ctx: FromBlocksContext): LexBlock | { raw: str
 /** One top-level piece of site content as a node of the editor's document. */
 export function markupToBlock(piece: string, ctx: FromBlocksContext): LexBlock {
   const read = readPiece(piece, ctx)
-  return 'raw' in read ? raw(piece, read.raw) : read
+  return 'raw' in read ? rawBlock(piece, read.raw) : read
 }
 
 /** Why a top-level piece of site content opens read-only (kept as the site's markup), or null when it opens editable. */

@@ -1,6 +1,6 @@
 import { NODE_TYPES } from '@shared/domain/document'
 import { markupText } from './gutenberg'
-import { paragraph, siteMarkupOf, text, type LexBlock, type LexDocument, type SiteSource } from './lexical'
+import { paragraph, siteMarkupOf, text, type LexBlock, type LexDocument, type LexRawBlock, type SiteSource } from './lexical'
 
 /**
  * A raw block is the site's own bytes, sent back untouched: Qalam never writes into one.
@@ -8,6 +8,11 @@ import { paragraph, siteMarkupOf, text, type LexBlock, type LexDocument, type Si
  * byte a block the site already had for that article; any other becomes its plain text
  * in paragraphs, and nothing it carried can reach the site as markup.
  */
+
+/** A piece of the site's markup kept as it is (`name`: the block's, or 'html' outside blocks), with its plain text to show. */
+export function rawBlock(markup: string, name: string): LexRawBlock {
+  return { type: NODE_TYPES.rawBlock, version: 1, markup, name, preview: markupText(markup).slice(0, 400) }
+}
 
 /** The site's markup a document holds: its raw blocks', and what its editable blocks keep of the site's (shapes.ts). */
 export function rawBlocksOf(doc: LexDocument): string[] {

@@ -44,44 +44,52 @@ async function answer(request: SpellRequest): Promise<void> {
   }
 }
 
+/** What the list says of a word: misspelled, a probable slip with its fix, or fine. */
+type Verdict = { wrong: true } | { wrong: false; slip: string | null }
+
 function proof(checker: SpellChecker, request: Extract<SpellRequest, { type: 'proof' }>): Finding[] {
   const ignored = new Set(request.ignored)
-  const verdicts = new Map<string, boolean>()
-  const wrong = wordsWithOffsets(request.text).filter((w) => {
-    if (ignored.has(w.word)) return false
-    let correct = verdicts.get(w.word)
-    if (correct === undefined) verdicts.set(w.word, (correct = checker.isCorrect(w.word)))
-    return !correct
-  })
+  const verdicts = new Map<string, Verdict>()
+  const verdict = (word: string): Verdict => {
+    let v = verdicts.get(word)
+    if (v === undefined) verdicts.set(word, (v = checker.isCorrect(word) ? { wrong: false, slip: checker.probableSlip(word) } : { wrong: true }))
+    return v
+  }
+  const judged = wordsWithOffsets(request.text)
+    .filter((w) => !ignored.has(w.word))
+    .map((w) => ({ ...w, verdict: verdict(w.word) }))
   // The first misspellings in reading order come with suggestions; the rest get theirs on request.
   const suggestions = new Map<string, string[]>()
-  for (const w of wrong) {
+  for (const w of judged) {
     if (suggestions.size >= request.suggestFirst) break
-    if (!suggestions.has(w.word)) suggestions.set(w.word, checker.suggest(w.word))
+    if (w.verdict.wrong && !suggestions.has(w.word)) suggestions.set(w.word, checker.suggest(w.word))
   }
-  const spelling: Finding[] = wrong.map((w) => ({
-    start: w.start,
-    end: w.end,
-    kind: 'spelling',
-    message: request.locale === 'ar' ? `«${w.word}» ليست في القاموس.` : `“${w.word}” is not in the dictionary.`,
-    suggestions: suggestions.get(w.word) ?? []
-  }))
-  // Words the list accepts that are almost surely slips all the same (a definite word ending in ه whose ة form is a word).
-  const slips: Finding[] = []
-  for (const w of wordsWithOffsets(request.text)) {
-    if (ignored.has(w.word) || verdicts.get(w.word) === false) continue
-    const fix = checker.probableSlip(w.word)
-    if (fix === null) continue
-    slips.push({
-      start: w.start,
-      end: w.end,
-      kind: 'probable-slip',
-      message:
-        request.locale === 'ar'
-          ? `«${w.word}» معرّفة بـ«ال» فلا تنتهي بضمير: الأرجح «${fix}».`
-          : `“${w.word}” is definite (ال), so it cannot end in a pronoun: most likely “${fix}”.`,
-      suggestions: [fix]
-    })
-  }
-  return [...spelling, ...slips, ...checkText(request.text, request.locale)].sort((a, b) => a.start - b.start || a.end - b.end)
+  const findings = judged.flatMap((w): Finding[] => {
+    const v = w.verdict
+    if (v.wrong)
+      return [
+        {
+          start: w.start,
+          end: w.end,
+          kind: 'spelling',
+          message: request.locale === 'ar' ? `«${w.word}» ليست في القاموس.` : `“${w.word}” is not in the dictionary.`,
+          suggestions: suggestions.get(w.word) ?? []
+        }
+      ]
+    // A word the list accepts that is almost surely a slip all the same (a definite word ending in ه whose ة form is a word).
+    if (v.slip === null) return []
+    return [
+      {
+        start: w.start,
+        end: w.end,
+        kind: 'probable-slip',
+        message:
+          request.locale === 'ar'
+            ? `«${w.word}» معرّفة بـ«ال» فلا تنتهي بضمير: الأرجح «${v.slip}».`
+            : `“${w.word}” is definite (ال), so it cannot end in a pronoun: most likely “${v.slip}”.`,
+        suggestions: [v.slip]
+      }
+    ]
+  })
+  return [...findings, ...checkText(request.text, request.locale)].sort((a, b) => a.start - b.start || a.end - b.end)
 }

@@ -204,6 +204,7 @@ const DEFINITE_ENDING_IN_HEH = /^(?:[وف]?[بكل]?ال|[وف]?لل)[\u0621-\u0
 /** Today's words the list lacks (modern-words.ts), as written (a hamza slip in one is still a slip), after the article and proclitics. */
 const MODERN: ReadonlySet<string> = new Set(MODERN_WORDS)
 const ARTICLE_AND_PROCLITICS = /^(?:[وف]?[بكل]?ال|[وف]?لل|[وفبل])(?=[\u0621-\u064A]{3,})/u
+const isModern = (word: string) => MODERN.has(word) || MODERN.has(word.replace(ARTICLE_AND_PROCLITICS, ''))
 
 /** A proclitic و or ف, a verb ending in the plural و, and an object pronoun. */
 const OBJECT_AFTER_PLURAL_VERB = /^([وف]?)([\u0621-\u064A]{2,})و(ه|ها|هم|هن|هما|ك|كم|كما|كن|نا|ني)$/u
@@ -237,7 +238,7 @@ export class SpellChecker {
     if (/\p{N}/u.test(word) || [...word].length < 2) return true
     const bare = stripMarks(word)
     if (this.extra.has(word) || this.extra.has(bare) || this.extra.has(normalizeArabic(bare))) return true
-    if (hasArabic(bare)) return this.arabic.has(bare) || this.composed(bare)
+    if (hasArabic(bare)) return this.arabic.has(bare) || isModern(bare) || this.composed(bare)
     if (/^[A-Za-z'’-]+$/.test(bare)) return this.english.has(bare) || this.english.has(bare.toLowerCase()) || /^[A-Z]{2,}$/.test(bare)
     // Neither Arabic nor plain Latin (another script, mixed): not ours to judge.
     return true
@@ -249,7 +250,6 @@ export class SpellChecker {
    * before it or not.
    */
   private composed(word: string): boolean {
-    if (MODERN.has(word) || MODERN.has(word.replace(ARTICLE_AND_PROCLITICS, ''))) return true
     const m = OBJECT_AFTER_PLURAL_VERB.exec(word)
     if (m === null) return false
     const verb = `${m[2]}وا`

@@ -15,6 +15,9 @@ interface ParsedQuery {
 const quote = (token: string) => `"${token.replace(/"/g, '""')}"`
 const norm = (s: string) => normalizeArabic(s).toLowerCase()
 
+/** What a query word is found by: its own search forms, and its singular's or plural's («ميليشيا» finds «الميليشيات»). */
+const queryForms = (word: string): string[] => [...new Set([word, ...numberVariants(word)].flatMap((w) => searchForms(w)))]
+
 /**
  * Turns what the user typed into an FTS5 expression over the normalized index: each
  * word as any of its search forms (itself, its stem, without a one-letter proclitic),
@@ -26,8 +29,7 @@ export function parseQuery(query: string, complete?: (prefix: string) => string[
   const typing = !/\s$/.test(query) && words[words.length - 1]!.length >= 2
   const forms = new Set<string>()
   const parts = words.map((word, i) => {
-    // The word's own search forms, and its singular or plural's («ميليشيا» finds «الميليشيات»).
-    const wordForms = [...new Set([word, ...numberVariants(word)].flatMap((w) => searchForms(w)))]
+    const wordForms = queryForms(word)
     wordForms.forEach((f) => forms.add(f))
     const alternatives = wordForms.map(quote)
     if (typing && i === words.length - 1) {
@@ -135,7 +137,7 @@ export function nearQueries(db: Db, query: string): string[] {
   let changed = false
   const choices = words.map((word) => {
     if (!hasArabic(word) || [...word].length < 4) return [word]
-    const own = searchRepo.documentCounts(db, [...new Set([word, ...numberVariants(word)].flatMap((w) => searchForms(w)))])
+    const own = searchRepo.documentCounts(db, queryForms(word))
     if ([...own.values()].some((n) => n > 0)) return [word]
     const found = [...searchRepo.documentCounts(db, oneEditAway(word))].filter(([, n]) => n > 0)
     if (found.length === 0) return [word]

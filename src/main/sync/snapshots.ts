@@ -154,7 +154,10 @@ function withSiteStamps(ctx: LocalContext, articleId: string, snap: Snapshot, po
   if (stamps.size === 0) return snap
   const stamp = <T extends { id: string; relayedBy?: string }>(e: T): T => (stamps.has(e.id) && e.relayedBy === undefined ? { ...e, relayedBy: stamps.get(e.id) } : e)
   const local = reviewRepo.readReview(ctx.db, articleId)
-  reviewRepo.writeReview(ctx.db, articleId, { comments: local.comments.map(stamp), history: local.history.map(stamp) })
+  // Only entries that lack their stamp here are written (a sync after the first finds them all stamped).
+  const unstamped = <T extends { id: string; relayedBy?: string }>(e: T) => stamps.has(e.id) && e.relayedBy === undefined
+  if (local.comments.some(unstamped) || local.history.some(unstamped))
+    reviewRepo.writeReview(ctx.db, articleId, { comments: local.comments.filter(unstamped).map(stamp), history: local.history.filter(unstamped).map(stamp) })
   return { ...snap, review: normalizeReview({ comments: snap.review.comments.map(stamp), history: snap.review.history.map(stamp) }) }
 }
 

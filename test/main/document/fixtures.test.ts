@@ -5,9 +5,9 @@ import { parse } from '@wordpress/block-serialization-default-parser'
 import { documentToBlocks, markupToDocument } from '@main/document/codec'
 import { splitBlocks } from '@main/document/gutenberg'
 import { isClassic, splitClassic } from '@main/document/classic'
-import { text, type LexBlock, type LexDocument, type LexInline, type LexListItem } from '@main/document/lexical'
+import type { LexDocument } from '@main/document/lexical'
 import { NODE_TYPES } from '@shared/domain/document'
-import { everyImageHere, gutenbergFixtures, haveGutenbergFixtures, measureCorpus } from '../../support/gutenberg-fixtures'
+import { everyImageHere, gutenbergFixtures, haveGutenbergFixtures, measureCorpus, reporterEdit } from '../../support/gutenberg-fixtures'
 
 /**
  * The codec against what WordPress's block editor really saves: Gutenberg's own block
@@ -34,23 +34,6 @@ function shapeOfHtml(html: string): string[] {
 }
 
 const WORD = 'عاجل'
-
-/** The node with a word added at the end of its text (each item of a list), as a reporter's edit. */
-function editText(node: LexBlock): LexBlock {
-  const add = (children: LexInline[]): LexInline[] => [...children, text(` ${WORD}`, 0)]
-  switch (node.type) {
-    case 'paragraph':
-    case 'heading':
-    case 'quote':
-      return { ...node, children: add(node.children) }
-    case 'list':
-      return { ...node, children: node.children.map((item: LexListItem) => ({ ...item, children: add(item.children as LexInline[]) })) }
-    case NODE_TYPES.image:
-      return { ...node, caption: `${node.caption} ${WORD}`.trim() }
-    default:
-      return node
-  }
-}
 
 describe.runIf(present)('Gutenberg’s own fixtures', () => {
   const files = present ? gutenbergFixtures() : []
@@ -83,7 +66,7 @@ describe.runIf(present)('Gutenberg’s own fixtures', () => {
       doc.root.children.forEach((node, i) => {
         if (node.type === NODE_TYPES.rawBlock || node.type === 'horizontalrule') return
         const piece = pieces[i]!
-        const changed: LexDocument = { root: { ...doc.root, children: [editText(node)] } }
+        const changed: LexDocument = { root: { ...doc.root, children: [reporterEdit(node, WORD)] } }
         const [written] = documentToBlocks(changed, images.to)
         expect(written, file.name).toContain(WORD)
         // The same block with the same attributes, the same elements with the same attributes: only text differs.

@@ -26,7 +26,11 @@ export function ClassicPostPlugin() {
           .some((node) => $getState(node, classicState))
       )
     setClassic(read())
-    return editor.registerUpdateListener(() => setClassic(read()))
+    // Only a change to the top-level blocks themselves (root marked dirty on purpose, not as the parent of an
+    // edited paragraph) can change the answer: typing does not look again.
+    return editor.registerUpdateListener(({ dirtyElements }) => {
+      if (dirtyElements.get('root') === true) setClassic(read())
+    })
   }, [editor])
 
   if (!classic) return null
@@ -37,6 +41,7 @@ export function ClassicPostPlugin() {
         $setState(node, classicState, false)
         $setState(node, siteMarkupState, '')
       }
+      setClassic(false)
     })
   return (
     <div className="classic-note" role="note" data-testid="classic-note">
