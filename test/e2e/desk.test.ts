@@ -1,9 +1,10 @@
-import { mkdirSync, writeFileSync, readdirSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { ROOT, type Host } from './host'
 import { hostPerTest } from './per-test'
 import { tinyPng } from '../support/images'
+import { PHOTOS_DIR, expectedPhotos, havePhotos } from '../support/photos'
 import { body, caretToEnd, newArticle, onlyArticle, selectText, stored, waitSaved } from './helpers'
 import { value } from '../support/api'
 
@@ -154,6 +155,26 @@ describe('the article list', () => {
     expect(readdirSync(join(ctx.dir, 'media'))).toEqual([image.mediaId])
     expect(saved.body).not.toContain('base64')
     expect(saved.bodyText).toContain('المرفأ بعد الانفجار')
+  })
+
+  it.skipIf(!havePhotos)('a phone photo goes in without its location, and the reporter is told once; a HEIC photo is refused in words', async () => {
+    const { page } = host
+    const photo = expectedPhotos().find((p) => p.file.startsWith('jpeg-google-pixel'))!
+    nextImage = join(PHOTOS_DIR, photo.file)
+    await newArticle(page)
+    await page.locator('[data-action="image"]').click()
+    const figure = body(page).locator('figure')
+    await figure.waitFor()
+    await expect.poll(() => page.locator('.notice').innerText()).toContain('أُزيلت بيانات الموقع والكاميرا')
+    expect(await figure.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1012)
+    const [file] = readdirSync(join(ctx.dir, 'media'))
+    const stored = readFileSync(join(ctx.dir, 'media', file!))
+    for (const text of photo.asciiMustNotSurvive) expect(stored.includes(Buffer.from(text, 'latin1'))).toBe(false)
+    nextImage = join(PHOTOS_DIR, expectedPhotos().find((p) => p.format === 'heic')!.file)
+    await page.locator('[data-action="image"]').click()
+    await expect.poll(() => page.locator('.notice').innerText()).toContain('صور HEIC')
+    expect(readdirSync(join(ctx.dir, 'media'))).toEqual([file])
+    expect(await body(page).locator('figure').count()).toBe(1)
   })
 
   it('refuses a bad link address in words and opens good links in the system browser on Ctrl+click', async () => {

@@ -55,8 +55,8 @@ export function renameEntry(zip: Uint8Array, from: string, to: string): Uint8Arr
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
 /** A bundle with some files changed and its manifest made to match, as a forger would. */
-export function forgeBundle(bundle: Uint8Array, change: (files: Record<string, unknown>) => void): Uint8Array {
-  const files = unzipSync(bundle)
+export function forgeBundle(bundle: Uint8Array, change: (files: Record<string, unknown>) => void, addFiles: Record<string, Uint8Array> = {}): Uint8Array {
+  const files = { ...unzipSync(bundle), ...addFiles }
   const json: Record<string, unknown> = {}
   for (const name of ['article.json', 'review.json', 'revisions.json']) json[name] = JSON.parse(strFromU8(files[name]!))
   change(json)

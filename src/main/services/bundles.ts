@@ -39,6 +39,8 @@ import { documentImages, documentText } from '../document/text'
 import type { Dialogs } from '../platform/types'
 import type { ArticleService } from './articles'
 import type { MediaService } from './media'
+import { cleanImage, type CleanImage } from '../media/clean'
+import { isMediaId } from '@shared/domain/media'
 
 /** What identifies a version of the text, for finding the last version both sides had. */
 /**
@@ -71,6 +73,32 @@ function snapshotOf(v: Pick<Article, 'title' | 'standfirst' | 'body' | 'meta'> &
  * sides have (every export leaves an 'exported' revision, and the revisions travel in
  * the bundle), changes that do not overlap merge, review data merges without a base.
  */
+/**
+ * A bundle's images are cleaned as they come in, like any image (media/clean.ts): a file
+ * from an older Qalam, or forged, may carry a location. An image whose cleaned copy has
+ * another id is renamed in the article's and the versions' bodies and featured images.
+ */
+function cleanBundleImages(files: Map<string, Uint8Array>, article: { body: string; meta: unknown }, revisions: { body: string; meta: unknown }[]): Map<string, CleanImage> {
+  const images = new Map<string, CleanImage>()
+  for (const [path, data] of files) {
+    if (!path.startsWith('media/') || !isMediaId(path.slice(6))) continue
+    try {
+      images.set(path.slice(6), cleanImage(data, path))
+    } catch (error) {
+      throw new Refused('invalid-content', `${path} is not an image Qalam can take in (${(error as Error).message})`)
+    }
+  }
+  const renamed = [...images].filter(([id, image]) => image.id !== id)
+  if (renamed.length === 0) return images
+  // Ids are 32 hex digits of a hash: a textual replace touches nothing else.
+  const rename = (text: string) => renamed.reduce((t, [id, image]) => t.split(id).join(image.id), text)
+  for (const v of [article, ...revisions]) {
+    v.body = rename(v.body)
+    v.meta = JSON.parse(rename(JSON.stringify(v.meta))) as unknown
+  }
+  return images
+}
+
 export class BundleService {
   constructor(
     private readonly deps: {
@@ -227,6 +255,7 @@ export class BundleService {
         throw new Refused('invalid-content', `a version's body is not one Qalam's editor writes (${(error as Error).message})`)
       }
     }
+    const images = cleanBundleImages(files, article, revisions)
     const db = this.db
     const now = this.deps.now()
     const here0 = articlesRepo.findArticle(db, article.id)
@@ -246,8 +275,7 @@ export class BundleService {
     const incomingReview: ReviewData = { comments: clampFuture(review, now).comments, history: moves.accepted }
     const extra = { refusedStatus: moves.refused, demotedBlocks }
     return db.transaction((): BundleResult => {
-      if (options.writeImages !== false)
-        for (const [path, data] of files) if (path.startsWith('media/') && this.deps.media.pathOf(path.slice(6)) !== null) this.deps.media.importBytes(data, path.slice(6))
+      if (options.writeImages !== false) for (const [name, image] of images) this.deps.media.importBytes(image.bytes, name)
       const here = articlesRepo.findArticle(db, article.id)
       const incomingRevisions: Revision[] = revisions.map((r) => {
         const text = documentText(parseDocumentJson(r.body))

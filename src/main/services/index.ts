@@ -49,6 +49,8 @@ export function createServices(options: ServicesOptions) {
   // The site's revisions come through the sync service, made below; the closure reads it when a comparison asks.
   const revisions = new RevisionService({ db, now, articles, siteVersion: (articleId, revisionId) => sync.siteVersion(articleId, revisionId) })
   const media = new MediaService({ db, now, dialogs: options.platform.dialogs, dataDir: options.dataDir })
+  // Images an earlier version stored with their location and camera are cleaned before anything can send them (migration 0160).
+  if (store.status().state === 'ready') media.cleanEarlierImages()
   const settings = new SettingsService({ db })
   const flush = new FlushCoordinator()
   const review = new ReviewService({ db, now, articles, settings })

@@ -1,25 +1,17 @@
-import { createHash } from 'node:crypto'
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync, existsSync } from 'node:fs'
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync, existsSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { AppError } from '../errors'
 import * as mediaRepo from '../store/repositories/media'
+import * as articleSyncRepo from '../store/repositories/article-sync'
+import { snapshotHash } from '../document/local-form'
+import type { Snapshot } from '../document/merge'
 import type { Db } from '../store/connection'
-import type { MediaItem } from '@shared/domain/article'
+import type { ImportedImage, MediaItem } from '@shared/domain/article'
 import type { Dialogs } from '../platform/types'
 import { isMediaId } from '@shared/domain/media'
+import { MAX_IMAGE_BYTES, cleanImage } from '../media/clean'
 
-export const MAX_IMAGE_BYTES = 50 * 1024 * 1024
-
-/** Image types recognized by their first bytes; SVG is refused because it can carry script. */
-export function sniffImageType(bytes: Uint8Array): { mime: string; ext: string } | null {
-  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b)
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return { mime: 'image/png', ext: 'png' }
-  if (starts(0xff, 0xd8, 0xff)) return { mime: 'image/jpeg', ext: 'jpg' }
-  if (starts(0x47, 0x49, 0x46, 0x38)) return { mime: 'image/gif', ext: 'gif' }
-  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) return { mime: 'image/webp', ext: 'webp' }
-  if (bytes[4] === 0x66 && bytes[5] === 0x74 && bytes[6] === 0x79 && bytes[7] === 0x70 && bytes[8] === 0x61 && bytes[9] === 0x76) return { mime: 'image/avif', ext: 'avif' }
-  return null
-}
+export { MAX_IMAGE_BYTES, sniffImageType } from '../media/clean'
 
 /** Images live as files in the data folder; documents refer to them by id. */
 export class MediaService {
@@ -30,43 +22,93 @@ export class MediaService {
   }
 
   /** Lets the user pick an image and imports it; null if they cancelled. */
-  async pickImage(): Promise<MediaItem | null> {
+  async pickImage(): Promise<ImportedImage | null> {
     const path = await this.deps.dialogs.pickImageFile()
     if (path === null) return null
     return this.importFile(path)
   }
 
   /** Copies an image file into the data folder (once per distinct content). */
-  importFile(path: string): MediaItem {
+  importFile(path: string): ImportedImage {
     let size: number
     try {
       size = statSync(path).size
     } catch {
       throw new AppError('IO_ERROR', `cannot read ${basename(path)}`)
     }
-    if (size > MAX_IMAGE_BYTES) throw new AppError('INVALID_PAYLOAD', `the image is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`)
+    if (size > MAX_IMAGE_BYTES) throw new AppError('INVALID_PAYLOAD', `${basename(path)} is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, 'image-too-large')
     return this.importBytes(readFileSync(path), basename(path))
   }
 
-  /** Stores an image's bytes in the data folder (once per distinct content). */
-  importBytes(bytes: Uint8Array, name: string): MediaItem {
-    if (bytes.length > MAX_IMAGE_BYTES) throw new AppError('INVALID_PAYLOAD', `the image is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`)
-    const type = sniffImageType(bytes)
-    if (type === null) throw new AppError('INVALID_PAYLOAD', `${name} is not a PNG, JPEG, GIF, WebP or AVIF image`)
-    const sha256 = createHash('sha256').update(bytes).digest('hex')
+  /**
+   * Stores an image in the data folder (once per distinct content), **after** taking out
+   * its location, camera, owner, times and thumbnails (media/clean.ts): what was never
+   * stored cannot leak through a seized laptop, a bundle or an upload.
+   */
+  importBytes(bytes: Uint8Array, name: string): ImportedImage {
+    const clean = cleanImage(bytes, name)
     const db = this.deps.db()
-    const existing = mediaRepo.findMediaBySha(db, sha256)
-    if (existing !== undefined && existsSync(join(this.dir, existing.id))) return existing
+    const existing = mediaRepo.findMediaBySha(db, clean.sha256)
+    if (existing !== undefined && existsSync(join(this.dir, existing.id))) return { ...existing, removed: clean.removed }
     const item: MediaItem = {
-      id: existing?.id ?? `${sha256.slice(0, 32)}.${type.ext}`,
-      mime: type.mime,
-      bytes: bytes.length,
+      id: existing?.id ?? clean.id,
+      mime: clean.mime,
+      bytes: clean.bytes.length,
       originalName: name.slice(0, 255),
       createdAt: this.deps.now()
     }
-    this.writeDurably(item.id, bytes)
-    if (existing === undefined) mediaRepo.insertMedia(db, { ...item, sha256 })
-    return item
+    this.writeDurably(item.id, clean.bytes)
+    if (existing === undefined) mediaRepo.insertMedia(db, { ...item, sha256: clean.sha256 })
+    return { ...item, removed: clean.removed }
+  }
+
+  /**
+   * Cleans the images an earlier version stored with their metadata (migration 0160):
+   * each is cleaned, written under its new id, renamed everywhere in one transaction
+   * (sync bases too, with their hashes, so the article does not look changed), and its
+   * old file deleted. Run when the store opens; an image that cannot be read is left
+   * for the next start and counted.
+   */
+  cleanEarlierImages(): { cleaned: number; failed: number } {
+    const db = this.deps.db()
+    let cleaned = 0
+    let failed = 0
+    for (const item of mediaRepo.listUncleanedMedia(db)) {
+      let clean
+      try {
+        clean = cleanImage(readFileSync(join(this.dir, item.id)), item.originalName)
+      } catch {
+        failed++
+        continue
+      }
+      if (clean.id === item.id) {
+        mediaRepo.markMediaCleaned(db, item.id)
+        continue
+      }
+      this.writeDurably(clean.id, clean.bytes)
+      db.transaction(() => {
+        mediaRepo.renameMedia(db, item.id, { ...item, id: clean.id, bytes: clean.bytes.length, sha256: clean.sha256 })
+        for (const link of articleSyncRepo.listArticleSyncs(db)) {
+          if (link.base === null || !JSON.stringify(link.base).includes(item.id)) continue
+          const base = JSON.parse(JSON.stringify(link.base).split(item.id).join(clean.id)) as Snapshot
+          articleSyncRepo.updateArticleSync(db, link.articleId, { base, baseHash: link.baseHash === null ? null : snapshotHash(base) })
+        }
+      })()
+      cleaned++
+    }
+    this.deleteDiscarded()
+    return { cleaned, failed }
+  }
+
+  /** Deletes the files of images replaced by cleaned copies (listed in the same transaction that replaced them). */
+  private deleteDiscarded(): void {
+    const db = this.deps.db()
+    for (const file of mediaRepo.listDiscarded(db)) {
+      if (!isMediaId(file)) continue
+      rmSync(join(this.dir, file), { force: true })
+      mediaRepo.forgetDiscarded(db, file)
+    }
+    this.syncFolder()
   }
 
   /** Absolute path of a media file, or null for an id that is not one of ours. */
@@ -86,8 +128,12 @@ export class MediaService {
       closeSync(fd)
     }
     renameSync(temp, final)
-    // The rename itself must reach the disk too (POSIX); Windows cannot open folders this way.
-    if (process.platform !== 'win32') {
+    this.syncFolder()
+  }
+
+  /** A rename or a deletion must reach the disk too (POSIX); Windows cannot open folders this way. */
+  private syncFolder(): void {
+    if (process.platform !== 'win32' && existsSync(this.dir)) {
       const dir = openSync(this.dir, 'r')
       try {
         fsyncSync(dir)

@@ -1,3 +1,4 @@
+import type { RemovedMetadata } from './media'
 /** Workflow statuses an article can have; issue 4 adds the rules between them. */
 export const ARTICLE_STATUSES = ['draft', 'submitted', 'in_review', 'changes_requested', 'approved', 'scheduled', 'published', 'spiked'] as const
 
@@ -102,6 +103,11 @@ export interface MediaItem {
   bytes: number
   originalName: string
   createdAt: number
+}
+
+/** An image just taken in, with what was taken out of it (location, camera, thumbnails…; empty when it carried none). */
+export interface ImportedImage extends MediaItem {
+  removed: RemovedMetadata[]
 }
 
 export type ArticleListView = 'active' | 'trash'

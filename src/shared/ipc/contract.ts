@@ -5,7 +5,7 @@
  * the test host binds the very same handlers to a Chromium page.
  */
 import { z } from 'zod'
-import { ARTICLE_STATUSES, type Article, type ArticleSummary, type MediaItem, type Revision, type RevisionSummary } from '../domain/article'
+import { ARTICLE_STATUSES, type Article, type ArticleSummary, type ImportedImage, type Revision, type RevisionSummary } from '../domain/article'
 import type { AppInfo, Settings, StoreStatus } from '../domain/app'
 import type { SearchHit } from '../domain/search'
 import type { Finding } from '../proofing/findings'
@@ -15,7 +15,7 @@ import type { TransitionRefusal } from '../domain/workflow'
 import type { BundlePreview, BundleProblem, BundleResult } from '../domain/bundle'
 import type { ArticleReview, QueueItem, ReviewComment, ReviewIdentity } from '../domain/review'
 import type { DiffPart } from '../review/diff'
-import { isMediaId } from '../domain/media'
+import { isMediaId, type MediaProblem } from '../domain/media'
 import { CHANNEL_NAMES, EVENT_NAMES, type ChannelName } from './channels'
 
 /** Error codes a handler can answer with; the renderer words them for the user. */
@@ -39,7 +39,7 @@ export interface IpcError {
   reason?: ErrorReason
 }
 
-export type ErrorReason = SyncErrorCode | TransitionRefusal | BundleProblem
+export type ErrorReason = SyncErrorCode | TransitionRefusal | BundleProblem | MediaProblem
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError }
 
@@ -211,7 +211,7 @@ export const contract = {
   'bundle:discard': def<null>()(z.object({ token: id }).strict()),
 
   /** Asks the user for an image file and copies it into the data folder. */
-  'media:pickImage': def<MediaItem | null>()(empty),
+  'media:pickImage': def<ImportedImage | null>()(empty),
 
   'settings:get': def<Settings>()(empty),
   'settings:update': def<Settings>()(settingsPatchSchema),

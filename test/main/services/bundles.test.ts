@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { existsSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { fakeClock } from '../../support/fixtures'
 import { desksPerTest, refusal, writeBody } from '../../support/desks'
 import { tinyPng } from '../../support/images'
-import { body, mark, paragraph, suggestion } from '../../support/lexical'
+import { forgeBundle } from '../../support/zip'
+import { body, image, mark, paragraph, suggestion } from '../../support/lexical'
+import { PHOTOS_DIR, expectedPhotos, havePhotos } from '../../support/photos'
 
 const clock = fakeClock()
 const desks = desksPerTest(clock)
@@ -134,5 +137,41 @@ describe('.qalam bundles', () => {
     const before = desks.reporter.articles.get(id)
     expect(refusal(() => desks.reporter.bundles.importBundle(tampered))).toBe('tampered')
     expect(desks.reporter.articles.get(id)).toEqual(before)
+  })
+})
+
+describe.skipIf(!havePhotos)('.qalam bundles and photos', () => {
+  it('a photo with its GPS in a bundle (from an older Qalam, or forged) is cleaned on the way in and renamed where the article names it', () => {
+    const id = handedIn()
+    const photo = expectedPhotos().find((p) => p.file.startsWith('jpeg-nikon-d2x'))!
+    const raw = readFileSync(join(PHOTOS_DIR, photo.file))
+    const rawId = `${createHash('sha256').update(raw).digest('hex').slice(0, 32)}.jpg`
+    const forged = forgeBundle(
+      desks.reporter.bundles.exportBundle(id),
+      (files) => {
+        const article = files['article.json'] as { body: string; meta: { featuredImage: string } }
+        article.meta.featuredImage = rawId
+        article.body = body(paragraph('نص'), image(rawId, 'النصب'))
+      },
+      { [`media/${rawId}`]: raw }
+    )
+    desks.editor.bundles.importBundle(forged)
+    const there = desks.editor.articles.get(id)
+    const cleanId = there.meta.featuredImage
+    expect(cleanId).not.toBe(rawId)
+    expect(there.body).toContain(cleanId)
+    expect(there.body).not.toContain(rawId)
+    expect(existsSync(join(desks.dirs[1]!, 'media', rawId))).toBe(false)
+    const stored = readFileSync(desks.editor.media.pathOf(cleanId)!)
+    for (const text of [...photo.asciiMustNotSurvive, ...photo.locationText]) expect(stored.includes(Buffer.from(text, 'latin1')), text).toBe(false)
+  })
+
+  it('a bundle whose image cannot be cleaned is refused whole', () => {
+    const id = handedIn()
+    const junk = Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0x00, 0x10, 0x45, 0x78])
+    const junkId = `${createHash('sha256').update(junk).digest('hex').slice(0, 32)}.jpg`
+    const forged = forgeBundle(desks.reporter.bundles.exportBundle(id), () => {}, { [`media/${junkId}`]: junk })
+    expect(refusal(() => desks.editor.bundles.importBundle(forged))).toBe('invalid-content')
+    expect(desks.editor.articles.list({})).toEqual([])
   })
 })

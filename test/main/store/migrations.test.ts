@@ -37,6 +37,7 @@ describe('migrations', () => {
       'article_sync',
       'articles',
       'media',
+      'media_discard',
       'media_uploads',
       'newsroom_words',
       'review_comments',

@@ -91,7 +91,14 @@ const en: Messages = {
   image: {
     alt: 'Alt text (for screen readers)',
     caption: 'Caption',
-    missing: 'The image is missing from the data folder'
+    missing: 'The image is missing from the data folder',
+    cleaned: 'Location and camera data were removed from the image; the picture itself is unchanged.',
+    problems: {
+      'not-image': 'This file is not an image Qalam accepts (PNG, JPEG, GIF, WebP or AVIF).',
+      'heic-image': 'HEIC photos (the iPhone format) cannot be shown here: export it as JPEG and add it again.',
+      'damaged-image': 'The image is damaged or cut short, so its location data cannot be removed. It was not stored.',
+      'image-too-large': 'The image is larger than 50 MB.'
+    }
   },
   meta: {
     heading: 'Article details',

@@ -44,7 +44,7 @@ interface Props {
  */
 export function ArticleEditor({ article, host, panels, site, toolbarExtra, sideExtra }: Props) {
   const { t } = useTranslation()
-  const { notify } = useNotices()
+  const { notify, report } = useNotices()
   const draft = useArticleDraft(article, host)
   const review = useReview({
     articleId: article.id,
@@ -71,9 +71,18 @@ export function ArticleEditor({ article, host, panels, site, toolbarExtra, sideE
   )
 
   const pickImage = useCallback(async () => {
-    const item = await call(api().media.pickImage())
+    let item
+    try {
+      item = await call(api().media.pickImage())
+    } catch (error) {
+      // A refused image (HEIC, damaged, too large) is said in words; nothing was stored.
+      report(error)
+      return null
+    }
+    // The reporter is told once, at the moment it happens, that the photo no longer says where it was taken.
+    if (item !== null && item.removed.length > 0) notify(t('image.cleaned'))
     return item === null ? null : { mediaId: item.id }
-  }, [])
+  }, [notify, report, t])
   const services = useMemo(
     () => ({
       pickImage,
