@@ -177,6 +177,47 @@ describe('the article list', () => {
     expect(await body(page).locator('figure').count()).toBe(1)
   })
 
+  it.skipIf(!havePhotos)('a photo pasted or dropped in is stored cleaned; a paste from Word keeps its text and not the picture of it', async () => {
+    const { page } = host
+    const photoBytes = (name: string) => readFileSync(join(PHOTOS_DIR, name)).toString('base64')
+    /** A paste or a drop as Chromium fires it, with real files on its DataTransfer. */
+    const fire = (kind: 'paste' | 'drop', files: { name: string; type: string; base64: string }[], text = '') =>
+      page.evaluate(
+        ({ kind, files, text }) => {
+          const data = new DataTransfer()
+          for (const f of files) data.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: f.type }))
+          if (text !== '') {
+            data.setData('text/plain', text)
+            data.setData('text/html', `<p>${text}</p>`)
+          }
+          const target = document.querySelector('.body-content')!
+          const event = kind === 'paste' ? new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }) : new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true })
+          target.dispatchEvent(event)
+        },
+        { kind, files, text }
+      )
+    await newArticle(page)
+    await page.keyboard.type('قبل الصور')
+    const webp = expectedPhotos().find((p) => p.file.startsWith('webp-htc'))!
+    await fire('paste', [{ name: 'image.webp', type: 'image/webp', base64: photoBytes(webp.file) }])
+    await expect.poll(() => body(page).locator('figure img').count()).toBe(1)
+    await expect.poll(() => page.locator('.notice').innerText()).toContain('أُزيلت بيانات الموقع والكاميرا')
+    const sony = expectedPhotos().find((p) => p.file.startsWith('jpeg-sony'))!
+    await fire('drop', [{ name: 'DSC01.jpg', type: 'image/jpeg', base64: photoBytes(sony.file) }])
+    await expect.poll(() => body(page).locator('figure img').count()).toBe(2)
+    // Word puts a picture of the copied text beside it: the paste is the text.
+    await fire('paste', [{ name: 'image.png', type: 'image/png', base64: tinyPng(30, 10).toString('base64') }], 'نص منسوخ من وورد')
+    await expect.poll(() => body(page).innerText()).toContain('نص منسوخ من وورد')
+    expect(await body(page).locator('figure img').count()).toBe(2)
+    await waitSaved(page)
+    const files = readdirSync(join(ctx.dir, 'media'))
+    expect(files).toHaveLength(2)
+    for (const file of files) {
+      const stored = readFileSync(join(ctx.dir, 'media', file))
+      for (const text of [...webp.asciiMustNotSurvive, ...sony.asciiMustNotSurvive]) expect(stored.includes(Buffer.from(text, 'latin1'))).toBe(false)
+    }
+  })
+
   it('refuses a bad link address in words and opens good links in the system browser on Ctrl+click', async () => {
     const { page } = host
     await newArticle(page)

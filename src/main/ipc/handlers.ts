@@ -54,6 +54,7 @@ export function createHandlers(services: Services): Handlers {
     'bundle:apply': ({ token }) => bundles.apply(token),
     'bundle:discard': ({ token }) => (bundles.discard(token), null),
     'media:pickImage': () => media.pickImage(),
+    'media:importImage': (req) => media.importPasted(req.name, req.base64),
     'settings:get': () => settings.get(),
     'settings:update': (patch) => settings.update(patch),
     'sites:list': () => sync.sites(),

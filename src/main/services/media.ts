@@ -28,6 +28,13 @@ export class MediaService {
     return this.importFile(path)
   }
 
+  /** An image pasted or dropped into an article, as base64 (the IPC bound keeps it under 50 MB of image). */
+  importPasted(name: string, base64: string): ImportedImage {
+    const bytes = Buffer.from(base64, 'base64')
+    if (bytes.length === 0) throw new AppError('INVALID_PAYLOAD', `${name || 'the pasted image'} is empty`, 'not-image')
+    return this.importBytes(bytes, name.trim() === '' ? 'pasted image' : name)
+  }
+
   /** Copies an image file into the data folder (once per distinct content). */
   importFile(path: string): ImportedImage {
     let size: number

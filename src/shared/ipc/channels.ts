@@ -39,6 +39,7 @@ export const CHANNEL_NAMES = [
   'bundle:apply',
   'bundle:discard',
   'media:pickImage',
+  'media:importImage',
   'settings:get',
   'settings:update',
   'sites:list',

@@ -212,6 +212,18 @@ export const contract = {
 
   /** Asks the user for an image file and copies it into the data folder. */
   'media:pickImage': def<ImportedImage | null>()(empty),
+  /**
+   * An image pasted or dropped into the article: its bytes (base64, bounded: 50 MB of
+   * image) and the name it came with. Cleaned of its metadata like any image.
+   */
+  'media:importImage': def<ImportedImage>()(
+    z
+      .object({
+        name: z.string().max(255),
+        base64: z.string().max(Math.ceil((50 * 1024 * 1024) / 3) * 4 + 4)
+      })
+      .strict()
+  ),
 
   'settings:get': def<Settings>()(empty),
   'settings:update': def<Settings>()(settingsPatchSchema),

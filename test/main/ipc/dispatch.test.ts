@@ -6,6 +6,7 @@ import { CHANNELS } from '@shared/ipc/contract'
 import type { Services } from '@main/services'
 import { tempDir } from '../../support/temp'
 import { draftOf, servicesIn } from '../../support/fixtures'
+import { tinyPng } from '../../support/images'
 
 let tmp: ReturnType<typeof tempDir>
 let services: Services
@@ -102,5 +103,16 @@ describe('registering with ipcMain', () => {
     const iframe = frame('qalam://app/index.html')
     const refused = await handlers.get('settings:get')!({ senderFrame: iframe, sender: { mainFrame: main } }, {})
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
+  })
+
+  it('takes a pasted image only within its bound, and only an image', async () => {
+    const huge = 'A'.repeat(Math.ceil((50 * 1024 * 1024) / 3) * 4 + 8)
+    expect(await dispatch('media:importImage', { name: 'x.png', base64: huge }, trusted)).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } })
+    expect(await dispatch('media:importImage', { name: 'x.png', base64: 'AAAA', extra: 1 }, trusted)).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } })
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>').toString('base64')
+    expect(await dispatch('media:importImage', { name: 'x.svg', base64: svg }, trusted)).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', reason: 'not-image' } })
+    expect(await dispatch('media:importImage', { name: '', base64: '' }, trusted)).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } })
+    const png = await dispatch('media:importImage', { name: 'لقطة.png', base64: tinyPng(8, 8).toString('base64') }, trusted)
+    expect(png).toMatchObject({ ok: true, value: { mime: 'image/png', originalName: 'لقطة.png', removed: [] } })
   })
 })

@@ -28,6 +28,8 @@ import type { ImagePayload } from './nodes/ImageNode'
 /** What the body editor asks of the app outside it. */
 export interface EditorServices {
   pickImage: () => Promise<ImagePayload | null>
+  /** Stores an image pasted or dropped in (cleaned of its metadata); null when it was refused (already said). */
+  importImage?: (file: File) => Promise<ImagePayload | null>
   openExternal: (url: string) => void
   /** Offline spelling (main's spell worker); no underlines without it. */
   spell?: SpellcheckApi
@@ -82,7 +84,7 @@ export function ArticleBodyEditor(props: ArticleBodyEditorProps) {
       <HorizontalRulePlugin />
       <DirectionPlugin />
       <BlockTypePlugin />
-      <ImagePlugin />
+      <ImagePlugin importImage={props.services.importImage} />
       <PastePlugin />
       <ShortcutsPlugin />
       <ArabicFormatPlugin />

@@ -1,7 +1,8 @@
 import { useCallback, useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LexicalEditor } from 'lexical'
-import type { Article, ArticleSummary } from '@shared/domain/article'
+import type { Article, ArticleSummary, ImportedImage } from '@shared/domain/article'
+import type { IpcResult } from '@shared/ipc/contract'
 import { api, call } from '../../api'
 import { useNotices } from '../../app/notices'
 import type { PanelsModel } from '../../app/usePanels'
@@ -17,6 +18,17 @@ import type { SiteCategory } from '../sync/useSiteCategories'
 import { MetaPanel } from './MetaPanel'
 import { StatusBar } from './StatusBar'
 import { useArticleDraft, type DraftEvents } from './useArticleDraft'
+
+/** A file's bytes as base64 (what the IPC contract takes for a pasted or dropped image). */
+async function base64Of(file: File): Promise<string> {
+  const url = await new Promise<string>((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result))
+    reader.onerror = () => reject(reader.error ?? new Error('cannot read the file'))
+    reader.readAsDataURL(file)
+  })
+  return url.slice(url.indexOf(',') + 1)
+}
 
 /** What the desk is told about the open article, and asked to do for it. */
 export interface EditorHost extends DraftEvents {
@@ -70,22 +82,28 @@ export function ArticleEditor({ article, host, panels, site, toolbarExtra, sideE
     [attach, listen]
   )
 
-  const pickImage = useCallback(async () => {
-    let item
-    try {
-      item = await call(api().media.pickImage())
-    } catch (error) {
-      // A refused image (HEIC, damaged, too large) is said in words; nothing was stored.
-      report(error)
-      return null
-    }
-    // The reporter is told once, at the moment it happens, that the photo no longer says where it was taken.
-    if (item !== null && item.removed.length > 0) notify(t('image.cleaned'))
-    return item === null ? null : { mediaId: item.id }
-  }, [notify, report, t])
+  /** One way for every image: stored cleaned by main; the reporter told once that the location went, or why it was refused. */
+  const received = useCallback(
+    async (request: Promise<IpcResult<ImportedImage | null>>) => {
+      let item
+      try {
+        item = await call(request)
+      } catch (error) {
+        // A refused image (HEIC, damaged, too large) is said in words; nothing was stored.
+        report(error)
+        return null
+      }
+      if (item !== null && item.removed.length > 0) notify(t('image.cleaned'))
+      return item === null ? null : { mediaId: item.id }
+    },
+    [notify, report, t]
+  )
+  const pickImage = useCallback(() => received(api().media.pickImage()), [received])
+  const importImage = useCallback(async (file: File) => received(api().media.importImage({ name: file.name, base64: await base64Of(file) })), [received])
   const services = useMemo(
     () => ({
       pickImage,
+      importImage,
       openExternal: (url: string) => void api().shell.openExternal({ url }),
       spell: {
         misspelled: (words: string[]) => call(api().proofing.spell({ words })),
@@ -94,7 +112,7 @@ export function ArticleEditor({ article, host, panels, site, toolbarExtra, sideE
         addWord: async (word: string) => void (await call(api().proofing.addWord({ word })))
       }
     }),
-    [pickImage]
+    [pickImage, importImage]
   )
   const onRefused = useCallback(() => notify(t('review.structureRefused')), [notify, t])
 
