@@ -191,7 +191,10 @@ describe('the article list', () => {
             data.setData('text/html', `<p>${text}</p>`)
           }
           const target = document.querySelector('.body-content')!
-          const event = kind === 'paste' ? new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }) : new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true })
+          const event =
+            kind === 'paste'
+              ? new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })
+              : new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true })
           target.dispatchEvent(event)
         },
         { kind, files, text }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { openDatabase } from '@main/store/connection'
+import { deskKeyOf } from './store'
 import { servicesIn } from './fixtures'
 import { mulberry32 } from './random'
 
@@ -58,7 +59,7 @@ export async function runCrashLoop(dataDir: string, kills: number, seed = Date.n
       const m = /^ACK (\d+)$/.exec(line)
       if (m) acked = Number(m[1])
     }
-    const db = openDatabase(join(dataDir, 'qalam.db'))
+    const db = openDatabase(join(dataDir, 'qalam.db'), { key: deskKeyOf(dataDir) })
     try {
       const check = db.pragma('integrity_check', { simple: true })
       if (check !== 'ok') corrupt++

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { StoreService } from './store'
+import { DeskKeyError, KEY_FILE, openDeskKey, type KeyProtection } from '../store/desk-key'
 import { ArticleService } from './articles'
 import { RevisionService } from './revisions'
 import { MediaService } from './media'
@@ -42,7 +43,15 @@ export const DATABASE_FILE = 'qalam.db'
 export function createServices(options: ServicesOptions) {
   mkdirSync(options.dataDir, { recursive: true })
   const now = () => options.platform.clock.now()
-  const store = new StoreService(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding }, now)
+  // The store is encrypted with the desk key (store/desk-key.ts), made on first use and kept wrapped by the system keyring.
+  let protection: KeyProtection | null = null
+  const deskKey = () => {
+    const opened = openDeskKey(options.dataDir, options.platform.secrets)
+    if (opened === null) throw new DeskKeyError('wrong-passphrase', 'this desk is protected by a passphrase')
+    protection = opened.protection
+    return opened.key
+  }
+  const store = new StoreService(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding, deskKey, keyFile: join(options.dataDir, KEY_FILE) }, now)
   const db = () => store.connection()
   const search = new SearchService({ db, pauseMs: options.searchPauseMs })
   const articles = new ArticleService({ db, now, onContentChanged: () => search.changed() })
@@ -70,6 +79,8 @@ export function createServices(options: ServicesOptions) {
     options,
     platform: options.platform,
     store,
+    /** How the desk key is kept on this machine (null until the store has opened). */
+    keyProtection: () => protection,
     articles,
     revisions,
     media,

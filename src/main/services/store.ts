@@ -2,6 +2,7 @@ import { existsSync, renameSync } from 'node:fs'
 import { AppError } from '../errors'
 import { checkpoint, openDatabase, StoreOpenError, type Db, type OpenOptions } from '../store/connection'
 import type { StoreStatus } from '@shared/domain/app'
+import { DeskKeyError } from '../store/desk-key'
 
 /**
  * Owns the one database connection. When the file cannot be opened it keeps the
@@ -14,15 +15,28 @@ export class StoreService {
 
   constructor(
     readonly file: string,
-    private readonly options: OpenOptions = {},
+    private readonly options: OpenOptions & {
+      /** The desk key the store is encrypted with (desk-key.ts); called at each opening, so a key that cannot be had now may be later. */
+      deskKey?: () => Buffer
+      /** Where the key file lies, to set it aside with an unusable store. */
+      keyFile?: string
+    } = {},
     private readonly now: () => number = Date.now
   ) {
     this.current = this.open(null)
   }
 
   private open(keptAside: string | null): StoreStatus {
+    let key: Buffer | undefined
     try {
-      this.db = openDatabase(this.file, this.options)
+      key = this.options.deskKey?.()
+    } catch (error) {
+      if (!(error instanceof DeskKeyError)) throw error
+      this.db = null
+      return { state: 'failed', path: this.file, reason: 'key-unavailable', detail: error.message }
+    }
+    try {
+      this.db = openDatabase(this.file, { ...this.options, key })
       return { state: 'ready', path: this.file, keptAside }
     } catch (error) {
       this.db = null
@@ -69,6 +83,8 @@ export class StoreService {
     for (const suffix of ['', '-wal', '-shm']) {
       if (existsSync(this.file + suffix)) renameSync(this.file + suffix, aside + suffix)
     }
+    // An unusable key goes aside with its store (a new desk gets a new key); a usable one stays, it encrypts the copy set aside.
+    if (this.current.reason === 'key-unavailable' && this.options.keyFile !== undefined && existsSync(this.options.keyFile)) renameSync(this.options.keyFile, `${aside}.key.json`)
     this.current = this.open(aside)
     return this.current
   }

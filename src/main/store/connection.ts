@@ -1,3 +1,5 @@
+import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync } from 'node:fs'
+import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { StoreFailure } from '@shared/domain/app'
 import { migrate, LATEST_SCHEMA_VERSION } from './migrate'
@@ -7,6 +9,8 @@ export type Db = Database.Database
 export interface OpenOptions {
   /** Path of the better-sqlite3 binary built for Electron; unset under Node. */
   nativeBinding?: string
+  /** The desk key (32 bytes): the store is encrypted with it (SQLCipher 4). Without one the file is plain (tests of SQLite itself). */
+  key?: Buffer
   /** How long to wait for another process's lock before calling the file locked. */
   busyTimeoutMs?: number
 }
@@ -44,10 +48,12 @@ function classify(error: unknown): StoreOpenError {
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   let db: Db | undefined
   try {
+    if (options.key !== undefined) encryptPlainStore(file, options.key, options.nativeBinding)
     db = new Database(file, {
       nativeBinding: options.nativeBinding,
       timeout: options.busyTimeoutMs ?? 2_000
     })
+    if (options.key !== undefined) applyKey(db, options.key)
     // Reading the schema first: a file that is not SQLite fails here, before any write.
     const version = db.pragma('user_version', { simple: true }) as number
     if (version > LATEST_SCHEMA_VERSION) {
@@ -59,6 +65,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // FULL: a save reported as done is on disk, even if the laptop loses power right after.
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
+    // What is deleted is overwritten, and sorting or indexing never spills into a temporary file.
+    db.pragma('secure_delete = ON')
+    db.pragma('temp_store = MEMORY')
     migrate(db)
     return db
   } catch (error) {
@@ -68,6 +77,84 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       // The handle is unusable anyway; the original error is what matters.
     }
     throw classify(error)
+  }
+}
+
+const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
+
+/** SQLCipher 4's page format, with the desk key given raw (no key derivation: it is random already). */
+export function applyKey(db: Db, key: Buffer, pragma: 'key' | 'rekey' = 'key'): void {
+  if (key.length !== 32) throw new Error('the desk key must be 32 bytes')
+  db.pragma("cipher = 'sqlcipher'")
+  db.pragma('legacy = 4')
+  db.pragma(`${pragma} = "x'${key.toString('hex')}'"`)
+}
+
+/** Whether a database file is plain SQLite (an earlier Qalam's store). */
+export function isPlainStore(file: string): boolean {
+  if (!existsSync(file)) return false
+  const fd = openSync(file, 'r')
+  try {
+    const head = Buffer.alloc(16)
+    return readSync(fd, head, 0, 16, 0) === 16 && head.equals(PLAIN_HEADER)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/**
+ * An earlier version's plain store, encrypted so that a crash at any point loses
+ * nothing: the plain file is checkpointed, copied, the copy encrypted and checked, and
+ * only then put in the plain file's place (an atomic rename). Until that rename the
+ * plain store is untouched; an abandoned copy is deleted at the next start. The blocks
+ * the plain file held may survive on the disk (an SSD keeps old blocks): SECURITY.md says so.
+ */
+export function encryptPlainStore(file: string, key: Buffer, nativeBinding?: string): void {
+  const temp = `${file}.encrypting`
+  rmSync(temp, { force: true })
+  if (!isPlainStore(file)) return
+  const plain = new Database(file, { nativeBinding })
+  try {
+    plain.pragma('wal_checkpoint(TRUNCATE)')
+    const check = plain.pragma('quick_check(1)', { simple: true }) as string
+    if (check !== 'ok') throw new StoreOpenError('corrupt', `quick_check: ${check}`)
+  } finally {
+    plain.close()
+  }
+  copyFileSync(file, temp)
+  const copy = new Database(temp, { nativeBinding })
+  let version: number
+  try {
+    // SQLite3MultipleCiphers encrypts a plain database in place with rekey, outside WAL mode.
+    copy.pragma('journal_mode = DELETE')
+    version = copy.pragma('user_version', { simple: true }) as number
+    applyKey(copy, key, 'rekey')
+  } finally {
+    copy.close()
+  }
+  const check = new Database(temp, { nativeBinding })
+  try {
+    applyKey(check, key)
+    if (check.pragma('user_version', { simple: true }) !== version || check.pragma('quick_check(1)', { simple: true }) !== 'ok')
+      throw new StoreOpenError('unreadable', 'the encrypted copy of the store did not check out; the plain store is left as it was')
+  } finally {
+    check.close()
+  }
+  const fd = openSync(temp, 'r+')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+  renameSync(temp, file)
+  for (const suffix of ['-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true })
+  if (process.platform !== 'win32') {
+    const dir = openSync(dirname(file), 'r')
+    try {
+      fsyncSync(dir)
+    } finally {
+      closeSync(dir)
+    }
   }
 }
 

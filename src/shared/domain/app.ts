@@ -14,7 +14,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { locale: 'ar', lastArticleId: null, userName: '', role: 'reporter' }
 
-export const STORE_FAILURES = ['corrupt', 'not-a-database', 'newer-schema', 'locked', 'unreadable'] as const
+export const STORE_FAILURES = ['corrupt', 'not-a-database', 'newer-schema', 'locked', 'unreadable', 'key-unavailable'] as const
 export type StoreFailure = (typeof STORE_FAILURES)[number]
 
 /** Whether the local database could be opened, and if not, why. */

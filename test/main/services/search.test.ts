@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import { openStoreFile } from '../../support/store'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../../support/temp'
 import { draftOf, servicesIn } from '../../support/fixtures'
@@ -164,7 +165,7 @@ describe('search', () => {
     const id = add('زلزال', 'ضرب زلزال المنطقة')
     services.articles.save(draftOf(id, 'زلزال', 'هزة ارتدادية قوية'))
     // The process dies before the index caught up: only the database file survives.
-    const raw = new Database(`${data.dir}/qalam.db`, { readonly: true })
+    const raw = openStoreFile(data.dir, { readonly: true })
     expect((raw.prepare('SELECT count(*) AS n FROM search_pending').get() as { n: number }).n).toBe(1)
     raw.close()
     services.close()
@@ -175,7 +176,7 @@ describe('search', () => {
   it('rebuilds an index that fell behind, and reads hostile queries as words', () => {
     add('أ', 'نص عن الكهرباء')
     services.close()
-    const raw = new Database(`${data.dir}/qalam.db`)
+    const raw = openStoreFile(data.dir)
     raw.prepare('DELETE FROM articles_fts').run()
     raw.close()
     services = servicesIn(data.dir)

@@ -197,7 +197,8 @@ const en: Messages = {
       'not-a-database': 'The file where the database should be is not a database.',
       'newer-schema': 'The database was created by a newer version of Qalam. Update the app to open it.',
       locked: 'Another program has locked the database. Close it, then retry.',
-      unreadable: 'The database file cannot be read (permissions or a disk error).'
+      unreadable: 'The database file cannot be read (permissions or a disk error).',
+      'key-unavailable': 'The database is encrypted, and its key could not be opened from the system keyring (the user account or the keyring may have changed).'
     },
     path: 'File: {{path}}',
     untouched: 'Nothing in this file was changed.',

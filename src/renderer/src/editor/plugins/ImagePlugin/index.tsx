@@ -1,7 +1,17 @@
 import { useEffect } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { mergeRegister } from '@lexical/utils'
-import { $createParagraphNode, $getRoot, $getSelection, $insertNodes, $isRangeSelection, COMMAND_PRIORITY_CRITICAL, COMMAND_PRIORITY_EDITOR, DROP_COMMAND, PASTE_COMMAND } from 'lexical'
+import {
+  $createParagraphNode,
+  $getRoot,
+  $getSelection,
+  $insertNodes,
+  $isRangeSelection,
+  COMMAND_PRIORITY_CRITICAL,
+  COMMAND_PRIORITY_EDITOR,
+  DROP_COMMAND,
+  PASTE_COMMAND
+} from 'lexical'
 import { INSERT_IMAGE_COMMAND } from '../../commands'
 import { $createImageNode, type ImagePayload } from '../../nodes/ImageNode'
 
@@ -17,7 +27,16 @@ export function imageFilesOf(data: DataTransfer | null, kind: 'paste' | 'drop'):
   if (data === null) return []
   const files = Array.from(data.files).filter((f) => f.type.startsWith('image/'))
   if (files.length === 0) return []
-  if (kind === 'paste' && (data.getData('text/plain').trim() !== '' || data.getData('text/html').replace(/<img[^>]*>/gi, '').replace(/<[^>]*>/g, '').trim() !== '')) return []
+  if (
+    kind === 'paste' &&
+    (data.getData('text/plain').trim() !== '' ||
+      data
+        .getData('text/html')
+        .replace(/<img[^>]*>/gi, '')
+        .replace(/<[^>]*>/g, '')
+        .trim() !== '')
+  )
+    return []
   return files.slice(0, MAX_FILES)
 }
 
