@@ -132,4 +132,16 @@ describe('hostile input', () => {
     expect(readFileSync(join(ctx.dir, aside)).equals(garbage)).toBe(true)
     expect((await onlyArticle(host)).bodyText).toBe('بداية جديدة')
   })
+
+  it('says at start when no keyring protects the desk key, and opens a desk whose keyring is gone in words', async () => {
+    host = await ctx.restart({ secretStorage: 'plain' }, () => {
+      for (const f of readdirSync(ctx.dir)) rmSync(join(ctx.dir, f), { recursive: true, force: true })
+    })
+    await expect.poll(() => host.page.locator('.notice').innerText()).toContain('لا سلسلة مفاتيح على هذا النظام تحمي مفتاحها')
+    // The keyring that sealed the key is not there any more (another user account, a reinstalled system).
+    writeFileSync(join(ctx.dir, 'desk-key.json'), JSON.stringify({ format: 1, protection: 'os', sealed: Buffer.alloc(40, 3).toString('base64') }))
+    host = await ctx.restart()
+    await host.page.getByTestId('store-reason').waitFor()
+    expect(await host.page.getByTestId('store-reason').innerText()).toContain('تعذّر فتح مفتاحها من سلسلة مفاتيح النظام')
+  })
 })

@@ -13,7 +13,8 @@ export function createHandlers(services: Services): Handlers {
       version: platform.appVersion,
       mediaBaseUrl: services.options.mediaBaseUrl,
       dataDir: services.options.dataDir,
-      platform: platform.platformName
+      platform: platform.platformName,
+      keyProtection: services.keyProtection()
     }),
     'app:flushed': () => {
       flush.flushed()

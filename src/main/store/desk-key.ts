@@ -164,7 +164,14 @@ export function openDeskKey(dataDir: string, secrets: Secrets, passphrase: strin
   const existing = readKeyFile(dataDir)
   if (existing !== null) {
     const key = unwrap(existing, secrets, passphrase)
-    return key === null ? null : { key, protection: existing.protection }
+    if (key === null) return null
+    // A keyring that appeared since (gnome-keyring installed, say) takes over a key that was only obfuscated or bare.
+    if ((existing.protection === 'obfuscated' || existing.protection === 'none') && secrets.storage() === 'os') {
+      const better = wrapWithoutAsking(key, secrets)
+      writeKeyFile(dataDir, better)
+      return { key, protection: better.protection }
+    }
+    return { key, protection: existing.protection }
   }
   const key = randomBytes(32)
   const file = wrapWithoutAsking(key, secrets)

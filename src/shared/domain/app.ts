@@ -26,4 +26,6 @@ export interface AppInfo {
   mediaBaseUrl: string
   dataDir: string
   platform: string
+  /** How the desk key (which encrypts the store) is kept: by the system keyring, only obfuscated, by a passphrase, or not at all. */
+  keyProtection: 'os' | 'obfuscated' | 'passphrase' | 'none' | null
 }

@@ -91,7 +91,16 @@ describe('an encrypted desk', () => {
   it('says how well the key is kept where the keyring is only obfuscation, or missing', () => {
     tmp = tempDir()
     expect(start(join(tmp.dir, 'a'), 'plain').keyProtection()).toBe('obfuscated')
-    expect(start(join(tmp.dir, 'b'), 'unavailable').keyProtection()).toBe('none')
+    const bare = start(join(tmp.dir, 'b'), 'unavailable')
+    expect(bare.keyProtection()).toBe('none')
+    const id = bare.articles.create('مادة').id
+    bare.close()
+    running.length = 0
+    // A keyring installed since takes the key over: the key file no longer holds it bare.
+    const later = start(join(tmp.dir, 'b'), 'os')
+    expect(later.keyProtection()).toBe('os')
+    expect(later.articles.get(id).title).toBe('مادة')
+    expect(readKeyFile(join(tmp.dir, 'b'))?.protection).toBe('os')
   })
 
   it("encrypts an earlier version's plain store in place, and the plain words are gone from the folder", () => {

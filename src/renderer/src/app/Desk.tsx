@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Settings } from '@shared/domain/app'
 import { api, call } from '../api'
@@ -29,8 +30,14 @@ export function Desk({ initialSettings }: { initialSettings: Settings }) {
 
 function DeskView({ lastArticleId }: { lastArticleId: string | null }) {
   const { t } = useTranslation()
-  const { report } = useNotices()
+  const { report, notify } = useNotices()
   const desk = useDesk(lastArticleId)
+  // Once at start: a desk whose key no keyring protects is said so, in words (SECURITY.md says what that means).
+  useEffect(() => {
+    void call(api().app.info()).then((info) => {
+      if (info.keyProtection === 'obfuscated' || info.keyProtection === 'none') notify(t(`store.weakKey.${info.keyProtection}`))
+    }, report)
+  }, [notify, report, t])
   const { list, editor, panels, sync, articles, conflicts } = desk
   const open = editor.open
   const openInfo = open === null ? undefined : sync.states[open.article.id]

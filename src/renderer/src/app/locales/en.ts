@@ -192,6 +192,10 @@ const en: Messages = {
   },
   store: {
     title: 'Qalam could not open its database',
+    weakKey: {
+      obfuscated: 'The database is encrypted, but no keyring on this system protects its key: anyone who copies Qalam’s files can open it. Install a keyring (such as gnome-keyring) and restart Qalam.',
+      none: 'The database is encrypted, but its key lies beside it unprotected on this system: anyone who copies Qalam’s files can open it.'
+    },
     reason: {
       corrupt: 'The database file is damaged.',
       'not-a-database': 'The file where the database should be is not a database.',
