@@ -221,6 +221,29 @@ describe('the article list', () => {
     }
   })
 
+  it('keeps private source notes for the article on this machine, across a restart', async () => {
+    let { page } = host
+    await newArticle(page)
+    await page.keyboard.type('خبر عن الميناء')
+    await waitSaved(page)
+    await page.getByTestId('toggle-notes').click()
+    const panel = page.getByTestId('notes-panel')
+    expect(await panel.innerText()).toContain('تبقى على هذا الجهاز وحده')
+    await panel.getByTestId('notes-body').fill('المصدر: أبو خليل 0799123456')
+    await expect.poll(() => panel.getByTestId('notes-state').innerText()).toBe('محفوظة على هذا الجهاز')
+    const id = (await onlyArticle(host)).id
+    expect((await value(host.api.notes.get({ articleId: id })))?.body).toBe('المصدر: أبو خليل 0799123456')
+    // Typed and closed at once: what was typed is written when the panel closes.
+    await panel.getByTestId('notes-body').fill('المصدر: أبو خليل 0799123456، مقهى الميناء')
+    await page.getByTestId('toggle-notes').click()
+    await expect.poll(async () => (await value(host.api.notes.get({ articleId: id })))?.body).toBe('المصدر: أبو خليل 0799123456، مقهى الميناء')
+    host = await ctx.restart()
+    page = host.page
+    await page.locator('.list-item').first().click()
+    await page.getByTestId('toggle-notes').click()
+    await expect.poll(() => page.getByTestId('notes-body').inputValue()).toBe('المصدر: أبو خليل 0799123456، مقهى الميناء')
+  })
+
   it('refuses a bad link address in words and opens good links in the system browser on Ctrl+click', async () => {
     const { page } = host
     await newArticle(page)

@@ -7,7 +7,7 @@ export type Handlers = {
 
 /** One handler per channel: a thin call into a service, nothing more. */
 export function createHandlers(services: Services): Handlers {
-  const { articles, revisions, media, settings, store, platform, flush, sync, search, proofing, review, bundles } = services
+  const { articles, revisions, media, settings, store, platform, flush, sync, search, proofing, review, bundles, notes } = services
   return {
     'app:info': () => ({
       version: platform.appVersion,
@@ -54,6 +54,8 @@ export function createHandlers(services: Services): Handlers {
     'bundle:inspect': () => bundles.inspectFromFile(),
     'bundle:apply': ({ token }) => bundles.apply(token),
     'bundle:discard': ({ token }) => (bundles.discard(token), null),
+    'notes:get': (req) => notes.get(req.articleId),
+    'notes:save': (req) => notes.save(req.articleId, req.body),
     'media:pickImage': () => media.pickImage(),
     'media:importImage': (req) => media.importPasted(req.name, req.base64),
     'settings:get': () => settings.get(),

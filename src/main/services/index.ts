@@ -6,6 +6,7 @@ import { ArticleService } from './articles'
 import { RevisionService } from './revisions'
 import { MediaService } from './media'
 import { SettingsService } from './settings'
+import { NotesService } from './notes'
 import { FlushCoordinator } from './flush'
 import { SyncService } from './sync'
 import { SearchService } from './search'
@@ -61,6 +62,7 @@ export function createServices(options: ServicesOptions) {
   // Images an earlier version stored with their location and camera are cleaned before anything can send them (migration 0160).
   if (store.status().state === 'ready') media.cleanEarlierImages()
   const settings = new SettingsService({ db })
+  const notes = new NotesService({ db, now })
   const flush = new FlushCoordinator()
   const review = new ReviewService({ db, now, articles, settings })
   const proofing = new ProofingService({ db, now, worker: options.spellWorker ?? defaultSpellWorker(), dialogs: options.platform.dialogs })
@@ -82,6 +84,7 @@ export function createServices(options: ServicesOptions) {
     /** How the desk key is kept on this machine (null until the store has opened). */
     keyProtection: () => protection,
     articles,
+    notes,
     revisions,
     media,
     settings,

@@ -105,6 +105,15 @@ export interface MediaItem {
   createdAt: number
 }
 
+/** An article's private source note: it never leaves this machine. */
+export interface PrivateNote {
+  body: string
+  updatedAt: number
+}
+
+/** Longest private note kept (characters). */
+export const MAX_NOTE_CHARS = 100_000
+
 /** An image just taken in, with what was taken out of it (location, camera, thumbnails…; empty when it carried none). */
 export interface ImportedImage extends MediaItem {
   removed: RemovedMetadata[]

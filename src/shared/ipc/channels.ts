@@ -12,6 +12,8 @@ export const CHANNEL_NAMES = [
   'store:retry',
   'articles:list',
   'articles:get',
+  'notes:get',
+  'notes:save',
   'articles:create',
   'articles:save',
   'articles:saveCaret',

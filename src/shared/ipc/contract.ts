@@ -5,7 +5,7 @@
  * the test host binds the very same handlers to a Chromium page.
  */
 import { z } from 'zod'
-import { ARTICLE_STATUSES, type Article, type ArticleSummary, type ImportedImage, type Revision, type RevisionSummary } from '../domain/article'
+import { ARTICLE_STATUSES, MAX_NOTE_CHARS, type PrivateNote, type Article, type ArticleSummary, type ImportedImage, type Revision, type RevisionSummary } from '../domain/article'
 import type { AppInfo, Settings, StoreStatus } from '../domain/app'
 import type { SearchHit } from '../domain/search'
 import type { Finding } from '../proofing/findings'
@@ -164,6 +164,10 @@ export const contract = {
       .strict()
   ),
   'articles:get': def<Article>()(z.object({ id }).strict()),
+  /** The article's private source note (never synced, exported or indexed); null when there is none. */
+  'notes:get': def<PrivateNote | null>()(z.object({ articleId: id }).strict()),
+  /** Writes it; an empty note is deleted. */
+  'notes:save': def<PrivateNote | null>()(z.object({ articleId: id, body: z.string().max(MAX_NOTE_CHARS) }).strict()),
   'articles:create': def<Article>()(z.object({ title: z.string().max(MAX_TEXT).optional() }).strict()),
   'articles:save': def<{ savedAt: number; saveCount: number; wordCount: number; stale?: boolean }>()(articleDraftSchema),
   /** Remembers where the caret is without counting as an edit. */

@@ -3,7 +3,7 @@ import { shortcutLabel } from '../editor/shortcuts'
 import { ToggleButton } from '../ui/ToggleButton'
 import type { DeskModel } from './useDesk'
 
-/** The open article's tools at the end of the toolbar: keep a version, proofing, versions, review, export. */
+/** The open article's tools at the end of the toolbar: keep a version, proofing, versions, review, private notes, export. */
 export function ArticleTools({ desk }: { desk: DeskModel }) {
   const { t } = useTranslation()
   const { panels } = desk
@@ -25,6 +25,9 @@ export function ArticleTools({ desk }: { desk: DeskModel }) {
       </ToggleButton>
       <ToggleButton pressed={panels.shown.review} onToggle={() => panels.toggle('review')} title={`${t('review.open')} (${shortcutLabel('review')})`} testId="toggle-review">
         {t('review.open')}
+      </ToggleButton>
+      <ToggleButton pressed={panels.shown.notes} onToggle={() => panels.toggle('notes')} title={t('notes.hint')} testId="toggle-notes">
+        {t('notes.open')}
       </ToggleButton>
       <button type="button" className="tb-btn tb-text" onClick={() => void desk.bundles.export()} data-testid="export-bundle">
         {t('bundle.export')}

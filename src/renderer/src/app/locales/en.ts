@@ -193,7 +193,8 @@ const en: Messages = {
   store: {
     title: 'Qalam could not open its database',
     weakKey: {
-      obfuscated: 'The database is encrypted, but no keyring on this system protects its key: anyone who copies Qalam’s files can open it. Install a keyring (such as gnome-keyring) and restart Qalam.',
+      obfuscated:
+        'The database is encrypted, but no keyring on this system protects its key: anyone who copies Qalam’s files can open it. Install a keyring (such as gnome-keyring) and restart Qalam.',
       none: 'The database is encrypted, but its key lies beside it unprotected on this system: anyone who copies Qalam’s files can open it.'
     },
     reason: {
@@ -468,6 +469,14 @@ const en: Messages = {
       'too-large': 'The file is too large to be a review file.',
       'invalid-content': 'The file holds invalid data. It was refused; nothing was changed.'
     }
+  },
+  notes: {
+    open: 'Private notes',
+    hint: 'Source notes: they never leave this machine',
+    title: 'Private notes',
+    label: 'Sources’ names, numbers, and what is not for print',
+    promise: 'They stay on this machine alone: never synced to the site, never in review files, versions or search, and wiped with the article.',
+    state: { loading: 'Loading…', saved: 'Saved on this machine', unsaved: 'Changes not saved yet', saving: 'Saving…' }
   },
   errors: {
     SYNC_FAILED: 'Sync failed',

@@ -16,6 +16,7 @@ import { ReviewPanel } from '../review/ReviewPanel'
 import { useReview } from '../review/useReview'
 import type { SiteCategory } from '../sync/useSiteCategories'
 import { MetaPanel } from './MetaPanel'
+import { PrivateNotesPanel } from '../notes/PrivateNotesPanel'
 import { StatusBar } from './StatusBar'
 import { useArticleDraft, type DraftEvents } from './useArticleDraft'
 
@@ -164,6 +165,7 @@ export function ArticleEditor({ article, host, panels, site, toolbarExtra, sideE
             onClose={() => panels.close('proofing')}
           />
         )}
+        {panels.shown.notes && <PrivateNotesPanel articleId={article.id} onClose={() => panels.close('notes')} />}
         <MetaPanel meta={draft.meta} status={review.status} onChange={draft.setMeta} pickImage={pickImage} siteCategories={site.categories} />
         {sideExtra}
       </div>
