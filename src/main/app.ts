@@ -70,14 +70,21 @@ export function runApp(electron: ElectronModule, paths: AppPaths): { services: (
 
   void app.whenReady().then(() => {
     const dataDir = app.getPath('userData')
-    const platform = electronPlatform({
-      dialog,
-      shell,
-      safeStorage,
-      window: () => window,
-      appVersion: app.getVersion(),
-      platformName: process.platform
-    })
+    const platform = {
+      ...electronPlatform({
+        dialog,
+        shell,
+        safeStorage,
+        window: () => window,
+        appVersion: app.getVersion(),
+        platformName: process.platform
+      }),
+      // The panic wipe clears what Chromium keeps for the window too.
+      clearBrowserData: async () => {
+        await session.defaultSession.clearStorageData()
+        await session.defaultSession.clearCache()
+      }
+    }
     const appBase = paths.devServerUrl ?? `${APP_ORIGIN}/`
     const startUrl = paths.devServerUrl ?? `${APP_ORIGIN}/index.html`
     services = createServices({

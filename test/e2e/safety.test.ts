@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import type { Host } from './host'
 import { hostPerTest } from './per-test'
 import { body, newArticle, onlyArticle, paste, waitSaved } from './helpers'
+import { value } from '../support/api'
 
 const ctx = hostPerTest()
 let host: Host
@@ -143,5 +144,26 @@ describe('hostile input', () => {
     host = await ctx.restart()
     await host.page.getByTestId('store-reason').waitFor()
     expect(await host.page.getByTestId('store-reason').innerText()).toContain('تعذّر فتح مفتاحها من سلسلة مفاتيح النظام')
+  })
+
+  it('wipes everything with Ctrl+Shift+Delete pressed twice, and the window starts over on an empty desk', async () => {
+    const { page } = host
+    await newArticle(page)
+    await page.keyboard.type('مادة يجب ألا يجدها أحد')
+    await waitSaved(page)
+    await page.keyboard.press('Control+Shift+Delete')
+    await page.getByTestId('panic-dialog').waitFor()
+    expect(await page.getByTestId('panic-dialog').innerText()).toContain('يُتلف مفتاح التشفير أولاً')
+    // Escape keeps everything.
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByTestId('panic-dialog').count()).toBe(0)
+    expect((await value(host.api.articles.list())).length).toBe(1)
+    await page.keyboard.press('Control+Shift+Delete')
+    await page.getByTestId('panic-dialog').waitFor()
+    await page.keyboard.press('Control+Shift+Delete')
+    await expect.poll(async () => (await value(host.api.articles.list())).length).toBe(0)
+    await page.locator('.empty-workspace').waitFor()
+    expect(await page.locator('.list-item').count()).toBe(0)
+    expect(readdirSync(ctx.dir).filter((f) => f === 'media')).toEqual([])
   })
 })

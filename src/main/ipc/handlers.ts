@@ -21,6 +21,7 @@ export function createHandlers(services: Services): Handlers {
       return null
     },
     'store:status': () => store.status(),
+    'store:wipe': async () => (await services.wipe.wipe()).status,
     'store:startFresh': () => store.startFresh(),
     'store:retry': () => store.retry(),
     'articles:list': (request) => articles.list(request),

@@ -41,6 +41,8 @@ export interface Platform {
   clock: Clock
   appVersion: string
   platformName: string
+  /** Clears what the window's browser keeps (storage, caches): part of the panic wipe. */
+  clearBrowserData?: () => Promise<void>
 }
 
 export const systemClock: Clock = { now: () => Date.now() }

@@ -7,6 +7,7 @@ import { RevisionService } from './revisions'
 import { MediaService } from './media'
 import { SettingsService } from './settings'
 import { NotesService } from './notes'
+import { WipeService } from './wipe'
 import { FlushCoordinator } from './flush'
 import { SyncService } from './sync'
 import { SearchService } from './search'
@@ -76,6 +77,15 @@ export function createServices(options: ServicesOptions) {
     ...options.sync,
     onProgress: (progress) => progressListeners.forEach((l) => l(progress))
   })
+  const wipe = new WipeService({
+    dataDir: options.dataDir,
+    store,
+    forget: () => {
+      proofing.forget()
+      protection = null
+    },
+    clearBrowserData: options.platform.clearBrowserData
+  })
   const bundles = new BundleService({ db, now, articles, media, dialogs: options.platform.dialogs, appVersion: options.platform.appVersion })
   return {
     options,
@@ -94,6 +104,7 @@ export function createServices(options: ServicesOptions) {
     proofing,
     review,
     bundles,
+    wipe,
     /** Sync progress, for the window (Electron) or the page (test host) to forward as `sync:progress`. */
     onSyncProgress(listener: (progress: SyncProgress) => void): () => void {
       progressListeners.add(listener)

@@ -86,6 +86,11 @@ export class ProofingService {
     this.ignored.add(word)
   }
 
+  /** Forgets the words ignored this run (after a wipe nothing of the old desk stays in memory). */
+  forget(): void {
+    this.ignored.clear()
+  }
+
   /** «أضف إلى قاموس الجريدة». */
   addWord(word: string): string[] {
     wordsRepo.addWord(this.deps.db(), word.trim(), this.deps.now())

@@ -10,6 +10,7 @@ export const CHANNEL_NAMES = [
   'store:status',
   'store:startFresh',
   'store:retry',
+  'store:wipe',
   'articles:list',
   'articles:get',
   'notes:get',

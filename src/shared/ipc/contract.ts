@@ -153,6 +153,11 @@ export const contract = {
   /** Keeps the unreadable database file aside and starts with a fresh one. */
   'store:startFresh': def<StoreStatus>()(empty),
   'store:retry': def<StoreStatus>()(empty),
+  /**
+   * The panic wipe: destroys the desk key first, then the database, media and everything
+   * Qalam keeps, and opens a fresh, empty desk. The request must say so in so many words.
+   */
+  'store:wipe': def<StoreStatus>()(z.object({ confirm: z.literal('wipe everything') }).strict()),
 
   'articles:list': def<ArticleSummary[]>()(
     z

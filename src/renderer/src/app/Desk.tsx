@@ -14,6 +14,7 @@ import { ConflictDialog } from '../features/sync/ConflictDialog'
 import { SyncPanel } from '../features/sync/SyncPanel'
 import { useSiteCategories } from '../features/sync/useSiteCategories'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
+import { PanicWipe } from '../features/panic/PanicWipe'
 import { ArticleTools } from './ArticleTools'
 import { DeskHeader } from './DeskHeader'
 import { NoticesProvider, useNotices } from './notices'
@@ -46,6 +47,7 @@ function DeskView({ lastArticleId }: { lastArticleId: string | null }) {
 
   return (
     <div className="desk">
+      <PanicWipe />
       <DeskHeader desk={desk} />
       <ArticleList
         list={list}

@@ -25,6 +25,7 @@ export type EditorAction =
   | 'comment'
   | 'suggest'
   | 'review'
+  | 'wipe'
 
 export interface Shortcut {
   code: string
@@ -53,7 +54,9 @@ export const SHORTCUTS: Record<EditorAction, Shortcut[]> = {
   proofing: [{ code: 'KeyP', shift: true }],
   comment: [{ code: 'KeyM', alt: true }],
   suggest: [{ code: 'KeyE', shift: true }],
-  review: [{ code: 'KeyR', shift: true }]
+  review: [{ code: 'KeyR', shift: true }],
+  // The panic wipe: Ctrl+Shift+Delete opens it, the same keys again carry it out.
+  wipe: [{ code: 'Delete', shift: true }]
 }
 
 export function isMac(): boolean {

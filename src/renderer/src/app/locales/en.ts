@@ -478,6 +478,14 @@ const en: Messages = {
     promise: 'They stay on this machine alone: never synced to the site, never in review files, versions or search, and wiped with the article.',
     state: { loading: 'Loading…', saved: 'Saved on this machine', unsaved: 'Changes not saved yet', saving: 'Saving…' }
   },
+  panic: {
+    title: 'Wipe everything now?',
+    body: 'The encryption key is destroyed first, so nothing can be read after it; then the articles, versions, notes, images and settings are deleted, and Qalam is as if just installed. There is no undo; what was sent to the site stays on the site.',
+    quick: 'To be quick: press {{keys}} again.',
+    confirm: 'Wipe everything',
+    wiping: 'Wiping…',
+    cancel: 'Cancel'
+  },
   errors: {
     SYNC_FAILED: 'Sync failed',
     INVALID_PAYLOAD: 'invalid data',
