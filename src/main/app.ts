@@ -100,7 +100,7 @@ export function runApp(electron: ElectronModule, paths: AppPaths): { services: (
     protocol.handle(APP_SCHEME, async (request) => {
       const url = new URL(request.url)
       if (url.host !== 'app') return new Response('not found', { status: 404 })
-      const answer = await serveAppRequest(url.pathname, { rendererDir: paths.rendererDir, mediaPath: (id) => live.media.pathOf(id) })
+      const answer = await serveAppRequest(url.pathname, { rendererDir: paths.rendererDir, media: (id) => live.media.read(id) })
       return new Response(answer.body as ConstructorParameters<typeof Response>[0], { status: answer.status, headers: answer.headers })
     })
     registerIpc(ipcMain, createDispatcher(createHandlers(services)), appBase)

@@ -49,14 +49,16 @@ export interface AppResponse {
  * Electron's protocol handler and the test host's HTTP server, so both serve
  * the same bytes with the same headers.
  */
-export async function serveAppRequest(pathname: string, roots: { rendererDir: string; mediaPath: (id: string) => string | null }): Promise<AppResponse> {
+export async function serveAppRequest(pathname: string, roots: { rendererDir: string; media: (id: string) => Uint8Array | null }): Promise<AppResponse> {
   const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' }
-  let file: string | null
   if (pathname.startsWith(MEDIA_PREFIX)) {
-    file = roots.mediaPath(pathname.slice(MEDIA_PREFIX.length))
-  } else {
-    file = resolveInside(roots.rendererDir, pathname === '/' ? '/index.html' : pathname)
+    // Images are sealed at rest (media/sealed.ts): they are opened here, for the window only.
+    const id = pathname.slice(MEDIA_PREFIX.length)
+    const body = roots.media(id)
+    if (body === null) return { status: 404, headers, body: 'not found' }
+    return { status: 200, headers: { ...headers, 'Content-Type': TYPES[extname(id).toLowerCase()] ?? 'application/octet-stream', 'Cache-Control': 'no-store' }, body }
   }
+  const file = resolveInside(roots.rendererDir, pathname === '/' ? '/index.html' : pathname)
   if (file === null) return { status: 404, headers, body: 'not found' }
   try {
     const body = await readFile(file)

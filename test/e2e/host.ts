@@ -143,7 +143,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       })
       return
     }
-    void serveAppRequest(pathname, { rendererDir: RENDERER_DIR, mediaPath: (id) => services?.media.pathOf(id) ?? null }).then((answer) => {
+    void serveAppRequest(pathname, { rendererDir: RENDERER_DIR, media: (id) => services?.media.read(id) ?? null }).then((answer) => {
       res.writeHead(answer.status, answer.headers)
       res.end(answer.body)
     })

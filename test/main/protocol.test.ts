@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { resolveInside, serveAppRequest } from '@main/protocol'
@@ -17,7 +17,7 @@ beforeEach(() => {
   writeFileSync(join(tmp.dir, 'media/0123456789abcdef0123456789abcdef.png'), 'png')
   roots = {
     rendererDir: join(tmp.dir, 'renderer'),
-    mediaPath: (id) => (/^[0-9a-f]{32}\.png$/.test(id) ? join(tmp.dir, 'media', id) : null)
+    media: (id: string) => (/^[0-9a-f]{32}\.png$/.test(id) ? readFileSync(join(tmp.dir, 'media', id)) : null)
   }
 })
 afterEach(() => tmp.remove())

@@ -150,14 +150,13 @@ export class BundleService {
     const current = new Set(imagesOf(article))
     const images = new Set([...current, ...revisions.flatMap(imagesOf)])
     for (const id of images) {
-      const path = this.deps.media.pathOf(id)
-      if (path === null) continue
-      try {
-        files[`media/${id}`] = readLimited(path, MAX_FILE_BYTES)
-      } catch {
-        // An old version's picture gone from the data folder does not stop the export; the article's own does.
+      const bytes = this.deps.media.read(id)
+      // An old version's picture gone from the data folder does not stop the export; the article's own does.
+      if (bytes === null || bytes.length > MAX_FILE_BYTES) {
         if (current.has(id)) throw new AppError('IO_ERROR', `the image ${id} is missing from the data folder`)
+        continue
       }
+      files[`media/${id}`] = bytes
     }
     const manifest: Manifest = {
       format: BUNDLE_FORMAT,

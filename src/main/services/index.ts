@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { StoreService } from './store'
+import { AppError } from '../errors'
 import { DeskKeyError, KEY_FILE, openDeskKey, type KeyProtection } from '../store/desk-key'
 import { ArticleService } from './articles'
 import { RevisionService } from './revisions'
@@ -47,11 +48,18 @@ export function createServices(options: ServicesOptions) {
   const now = () => options.platform.clock.now()
   // The store is encrypted with the desk key (store/desk-key.ts), made on first use and kept wrapped by the system keyring.
   let protection: KeyProtection | null = null
+  let openKey: Buffer | null = null
   const deskKey = () => {
     const opened = openDeskKey(options.dataDir, options.platform.secrets)
     if (opened === null) throw new DeskKeyError('wrong-passphrase', 'this desk is protected by a passphrase')
     protection = opened.protection
+    openKey = opened.key
     return opened.key
+  }
+  /** The key of the open store (media are sealed with keys derived from it). */
+  const currentKey = () => {
+    if (openKey === null) throw new AppError('STORE_UNAVAILABLE', 'the desk is not open')
+    return openKey
   }
   const store = new StoreService(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding, deskKey, keyFile: join(options.dataDir, KEY_FILE) }, now)
   const db = () => store.connection()
@@ -59,7 +67,7 @@ export function createServices(options: ServicesOptions) {
   const articles = new ArticleService({ db, now, onContentChanged: () => search.changed() })
   // The site's revisions come through the sync service, made below; the closure reads it when a comparison asks.
   const revisions = new RevisionService({ db, now, articles, siteVersion: (articleId, revisionId) => sync.siteVersion(articleId, revisionId) })
-  const media = new MediaService({ db, now, dialogs: options.platform.dialogs, dataDir: options.dataDir })
+  const media = new MediaService({ db, now, dialogs: options.platform.dialogs, dataDir: options.dataDir, deskKey: currentKey })
   // Images an earlier version stored with their location and camera are cleaned before anything can send them (migration 0160).
   if (store.status().state === 'ready') media.cleanEarlierImages()
   const settings = new SettingsService({ db })
@@ -73,7 +81,7 @@ export function createServices(options: ServicesOptions) {
     now,
     secrets: options.platform.secrets,
     articles,
-    mediaPath: (id) => media.pathOf(id),
+    mediaBytes: (id) => media.read(id),
     ...options.sync,
     onProgress: (progress) => progressListeners.forEach((l) => l(progress))
   })
@@ -83,6 +91,8 @@ export function createServices(options: ServicesOptions) {
     forget: () => {
       proofing.forget()
       protection = null
+      openKey?.fill(0)
+      openKey = null
     },
     clearBrowserData: options.platform.clearBrowserData
   })

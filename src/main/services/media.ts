@@ -10,15 +10,49 @@ import type { ImportedImage, MediaItem } from '@shared/domain/article'
 import type { Dialogs } from '../platform/types'
 import { isMediaId } from '@shared/domain/media'
 import { MAX_IMAGE_BYTES, cleanImage } from '../media/clean'
+import { mediaKeys, open as openSealed, seal, sealedName, type MediaKeys } from '../media/sealed'
 
 export { MAX_IMAGE_BYTES, sniffImageType } from '../media/clean'
 
-/** Images live as files in the data folder; documents refer to them by id. */
+/**
+ * Images live as sealed files in the data folder (media/sealed.ts: encrypted with a key
+ * derived from the desk key, named by an HMAC of their id); documents refer to them by
+ * id, and they are read back decrypted only through here.
+ */
 export class MediaService {
   readonly dir: string
+  private keysFor: { deskKey: Buffer; keys: MediaKeys } | null = null
 
-  constructor(private readonly deps: { db: () => Db; now: () => number; dialogs: Dialogs; dataDir: string }) {
+  constructor(private readonly deps: { db: () => Db; now: () => number; dialogs: Dialogs; dataDir: string; deskKey: () => Buffer }) {
     this.dir = join(deps.dataDir, 'media')
+  }
+
+  /** The media keys of the desk key now in use (a wipe makes a new one). */
+  private keys(): MediaKeys {
+    const deskKey = this.deps.deskKey()
+    if (this.keysFor === null || !this.keysFor.deskKey.equals(deskKey)) this.keysFor = { deskKey, keys: mediaKeys(deskKey) }
+    return this.keysFor.keys
+  }
+
+  private fileOf(id: string): string {
+    return join(this.dir, sealedName(this.keys(), id))
+  }
+
+  /** An image's bytes, decrypted; null for an id that is not one of ours or a file missing, damaged or swapped. */
+  read(id: string): Buffer | null {
+    if (!isMediaId(id)) return null
+    let sealed: Buffer
+    try {
+      sealed = readFileSync(this.fileOf(id))
+    } catch {
+      return null
+    }
+    return openSealed(this.keys(), id, sealed)
+  }
+
+  /** Whether the image is stored here. */
+  has(id: string): boolean {
+    return isMediaId(id) && existsSync(this.fileOf(id))
   }
 
   /** Lets the user pick an image and imports it; null if they cancelled. */
@@ -56,7 +90,7 @@ export class MediaService {
     const clean = cleanImage(bytes, name)
     const db = this.deps.db()
     const existing = mediaRepo.findMediaBySha(db, clean.sha256)
-    if (existing !== undefined && existsSync(join(this.dir, existing.id))) return { ...existing, removed: clean.removed }
+    if (existing !== undefined && this.has(existing.id)) return { ...existing, removed: clean.removed }
     const item: MediaItem = {
       id: existing?.id ?? clean.id,
       mime: clean.mime,
@@ -88,12 +122,14 @@ export class MediaService {
         failed++
         continue
       }
-      if (clean.id === item.id) {
-        mediaRepo.markMediaCleaned(db, item.id)
-        continue
-      }
+      // The plain file an earlier version wrote goes in every case: its cleaned copy is stored sealed, under another name.
       this.writeDurably(clean.id, clean.bytes)
       db.transaction(() => {
+        if (clean.id === item.id) {
+          mediaRepo.markMediaCleaned(db, item.id)
+          mediaRepo.discardFile(db, item.id)
+          return
+        }
         mediaRepo.renameMedia(db, item.id, { ...item, id: clean.id, bytes: clean.bytes.length, sha256: clean.sha256 })
         for (const link of articleSyncRepo.listArticleSyncs(db)) {
           if (link.base === null || !JSON.stringify(link.base).includes(item.id)) continue
@@ -118,18 +154,14 @@ export class MediaService {
     this.syncFolder()
   }
 
-  /** Absolute path of a media file, or null for an id that is not one of ours. */
-  pathOf(id: string): string | null {
-    return isMediaId(id) ? join(this.dir, id) : null
-  }
-
-  private writeDurably(id: string, bytes: Uint8Array): void {
+  /** Seals an image and writes it so that a crash leaves the whole file or none. */
+  private writeDurably(id: string, plain: Uint8Array): void {
     mkdirSync(this.dir, { recursive: true })
-    const final = join(this.dir, id)
+    const final = this.fileOf(id)
     const temp = `${final}.partial`
     const fd = openSync(temp, 'w')
     try {
-      writeSync(fd, bytes)
+      writeSync(fd, seal(this.keys(), id, plain))
       fsyncSync(fd)
     } finally {
       closeSync(fd)

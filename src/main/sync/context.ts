@@ -13,7 +13,8 @@ export interface EngineDeps {
   now: () => number
   secrets: Secrets
   articles: ArticleService
-  mediaPath: (id: string) => string | null
+  /** An image's bytes (decrypted), or null when this machine does not have it. */
+  mediaBytes: (id: string) => Uint8Array | null
   fetch?: FetchLike
   timeoutMs?: number
   backoffMs?: number

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import * as doubtsRepo from '../store/repositories/doubts'
 import * as mediaRepo from '../store/repositories/media'
 import * as outboxRepo from '../store/repositories/outbox'
@@ -54,10 +53,9 @@ async function upload(ctx: SiteContext, mediaId: string, alt: string, caption: s
     }
     waitForDoubts(ctx, doubts)
   }
-  const path = ctx.deps.mediaPath(mediaId)
+  const bytes = ctx.deps.mediaBytes(mediaId)
   const item = mediaRepo.findMedia(db, mediaId)
-  if (path === null || item === undefined) throw new WpError('rejected', `image ${mediaId} is missing from the data folder`)
-  const bytes = readFileSync(path)
+  if (bytes === null || item === undefined) throw new WpError('rejected', `image ${mediaId} is missing from the data folder`)
   const entry = { id: outbox?.id ?? randomUUID(), siteId: site.id, kind: 'upload_media' as const, subject: mediaId, fingerprint, createdAt: ctx.now(), attempts: 1 }
   outboxRepo.putOutbox(db, entry)
   const ext = mediaId.split('.')[1]

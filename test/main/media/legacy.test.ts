@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Services } from '@main/services'
@@ -10,6 +10,7 @@ import { servicesIn } from '../../support/fixtures'
 import { writeBody } from '../../support/desks'
 import { body, image, paragraph } from '../../support/lexical'
 import { PHOTOS_DIR, expectedPhotos, havePhotos } from '../../support/photos'
+import { tinyPng } from '../../support/images'
 
 /**
  * Images an earlier Qalam stored with their GPS: the first start of this version cleans
@@ -77,7 +78,9 @@ describe.skipIf(!havePhotos)('images stored by an earlier version', () => {
     expect(article.body).toContain(cleanId)
     expect(article.body).not.toContain(rawId)
     expect(existsSync(join(dir, 'media', rawId))).toBe(false)
-    const stored = readFileSync(join(dir, 'media', cleanId))
+    const stored = s.media.read(cleanId)!
+    // Only the sealed copy is left in the folder: no file is named by the picture or holds it plain.
+    expect(readdirSync(join(dir, 'media')).every((f) => f.endsWith('.qm'))).toBe(true)
     for (const text of photo.asciiMustNotSurvive) expect(stored.includes(Buffer.from(text, 'latin1')), text).toBe(false)
     // The version, the upload and the sync base follow: the article does not look changed, and the site's attachment is still its image.
     for (const r of s.revisions.list(articleId)) {
@@ -112,5 +115,26 @@ describe.skipIf(!havePhotos)('images stored by an earlier version', () => {
     const s = start(dir)
     expect(s.articles.get(articleId).meta.featuredImage).toBe(rawId)
     expect(s.media.cleanEarlierImages()).toEqual({ cleaned: 0, failed: 1 })
+  })
+})
+
+describe('plain images stored by an earlier version', () => {
+  it('an image with nothing to clean is sealed all the same, and its plain file deleted', () => {
+    tmp = tempDir()
+    const first = start(tmp.dir)
+    const png = tinyPng(12, 9)
+    const id = `${createHash('sha256').update(png).digest('hex').slice(0, 32)}.png`
+    mkdirSync(join(tmp.dir, 'media'), { recursive: true })
+    writeFileSync(join(tmp.dir, 'media', id), png)
+    first.store
+      .connection()
+      .prepare(`INSERT INTO media (id, mime, bytes, sha256, original_name, created_at, cleaned) VALUES (?, 'image/png', ?, ?, 'a.png', 1, 0)`)
+      .run(id, png.length, createHash('sha256').update(png).digest('hex'))
+    first.close()
+    open = []
+    const s = start(tmp.dir)
+    expect(s.media.read(id)?.equals(png)).toBe(true)
+    expect(existsSync(join(tmp.dir, 'media', id))).toBe(false)
+    expect(readdirSync(join(tmp.dir, 'media')).every((f) => f.endsWith('.qm'))).toBe(true)
   })
 })

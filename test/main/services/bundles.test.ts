@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { fakeClock } from '../../support/fixtures'
@@ -39,7 +39,7 @@ describe('.qalam bundles', () => {
     expect(there.bodyText).toContain('الفقرة الثالثة عن التحقيق.')
     expect(there.status).toBe('submitted')
     expect(there.meta.featuredImage).not.toBe('')
-    expect(existsSync(desks.editor.media.pathOf(there.meta.featuredImage)!)).toBe(true)
+    expect(desks.editor.media.has(there.meta.featuredImage)).toBe(true)
     expect(desks.editor.review.review(id).history).toMatchObject([{ from: 'draft', to: 'submitted', by: 'ليلى', note: 'جاهز' }])
     expect(desks.editor.revisions.list(id).map((r) => r.reason)).toContain('exported')
     expect(desks.editor.review.queue({}).map((q) => [q.id, q.author, q.status])).toEqual([[id, 'ليلى', 'submitted']])
@@ -58,8 +58,8 @@ describe('.qalam bundles', () => {
     const old = desks.editor.revisions.list(id).find((r) => desks.editor.revisions.get(r.id).meta.featuredImage === before)
     expect(old).toBeDefined()
     expect(desks.editor.revisions.restore(old!.id).meta.featuredImage).toBe(before)
-    expect(existsSync(desks.editor.media.pathOf(before)!)).toBe(true)
-    expect(existsSync(desks.editor.media.pathOf(replaced.id)!)).toBe(true)
+    expect(desks.editor.media.has(before)).toBe(true)
+    expect(desks.editor.media.has(replaced.id)).toBe(true)
   })
 
   it('brings the desks.editor’s comments, suggestions and status back and merges them with what the desks.reporter wrote meanwhile', () => {
@@ -161,8 +161,8 @@ describe.skipIf(!havePhotos)('.qalam bundles and photos', () => {
     expect(cleanId).not.toBe(rawId)
     expect(there.body).toContain(cleanId)
     expect(there.body).not.toContain(rawId)
-    expect(existsSync(join(desks.dirs[1]!, 'media', rawId))).toBe(false)
-    const stored = readFileSync(desks.editor.media.pathOf(cleanId)!)
+    expect(desks.editor.media.has(rawId)).toBe(false)
+    const stored = desks.editor.media.read(cleanId)!
     for (const text of [...photo.asciiMustNotSurvive, ...photo.locationText]) expect(stored.includes(Buffer.from(text, 'latin1')), text).toBe(false)
   })
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Services } from '@main/services'
@@ -30,7 +30,16 @@ describe('media', () => {
     const item = (await services.media.pickImage())!
     expect(item.mime).toBe('image/png')
     expect(item.id).toMatch(/^[0-9a-f]{32}\.png$/)
-    expect(readFileSync(join(tmp.dir, 'media', item.id)).equals(tinyPng())).toBe(true)
+    expect(services.media.read(item.id)!.equals(tinyPng())).toBe(true)
+    // At rest it is sealed: the one file is neither named by the picture's hash nor holds its bytes.
+    const files = readdirSync(join(tmp.dir, 'media'))
+    expect(files).toHaveLength(1)
+    expect(files[0]).not.toContain(item.id.slice(0, 32))
+    const sealed = readFileSync(join(tmp.dir, 'media', files[0]!))
+    expect(sealed.includes(tinyPng().subarray(8, 40))).toBe(false)
+    // A file swapped for another, or damaged, is not served as the picture.
+    writeFileSync(join(tmp.dir, 'media', files[0]!), Buffer.concat([sealed.subarray(0, 40), Buffer.from([sealed[40]! ^ 1]), sealed.subarray(41)]))
+    expect(services.media.read(item.id)).toBeNull()
     const again = (await services.media.pickImage())!
     expect(again.id).toBe(item.id)
   })
@@ -55,10 +64,11 @@ describe('media', () => {
     expect(sniffImageType(Buffer.from('hello'))).toBeNull()
   })
 
-  it('resolves only its own ids to paths', () => {
-    expect(services.media.pathOf('0123456789abcdef0123456789abcdef.png')).toBe(join(tmp.dir, 'media', '0123456789abcdef0123456789abcdef.png'))
+  it('reads only its own ids', () => {
+    expect(services.media.read('0123456789abcdef0123456789abcdef.png')).toBeNull()
     for (const bad of ['../qalam.db', '..%2fqalam.db', 'x.png', '0123456789abcdef0123456789abcdef.svg', '/etc/passwd']) {
-      expect(services.media.pathOf(bad)).toBeNull()
+      expect(services.media.read(bad)).toBeNull()
+      expect(services.media.has(bad)).toBe(false)
     }
   })
 })

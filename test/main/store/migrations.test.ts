@@ -40,6 +40,7 @@ describe('migrations', () => {
       'media_discard',
       'media_uploads',
       'newsroom_words',
+      'private_notes',
       'review_comments',
       'revisions',
       'search_pending',

@@ -68,6 +68,11 @@ export function renameMedia(db: Db, from: string, to: MediaItem & { sha256: stri
   db.prepare('INSERT OR IGNORE INTO media_discard (file) VALUES (@from)').run(names)
 }
 
+/** Lists a file of the media folder for deletion (in the transaction that made it useless). */
+export function discardFile(db: Db, file: string): void {
+  db.prepare('INSERT OR IGNORE INTO media_discard (file) VALUES (?)').run(file)
+}
+
 /** Files of images replaced by their cleaned copies, still to delete. */
 export function listDiscarded(db: Db): string[] {
   return (db.prepare('SELECT file FROM media_discard ORDER BY file').all() as { file: string }[]).map((r) => r.file)
