@@ -57,16 +57,22 @@ describe('review through .qalam files, with no site', () => {
     await r.getByTestId('toggle-review').click()
     await r.getByTestId('move-submitted').click()
     await expect.poll(() => r.getByTestId('review-status').innerText()).toBe('أُرسلت للمراجعة')
-    await send(reporter, editor)
+    const firstFile = await send(reporter, editor)
     // Before anything changes, the editor sees what the file brings: who, which status move, how much text.
     await e.getByTestId('import-bundle').click()
     const preview = e.getByTestId('bundle-preview')
     await expect.poll(() => preview.innerText()).toContain('مادة جديدة على هذا الجهاز')
     expect(await preview.innerText()).toMatch(/ليلى[^]*من «مسودة» إلى «أُرسلت للمراجعة»/)
+    // Signed with a key the editor has not seen: its fingerprint, to read out on the phone, and the choice to remember it.
+    const signer = preview.getByTestId('bundle-signer')
+    expect(await signer.innerText()).toContain('بمفتاح لم تره من قبل')
+    expect(await signer.locator('.fingerprint').innerText()).toBe(reporter.services.signing.fingerprint())
+    await signer.getByTestId('bundle-trust').check()
     await e.screenshot({ path: join(ROOT, 'test-results', 'bundle-preview.png') })
     await e.getByTestId('bundle-import-confirm').click()
     await expect.poll(() => notice(e).innerText()).toMatch(/استُوردت «القافلة تصل»/)
     await expect.poll(() => body(e).innerText()).toContain('قافلة المساعدات')
+    expect(editor.services.bundles.preview(readFileSync(firstFile)).signer).toMatchObject({ state: 'known', name: 'ليلى' })
 
     // The editor's review.
     await e.getByTestId('toggle-review').click()
@@ -133,13 +139,13 @@ describe('review through .qalam files, with no site', () => {
     writeFileSync(`${path}.cut`, bytes.subarray(0, bytes.length - 200))
     editor.dialogAnswers.openBundle = `${path}.cut`
     await receive(editor, /الملف ناقص أو تالف/, true)
-    // One byte changed inside the compressed content: it either no longer inflates or no longer matches its hash.
+    // One byte changed inside the compressed content: it no longer inflates, no longer matches its hash, or its signature.
     const flipped = Buffer.from(bytes)
     const at = Math.floor(flipped.length / 3)
     flipped[at] = flipped[at]! ^ 0xff
     writeFileSync(`${path}.bad`, flipped)
     editor.dialogAnswers.openBundle = `${path}.bad`
-    await receive(editor, /(الملف ناقص أو تالف|عُدّل بعد تصديره)/, true)
+    await receive(editor, /(الملف ناقص أو تالف|عُدّل بعد تصديره|عُدّل بعد توقيعه)/, true)
     expect(await value(editor.api.articles.list())).toEqual([])
   })
 })

@@ -54,16 +54,26 @@ export function renameEntry(zip: Uint8Array, from: string, to: string): Uint8Arr
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
-/** A bundle with some files changed and its manifest made to match, as a forger would. */
-export function forgeBundle(bundle: Uint8Array, change: (files: Record<string, unknown>) => void, addFiles: Record<string, Uint8Array> = {}): Uint8Array {
+/**
+ * A bundle with some files changed and its manifest made to match, as a forger would.
+ * The forger cannot sign as the sender: by default the signature is dropped (what an older
+ * Qalam's bundle looks like), or kept (and no longer matches).
+ */
+export function forgeBundle(
+  bundle: Uint8Array,
+  change: (files: Record<string, unknown>) => void,
+  addFiles: Record<string, Uint8Array> = {},
+  options: { signature?: 'drop' | 'keep' } = {}
+): Uint8Array {
   const files = { ...unzipSync(bundle), ...addFiles }
+  if (options.signature !== 'keep') delete files['signature.json']
   const json: Record<string, unknown> = {}
   for (const name of ['article.json', 'review.json', 'revisions.json']) json[name] = JSON.parse(strFromU8(files[name]!))
   change(json)
   for (const name of Object.keys(json)) files[name] = strToU8(JSON.stringify(json[name]))
   const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { files: { path: string; sha256: string; bytes: number }[] }
   manifest.files = Object.keys(files)
-    .filter((p) => p !== 'manifest.json')
+    .filter((p) => p !== 'manifest.json' && p !== 'signature.json')
     .map((path) => ({ path, sha256: sha256(files[path]!), bytes: files[path]!.length }))
   files['manifest.json'] = strToU8(JSON.stringify(manifest))
   return zipSync(files as Zippable)

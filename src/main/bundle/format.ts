@@ -99,7 +99,7 @@ export class Refused extends AppError {
 }
 
 /** Unzips and checks every file against the manifest; any difference refuses the whole bundle. */
-export function openBundle(bytes: Uint8Array): { manifest: Manifest; files: Map<string, Uint8Array> } {
+export function openBundle(bytes: Uint8Array): { manifest: Manifest; files: Map<string, Uint8Array>; manifestBytes: Uint8Array; signature: Uint8Array | null } {
   let entries: Map<string, Uint8Array>
   try {
     entries = readZip(bytes, { entries: MAX_ENTRIES, fileBytes: MAX_FILE_BYTES, totalBytes: MAX_UNPACKED_BYTES })
@@ -125,7 +125,8 @@ export function openBundle(bytes: Uint8Array): { manifest: Manifest; files: Map<
   if (listed.size !== manifest.files.length) throw new Refused('tampered', 'a file is listed twice')
   const files = new Map<string, Uint8Array>()
   for (const [path, data] of entries) {
-    if (path === 'manifest.json' || path.endsWith('/')) continue
+    // The signature signs the manifest, so it cannot be listed in it.
+    if (path === 'manifest.json' || path === 'signature.json' || path.endsWith('/')) continue
     const entry = listed.get(path)
     if (entry === undefined) throw new Refused('tampered', `${path} is not in the manifest`)
     if (data.length !== entry.bytes || sha256(data) !== entry.sha256) throw new Refused('tampered', `${path} does not match the manifest`)
@@ -137,7 +138,7 @@ export function openBundle(bytes: Uint8Array): { manifest: Manifest; files: Map<
   }
   for (const path of listed.keys()) if (!files.has(path)) throw new Refused('truncated', `${path} is missing`)
   for (const needed of ['article.json', 'review.json', 'revisions.json']) if (!files.has(needed)) throw new Refused('not-a-bundle', `no ${needed}`)
-  return { manifest, files }
+  return { manifest, files, manifestBytes, signature: entries.get('signature.json') ?? null }
 }
 
 export const REVISION_REASON_SET = new Set<string>(REVISION_REASONS)

@@ -1,5 +1,5 @@
 import type { ArticleStatus } from '@shared/domain/article'
-import type { BundlePreview, BundleResult } from '@shared/domain/bundle'
+import type { BundleSigner, BundlePreview, BundleResult } from '@shared/domain/bundle'
 import { countSuggestions } from '@shared/domain/document'
 import type { ReviewData } from '@shared/domain/review'
 import { documentToBlocks } from '../document/codec'
@@ -28,7 +28,13 @@ function missing(a: string[], b: string[]): number {
 }
 
 /** What an import changed, in the words the reporter is shown before agreeing to it. */
-export function describeImport(before: Side | null, after: Side, result: BundleResult, manifest: { createdAt: number; app: string }): Omit<BundlePreview, 'token'> {
+export function describeImport(
+  before: Side | null,
+  after: Side,
+  result: BundleResult,
+  manifest: { createdAt: number; app: string },
+  signer: BundleSigner
+): Omit<BundlePreview, 'token'> {
   const knownComments = new Set(before?.review.comments.map((c) => c.id) ?? [])
   const knownMoves = new Set(before?.review.history.map((h) => h.id) ?? [])
   const comments = after.review.comments.filter((c) => !knownComments.has(c.id))
@@ -41,6 +47,7 @@ export function describeImport(before: Side | null, after: Side, result: BundleR
     isNew: before === null,
     exportedAt: manifest.createdAt,
     app: manifest.app,
+    signer,
     authors: [...new Set([...comments.map((c) => c.author), ...moves.map((m) => m.by)].filter((n) => n !== ''))],
     statusMoves: moves.map((m) => ({ from: m.from as ArticleStatus, to: m.to as ArticleStatus, by: m.by })),
     refusedStatus: result.refusedStatus,

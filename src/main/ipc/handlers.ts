@@ -53,7 +53,7 @@ export function createHandlers(services: Services): Handlers {
     'review:queue': (filter) => review.queue(filter),
     'bundle:export': ({ articleId }) => bundles.exportToFile(articleId),
     'bundle:inspect': () => bundles.inspectFromFile(),
-    'bundle:apply': ({ token }) => bundles.apply(token),
+    'bundle:apply': ({ token, trustSigner }) => bundles.apply(token, trustSigner === true),
     'bundle:discard': ({ token }) => (bundles.discard(token), null),
     'notes:get': (req) => notes.get(req.articleId),
     'notes:save': (req) => notes.save(req.articleId, req.body),

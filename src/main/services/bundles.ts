@@ -39,6 +39,7 @@ import { documentImages, documentText } from '../document/text'
 import type { Dialogs } from '../platform/types'
 import type { ArticleService } from './articles'
 import type { MediaService } from './media'
+import type { SigningService } from './signing'
 import { cleanImage, type CleanImage } from '../media/clean'
 import { isMediaId } from '@shared/domain/media'
 
@@ -108,6 +109,7 @@ export class BundleService {
       media: MediaService
       dialogs: Dialogs
       appVersion: string
+      signing: SigningService
     }
   ) {}
 
@@ -167,7 +169,9 @@ export class BundleService {
       title: article.title,
       files: Object.entries(files).map(([path, bytes]) => ({ path, sha256: sha256(bytes), bytes: bytes.length }))
     }
-    const zippable: Zippable = { 'manifest.json': strToU8(JSON.stringify(manifest, null, 2)) }
+    const manifestBytes = strToU8(JSON.stringify(manifest, null, 2))
+    // Signed: the manifest names every file by its hash, so its signature covers the whole bundle.
+    const zippable: Zippable = { 'manifest.json': manifestBytes, 'signature.json': this.deps.signing.sign(articleId, manifestBytes) }
     // Images are compressed already.
     for (const [path, bytes] of Object.entries(files)) zippable[path] = path.startsWith('media/') ? [bytes, { level: 0 }] : bytes
     return zipSync(zippable, { level: 6, mtime: new Date(now) })
@@ -200,12 +204,15 @@ export class BundleService {
     return { ...preview, token: this.waiting.token }
   }
 
-  /** Imports the bundle the preview showed. */
-  apply(token: string): BundleResult {
+  /** Imports the bundle the preview showed; `trustSigner` remembers its key as a colleague's (after the fingerprints were compared). */
+  apply(token: string, trustSigner = false): BundleResult {
     const waiting = this.waiting
     if (waiting === null || waiting.token !== token) throw new AppError('INVALID_STATE', 'that bundle is no longer waiting to be imported')
     this.waiting = null
-    return this.importBundle(waiting.bytes)
+    const result = this.importBundle(waiting.bytes)
+    const { manifestBytes, signature } = openBundle(waiting.bytes)
+    if (trustSigner && signature !== null) this.deps.signing.trust(manifestBytes, signature, this.deps.signing.signerOf(manifestBytes, signature).name)
+    return result
   }
 
   /** Forgets the bundle the preview showed (the user cancelled). */
@@ -220,12 +227,13 @@ export class BundleService {
     let out: Omit<BundlePreview, 'token'> | null = null
     try {
       db.transaction(() => {
-        const { manifest } = openBundle(bytes)
+        const { manifest, manifestBytes, signature } = openBundle(bytes)
+        const signer = this.deps.signing.signerOf(manifestBytes, signature)
         const here = articlesRepo.findArticle(db, manifest.articleId)
         const before = here === undefined ? null : { body: here.body, review: reviewRepo.readReview(db, here.id) }
         const result = this.importBundle(bytes, { writeImages: false })
         const after = articlesRepo.findArticle(db, result.articleId)!
-        out = describeImport(before, { body: after.body, review: reviewRepo.readReview(db, after.id) }, result, manifest)
+        out = describeImport(before, { body: after.body, review: reviewRepo.readReview(db, after.id) }, result, manifest, signer)
         throw rollback
       })()
     } catch (error) {
@@ -236,7 +244,9 @@ export class BundleService {
 
   /** Reads and checks a whole bundle, then brings it in in one transaction; a bundle with any fault changes nothing. */
   importBundle(bytes: Uint8Array, options: { writeImages?: boolean } = {}): BundleResult {
-    const { manifest, files } = openBundle(bytes)
+    const { manifest, files, manifestBytes, signature } = openBundle(bytes)
+    // A signature that does not verify refuses the bundle before anything is read from it.
+    this.deps.signing.signerOf(manifestBytes, signature)
     const article = parseJson(files, 'article.json', articleSchema)
     const review = normalizeReview(parseJson(files, 'review.json', reviewSchema))
     const revisions = parseJson(files, 'revisions.json', revisionsSchema)

@@ -9,6 +9,7 @@ import { MediaService } from './media'
 import { SettingsService } from './settings'
 import { NotesService } from './notes'
 import { WipeService } from './wipe'
+import { SigningService } from './signing'
 import { FlushCoordinator } from './flush'
 import { SyncService } from './sync'
 import { SearchService } from './search'
@@ -96,7 +97,8 @@ export function createServices(options: ServicesOptions) {
     },
     clearBrowserData: options.platform.clearBrowserData
   })
-  const bundles = new BundleService({ db, now, articles, media, dialogs: options.platform.dialogs, appVersion: options.platform.appVersion })
+  const signing = new SigningService({ db, now, name: (articleId) => review.identity(articleId).name })
+  const bundles = new BundleService({ db, now, articles, media, dialogs: options.platform.dialogs, appVersion: options.platform.appVersion, signing })
   return {
     options,
     platform: options.platform,
@@ -115,6 +117,7 @@ export function createServices(options: ServicesOptions) {
     review,
     bundles,
     wipe,
+    signing,
     /** Sync progress, for the window (Electron) or the page (test host) to forward as `sync:progress`. */
     onSyncProgress(listener: (progress: SyncProgress) => void): () => void {
       progressListeners.add(listener)

@@ -13,7 +13,7 @@ export const BUNDLE_VERSION = 1
 export const BUNDLE_EXTENSION = 'qalam'
 
 /** Why a bundle is refused, worded by the renderer. */
-export const BUNDLE_PROBLEMS = ['not-a-bundle', 'truncated', 'tampered', 'newer-version', 'too-large', 'invalid-content'] as const
+export const BUNDLE_PROBLEMS = ['not-a-bundle', 'truncated', 'tampered', 'newer-version', 'too-large', 'invalid-content', 'bad-signature'] as const
 export type BundleProblem = (typeof BUNDLE_PROBLEMS)[number]
 
 export interface BundleResult {
@@ -52,4 +52,15 @@ export interface BundlePreview {
   paragraphsRemoved: number
   demotedBlocks: number
   outcome: BundleResult['outcome']
+  /** Who signed it: this desk, a colleague recognised before, a key not seen before (compare its fingerprint by phone), or nobody (an older Qalam). */
+  signer: BundleSigner
+}
+
+export interface BundleSigner {
+  state: 'self' | 'known' | 'unknown' | 'unsigned'
+  /** For 'known', the name the reporter gave the key; otherwise the name in the file (unverified). */
+  name: string
+  fingerprint: string
+  /** A known colleague's name in the file, on a key that is not theirs. */
+  claimsKnownName: boolean
 }

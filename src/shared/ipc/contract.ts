@@ -215,7 +215,7 @@ export const contract = {
   /** File → Import: reads and checks a .qalam bundle the user picks and says what importing it would change; null when they cancel. Nothing changes yet. */
   'bundle:inspect': def<BundlePreview | null>()(empty),
   /** Imports the bundle the preview showed. */
-  'bundle:apply': def<BundleResult>()(z.object({ token: id }).strict()),
+  'bundle:apply': def<BundleResult>()(z.object({ token: id, trustSigner: z.boolean().optional() }).strict()),
   /** Forgets it (the user cancelled). */
   'bundle:discard': def<null>()(z.object({ token: id }).strict()),
 

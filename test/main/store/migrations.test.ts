@@ -36,6 +36,7 @@ describe('migrations', () => {
     expect(ours.map((t) => t.name)).toEqual([
       'article_sync',
       'articles',
+      'known_signers',
       'media',
       'media_discard',
       'media_uploads',
@@ -45,6 +46,7 @@ describe('migrations', () => {
       'revisions',
       'search_pending',
       'settings',
+      'signing_identity',
       'site_terms',
       'sites',
       'status_history',

@@ -16,6 +16,7 @@ import * as m0140 from './0140-comment-tombstones'
 import * as m0150 from './0150-relayed-by'
 import * as m0160 from './0160-media-cleaning'
 import * as m0170 from './0170-private-notes'
+import * as m0180 from './0180-signing'
 
 export interface Migration {
   version: number
@@ -43,5 +44,6 @@ export const MIGRATIONS: Migration[] = [
   { version: 140, name: 'comment-tombstones', up: m0140.up, dataOnly: true },
   { version: 150, name: 'relayed-by', up: m0150.up },
   { version: 160, name: 'media-cleaning', up: m0160.up },
-  { version: 170, name: 'private-notes', up: m0170.up }
+  { version: 170, name: 'private-notes', up: m0170.up },
+  { version: 180, name: 'signing', up: m0180.up }
 ]

@@ -120,7 +120,11 @@ function DeskView({ lastArticleId }: { lastArticleId: string | null }) {
       )}
       {conflicts.conflict !== null && <ConflictDialog conflict={conflicts.conflict} onClose={conflicts.close} onApply={conflicts.apply} />}
       {desk.bundlePreview !== null && (
-        <BundlePreviewDialog preview={desk.bundlePreview} onImport={() => void desk.bundles.apply(desk.bundlePreview!)} onCancel={() => desk.bundles.cancel(desk.bundlePreview!)} />
+        <BundlePreviewDialog
+          preview={desk.bundlePreview}
+          onImport={(trust) => void desk.bundles.apply(desk.bundlePreview!, trust)}
+          onCancel={() => desk.bundles.cancel(desk.bundlePreview!)}
+        />
       )}
       {desk.confirming !== null && (
         <ConfirmDialog

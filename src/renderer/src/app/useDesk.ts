@@ -159,10 +159,10 @@ export function useDesk(lastArticleId: string | null) {
       }
     },
     /** The user agreed to what the preview showed. */
-    apply: async (preview: BundlePreview) => {
+    apply: async (preview: BundlePreview, trustSigner = false) => {
       setBundlePreview(null)
       try {
-        const result = await call(api().bundle.apply({ token: preview.token }))
+        const result = await call(api().bundle.apply({ token: preview.token, trustSigner }))
         // The merged text is on screen before the notice says it was merged.
         await refresh()
         await openArticle(result.articleId, true)

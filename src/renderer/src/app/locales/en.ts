@@ -446,7 +446,7 @@ const en: Messages = {
     refusedStatusShort: 'The file’s status “{{status}}” was not accepted.',
     preview: {
       title: 'Before importing: what will this file change?',
-      intro: '“{{title}}”, written {{date}} ({{app}}). The names in it are what its writer typed; the file is not signed.',
+      intro: '“{{title}}”, written {{date}} ({{app}}). The names in it are what its writer typed; a signature proves the key, not the name.',
       isNew: 'A new article on this computer.',
       merge: 'Merged into the article here (its current version is kept first).',
       authors: 'Names in it: {{names}}',
@@ -461,13 +461,22 @@ const en: Messages = {
       import: 'Import',
       cancel: 'Cancel'
     },
+    signer: {
+      unsigned: 'The file is not signed (an older Qalam): nothing shows who sent it.',
+      self: 'Signed with this machine’s key.',
+      known: 'Signed by {{name}}, with a key you know:',
+      unknown: 'Signed with a key you have not seen before, which says it is from “{{name}}”. Compare the fingerprint with its owner by phone:',
+      impostor: 'It says it is from “{{name}}”, but with a key that is not the one you know for them. Do not trust it before calling them. Fingerprint:',
+      trust: 'I compared the fingerprint with its owner: remember this key'
+    },
     problems: {
       'not-a-bundle': 'This is not a Qalam review file.',
       truncated: 'The file is incomplete or damaged (perhaps its transfer was cut). Nothing was changed.',
       tampered: 'The file’s contents do not match its manifest: it was changed after export. It was refused whole; nothing was changed.',
       'newer-version': 'The file comes from a newer Qalam. Update the app, then import it.',
       'too-large': 'The file is too large to be a review file.',
-      'invalid-content': 'The file holds invalid data. It was refused; nothing was changed.'
+      'invalid-content': 'The file holds invalid data. It was refused; nothing was changed.',
+      'bad-signature': 'The file’s signature does not match its content: it was changed after it was signed. It was refused whole; nothing was changed.'
     }
   },
   notes: {

@@ -1,0 +1,73 @@
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto'
+import { strFromU8, strToU8 } from 'fflate'
+import { z } from 'zod'
+import { Refused } from './format'
+
+/**
+ * Bundles say who made them: the manifest (which names every file by its SHA-256) is
+ * signed with the sender's Ed25519 key (Node's crypto), in `signature.json` beside it.
+ * A signature that does not verify refuses the bundle; a good one names its key by a
+ * short fingerprint the two people can compare by phone.
+ */
+
+export const SIGNATURE_FILE = 'signature.json'
+const SPKI_ED25519 = Buffer.from('302a300506032b6570032100', 'hex')
+
+const signatureSchema = z
+  .object({
+    algorithm: z.literal('ed25519'),
+    publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
+    signer: z.string().max(200),
+    signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/)
+  })
+  .strict()
+
+export interface SigningIdentity {
+  privateKey: Buffer
+  publicKey: Buffer
+}
+
+export function newIdentity(): SigningIdentity {
+  const pair = generateKeyPairSync('ed25519')
+  const spki = pair.publicKey.export({ format: 'der', type: 'spki' })
+  return { privateKey: pair.privateKey.export({ format: 'der', type: 'pkcs8' }), publicKey: spki.subarray(SPKI_ED25519.length) }
+}
+
+/** Twenty hex digits of the key's SHA-256, in groups of four: short enough to read out. */
+export function fingerprintOf(publicKey: Buffer): string {
+  return (createHash('sha256').update(publicKey).digest('hex').slice(0, 20).match(/.{4}/g) ?? []).join(' ')
+}
+
+export function signManifest(manifest: Uint8Array, identity: SigningIdentity, signer: string): Uint8Array {
+  const privateKey = createPrivateKey({ key: identity.privateKey, format: 'der', type: 'pkcs8' })
+  const signature = sign(null, manifest, privateKey)
+  return strToU8(JSON.stringify({ algorithm: 'ed25519', publicKey: identity.publicKey.toString('base64'), signer: signer.slice(0, 200), signature: signature.toString('base64') }))
+}
+
+export interface VerifiedSignature {
+  publicKey: Buffer
+  fingerprint: string
+  /** The name the signer gave: unverified, only the key is. */
+  signer: string
+}
+
+/** The signature checked over the manifest's bytes: refused as 'bad-signature' when it does not verify or is not one Qalam writes. */
+export function verifyManifest(manifest: Uint8Array, signatureFile: Uint8Array): VerifiedSignature {
+  let parsed
+  try {
+    parsed = signatureSchema.safeParse(JSON.parse(strFromU8(signatureFile)))
+  } catch {
+    throw new Refused('bad-signature', 'the signature is not JSON')
+  }
+  if (!parsed.success) throw new Refused('bad-signature', 'the signature is not one Qalam writes')
+  const publicKey = Buffer.from(parsed.data.publicKey, 'base64')
+  let good = false
+  try {
+    const key = createPublicKey({ key: Buffer.concat([SPKI_ED25519, publicKey]), format: 'der', type: 'spki' })
+    good = verify(null, manifest, key, Buffer.from(parsed.data.signature, 'base64'))
+  } catch {
+    good = false
+  }
+  if (!good) throw new Refused('bad-signature', 'the signature does not match the bundle: it was changed after it was signed')
+  return { publicKey, fingerprint: fingerprintOf(publicKey), signer: parsed.data.signer }
+}

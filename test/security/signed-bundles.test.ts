@@ -1,0 +1,94 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Services } from '@main/services'
+import { fakeClock, servicesIn } from '../support/fixtures'
+import { desksPerTest, refusal, writeBody } from '../support/desks'
+import { body, paragraph } from '../support/lexical'
+import { forgeBundle } from '../support/zip'
+import { tempDir } from '../support/temp'
+
+/**
+ * Bundles say who made them (Ed25519 over the manifest, which names every file by its
+ * hash): a changed bundle is refused, a key not seen before is shown by its fingerprint,
+ * a known colleague by name, and a stranger using a colleague's name is called out.
+ */
+
+const clock = fakeClock()
+const desks = desksPerTest(clock)
+let extra: { services: Services; tmp: ReturnType<typeof tempDir> } | null = null
+afterEach(() => {
+  extra?.services.close()
+  extra?.tmp.remove()
+  extra = null
+})
+
+function written(): { id: string; bundle: Uint8Array } {
+  const a = desks.reporter.articles.create('حريق في السوق')
+  writeBody(desks.reporter, a.id, body(paragraph('اندلع حريق في السوق القديم.')))
+  return { id: a.id, bundle: desks.reporter.bundles.exportBundle(a.id) }
+}
+
+describe('signed bundles', () => {
+  it('a new colleague is shown by the fingerprint to compare; once remembered, by name', () => {
+    const { id, bundle } = written()
+    expect(Object.keys(unzipSync(bundle))).toContain('signature.json')
+    const first = desks.editor.bundles.preview(bundle)
+    expect(first.signer).toEqual({ state: 'unknown', name: 'ليلى', fingerprint: desks.reporter.signing.fingerprint(), claimsKnownName: false })
+    expect(first.signer.fingerprint).toMatch(/^[0-9a-f]{4}( [0-9a-f]{4}){4}$/)
+    desks.editor.bundles.importBundle(bundle)
+    desks.editor.signing.trust(manifestOf(bundle), unzipSync(bundle)['signature.json']!, 'ليلى المراسلة')
+    writeBody(desks.reporter, id, body(paragraph('اندلع حريق كبير في السوق القديم.')))
+    const again = desks.editor.bundles.preview(desks.reporter.bundles.exportBundle(id))
+    expect(again.signer).toMatchObject({ state: 'known', name: 'ليلى المراسلة' })
+    // Its own bundle, back on the machine that made it.
+    expect(desks.reporter.bundles.preview(bundle).signer.state).toBe('self')
+  })
+
+  it('a bundle changed after it was signed is refused whole, even with its manifest rewritten to match', () => {
+    const { bundle } = written()
+    const forged = forgeBundle(
+      bundle,
+      (files) => {
+        ;(files['article.json'] as { title: string }).title = 'عنوان مزوّر'
+      },
+      {},
+      { signature: 'keep' }
+    )
+    expect(refusal(() => desks.editor.bundles.importBundle(forged))).toBe('bad-signature')
+    expect(refusal(() => desks.editor.bundles.preview(forged))).toBe('bad-signature')
+    expect(desks.editor.articles.list({})).toEqual([])
+  })
+
+  it('a signature taken from another bundle, or one that is not Qalam’s, is refused', () => {
+    const { bundle } = written()
+    const other = desks.reporter.articles.create('خبر آخر')
+    const otherSignature = unzipSync(desks.reporter.bundles.exportBundle(other.id))['signature.json']!
+    const files = unzipSync(bundle)
+    for (const signature of [otherSignature, strToU8('not json'), strToU8('{"algorithm":"ed25519","publicKey":"AAAA","signer":"x","signature":"AAAA"}')]) {
+      expect(refusal(() => desks.editor.bundles.importBundle(zipSync({ ...files, 'signature.json': signature })))).toBe('bad-signature')
+    }
+    expect(desks.editor.articles.list({})).toEqual([])
+  })
+
+  it('a stranger who signs with their own key under a known colleague’s name is called out', () => {
+    const { bundle } = written()
+    desks.editor.signing.trust(manifestOf(bundle), unzipSync(bundle)['signature.json']!, 'ليلى')
+    const tmp = tempDir()
+    const mallory = servicesIn(tmp.dir)
+    extra = { services: mallory, tmp }
+    mallory.settings.update({ userName: 'ليلى', role: 'reporter' })
+    const fake = mallory.articles.create('بيان مزوّر')
+    const signer = desks.editor.bundles.preview(mallory.bundles.exportBundle(fake.id)).signer
+    expect(signer).toMatchObject({ state: 'unknown', name: 'ليلى', claimsKnownName: true })
+    expect(signer.fingerprint).not.toBe(desks.reporter.signing.fingerprint())
+  })
+
+  it('an unsigned bundle (an older Qalam) is shown as such and can still come in', () => {
+    const { id, bundle } = written()
+    const unsigned = forgeBundle(bundle, () => {})
+    expect(desks.editor.bundles.preview(unsigned).signer.state).toBe('unsigned')
+    expect(desks.editor.bundles.importBundle(unsigned).articleId).toBe(id)
+  })
+})
+
+const manifestOf = (bundle: Uint8Array) => strToU8(strFromU8(unzipSync(bundle)['manifest.json']!))
