@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { StoreService } from './store'
 import { AppError } from '../errors'
-import { DeskKeyError, KEY_FILE, openDeskKey, type KeyProtection } from '../store/desk-key'
+import { KEY_FILE, openDeskKey, readKeyFile, wrapWithPassphrase, wrapWithoutAsking, writeKeyFile, type KeyProtection } from '../store/desk-key'
 import { ArticleService } from './articles'
 import { RevisionService } from './revisions'
 import { MediaService } from './media'
@@ -50,19 +50,28 @@ export function createServices(options: ServicesOptions) {
   // The store is encrypted with the desk key (store/desk-key.ts), made on first use and kept wrapped by the system keyring.
   let protection: KeyProtection | null = null
   let openKey: Buffer | null = null
-  const deskKey = () => {
-    const opened = openDeskKey(options.dataDir, options.platform.secrets)
-    if (opened === null) throw new DeskKeyError('wrong-passphrase', 'this desk is protected by a passphrase')
+  const deskKey = (passphrase: string | null) => {
+    const opened = openDeskKey(options.dataDir, options.platform.secrets, passphrase)
+    if (opened === null) return null
     protection = opened.protection
     openKey = opened.key
     return opened.key
+  }
+  const dropKey = () => {
+    openKey?.fill(0)
+    openKey = null
+    media.forgetKeys()
   }
   /** The key of the open store (media are sealed with keys derived from it). */
   const currentKey = () => {
     if (openKey === null) throw new AppError('STORE_UNAVAILABLE', 'the desk is not open')
     return openKey
   }
-  const store = new StoreService(join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding, deskKey, keyFile: join(options.dataDir, KEY_FILE) }, now)
+  const store = new StoreService(
+    join(options.dataDir, DATABASE_FILE),
+    { nativeBinding: options.nativeBinding, deskKey, onLock: dropKey, keyFile: join(options.dataDir, KEY_FILE) },
+    now
+  )
   const db = () => store.connection()
   const search = new SearchService({ db, pauseMs: options.searchPauseMs })
   const articles = new ArticleService({ db, now, onContentChanged: () => search.changed() })
@@ -92,8 +101,7 @@ export function createServices(options: ServicesOptions) {
     forget: () => {
       proofing.forget()
       protection = null
-      openKey?.fill(0)
-      openKey = null
+      dropKey()
     },
     clearBrowserData: options.platform.clearBrowserData
   })
@@ -105,6 +113,16 @@ export function createServices(options: ServicesOptions) {
     store,
     /** How the desk key is kept on this machine (null until the store has opened). */
     keyProtection: () => protection,
+    /** Locks the desk (the key is let go; a passphrase desk needs the passphrase again). */
+    lock: () => store.lock(protection === 'passphrase'),
+    /** Protects the desk key with a passphrase (null: with the system keyring again); the desk must be open. */
+    setPassphrase(passphrase: string | null): KeyProtection {
+      const key = currentKey()
+      if (passphrase !== null && [...passphrase.trim()].length < 8) throw new AppError('INVALID_PAYLOAD', 'a passphrase needs at least 8 characters', 'weak-passphrase')
+      writeKeyFile(options.dataDir, passphrase === null ? wrapWithoutAsking(key, options.platform.secrets) : wrapWithPassphrase(key, passphrase))
+      protection = readKeyFile(options.dataDir)!.protection
+      return protection
+    },
     articles,
     notes,
     revisions,

@@ -27,6 +27,13 @@ export class MediaService {
     this.dir = join(deps.dataDir, 'media')
   }
 
+  /** Lets go of the derived keys (the desk locked or was wiped). */
+  forgetKeys(): void {
+    this.keysFor?.keys.seal.fill(0)
+    this.keysFor?.keys.name.fill(0)
+    this.keysFor = null
+  }
+
   /** The media keys of the desk key now in use (a wipe makes a new one). */
   private keys(): MediaKeys {
     const deskKey = this.deps.deskKey()

@@ -1,6 +1,6 @@
 import * as settingsRepo from '../store/repositories/settings'
 import type { Db } from '../store/connection'
-import { DEFAULT_SETTINGS, type Settings } from '@shared/domain/app'
+import { DEFAULT_SETTINGS, LOCK_AFTER_CHOICES, type Settings } from '@shared/domain/app'
 
 /** The user's choices: interface language and the article to reopen. */
 export class SettingsService {
@@ -12,7 +12,8 @@ export class SettingsService {
       locale: stored.locale === 'en' ? 'en' : DEFAULT_SETTINGS.locale,
       lastArticleId: typeof stored.lastArticleId === 'string' ? stored.lastArticleId : null,
       userName: typeof stored.userName === 'string' ? stored.userName : DEFAULT_SETTINGS.userName,
-      role: stored.role === 'editor' ? 'editor' : DEFAULT_SETTINGS.role
+      role: stored.role === 'editor' ? 'editor' : DEFAULT_SETTINGS.role,
+      lockAfterMinutes: (LOCK_AFTER_CHOICES as readonly unknown[]).includes(stored.lockAfterMinutes) ? (stored.lockAfterMinutes as number) : DEFAULT_SETTINGS.lockAfterMinutes
     }
   }
 

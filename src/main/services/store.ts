@@ -16,8 +16,10 @@ export class StoreService {
   constructor(
     readonly file: string,
     private readonly options: OpenOptions & {
-      /** The desk key the store is encrypted with (desk-key.ts); called at each opening, so a key that cannot be had now may be later. */
-      deskKey?: () => Buffer
+      /** The desk key the store is encrypted with (desk-key.ts); called at each opening, so a key that cannot be had now may be later. Null: a passphrase is needed. */
+      deskKey?: (passphrase: string | null) => Buffer | null
+      /** Called when the store closes for a lock: whatever holds the key lets go of it. */
+      onLock?: () => void
       /** Where the key file lies, to set it aside with an unusable store. */
       keyFile?: string
     } = {},
@@ -26,12 +28,18 @@ export class StoreService {
     this.current = this.open(null)
   }
 
-  private open(keptAside: string | null): StoreStatus {
+  private open(keptAside: string | null, passphrase: string | null = null): StoreStatus {
     let key: Buffer | undefined
     try {
-      key = this.options.deskKey?.()
+      const got = this.options.deskKey?.(passphrase)
+      if (got === null) {
+        this.db = null
+        return { state: 'locked', path: this.file, needsPassphrase: true }
+      }
+      key = got
     } catch (error) {
       if (!(error instanceof DeskKeyError)) throw error
+      if (error.reason === 'wrong-passphrase') throw new AppError('INVALID_PAYLOAD', error.message, 'wrong-passphrase')
       this.db = null
       return { state: 'failed', path: this.file, reason: 'key-unavailable', detail: error.message }
     }
@@ -55,10 +63,35 @@ export class StoreService {
   /** The open connection; a typed error while the store is unavailable. */
   connection(): Db {
     if (this.db === null) {
-      const reason = this.current.state === 'failed' ? this.current.reason : 'closed'
+      const reason = this.current.state === 'failed' ? this.current.reason : this.current.state === 'locked' ? 'locked desk' : 'closed'
       throw new AppError('STORE_UNAVAILABLE', `the local database is unavailable (${reason})`)
     }
     return this.db
+  }
+
+  /**
+   * Locks the desk: everything written, the store closed and its key let go (for a
+   * passphrase desk nothing in this process can open it again without the passphrase).
+   */
+  lock(needsPassphrase: boolean): StoreStatus {
+    if (this.db !== null) {
+      try {
+        checkpoint(this.db)
+      } finally {
+        this.db.close()
+        this.db = null
+      }
+    }
+    this.options.onLock?.()
+    this.current = { state: 'locked', path: this.file, needsPassphrase }
+    return this.current
+  }
+
+  /** Opens a locked store; a wrong passphrase is an error and the desk stays locked. */
+  unlock(passphrase: string | null): StoreStatus {
+    if (this.current.state !== 'locked') return this.current
+    this.current = this.open(null, passphrase)
+    return this.current
   }
 
   /** Tries to open the same file again (after another program released its lock, say). */
@@ -74,7 +107,7 @@ export class StoreService {
    * healthy, and for a file merely locked by another process.
    */
   startFresh(): StoreStatus {
-    if (this.current.state === 'ready') throw new AppError('INVALID_STATE', 'the store is healthy; nothing to set aside')
+    if (this.current.state !== 'failed') throw new AppError('INVALID_STATE', 'the store is healthy or locked; nothing to set aside')
     if (this.current.reason === 'locked') {
       throw new AppError('INVALID_STATE', 'the database is locked by another program; close it and retry instead')
     }

@@ -10,15 +10,26 @@ export interface Settings {
   userName: string
   /** The user's role when an article has no site (with a site, the site's capabilities decide). */
   role: Role
+  /** Minutes without a key or a click before the desk locks itself; 0 never. */
+  lockAfterMinutes: number
 }
 
-export const DEFAULT_SETTINGS: Settings = { locale: 'ar', lastArticleId: null, userName: '', role: 'reporter' }
+export const LOCK_AFTER_CHOICES = [0, 5, 15, 30, 60] as const
+export const DEFAULT_SETTINGS: Settings = { locale: 'ar', lastArticleId: null, userName: '', role: 'reporter', lockAfterMinutes: 15 }
+
+/** Why the lock refused, worded by the renderer. */
+export const STORE_PROBLEMS = ['wrong-passphrase', 'weak-passphrase'] as const
+export type StoreProblem = (typeof STORE_PROBLEMS)[number]
 
 export const STORE_FAILURES = ['corrupt', 'not-a-database', 'newer-schema', 'locked', 'unreadable', 'key-unavailable'] as const
 export type StoreFailure = (typeof STORE_FAILURES)[number]
 
 /** Whether the local database could be opened, and if not, why. */
-export type StoreStatus = { state: 'ready'; path: string; keptAside: string | null } | { state: 'failed'; path: string; reason: StoreFailure; detail: string }
+export type StoreStatus =
+  | { state: 'ready'; path: string; keptAside: string | null }
+  | { state: 'failed'; path: string; reason: StoreFailure; detail: string }
+  /** Locked: the store is closed and its key dropped; a passphrase desk needs the passphrase to open again. */
+  | { state: 'locked'; path: string; needsPassphrase: boolean }
 
 export interface AppInfo {
   version: string

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import { ARTICLE_STATUSES, MAX_NOTE_CHARS, type PrivateNote, type Article, type ArticleSummary, type ImportedImage, type Revision, type RevisionSummary } from '../domain/article'
-import type { AppInfo, Settings, StoreStatus } from '../domain/app'
+import { LOCK_AFTER_CHOICES, type AppInfo, type Settings, type StoreProblem, type StoreStatus } from '../domain/app'
 import type { SearchHit } from '../domain/search'
 import type { Finding } from '../proofing/findings'
 import type { ArticleSyncInfo, RemotePostSummary, Site, SyncConflict, SyncErrorCode, SyncProgress } from '../domain/sync'
@@ -39,7 +39,7 @@ export interface IpcError {
   reason?: ErrorReason
 }
 
-export type ErrorReason = SyncErrorCode | TransitionRefusal | BundleProblem | MediaProblem
+export type ErrorReason = SyncErrorCode | TransitionRefusal | BundleProblem | MediaProblem | StoreProblem
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError }
 
@@ -140,7 +140,8 @@ export const settingsPatchSchema = z
     locale: z.enum(['ar', 'en']).optional(),
     lastArticleId: id.nullable().optional(),
     userName: z.string().trim().max(200).optional(),
-    role: z.enum(['reporter', 'editor']).optional()
+    role: z.enum(['reporter', 'editor']).optional(),
+    lockAfterMinutes: z.union(LOCK_AFTER_CHOICES.map((m) => z.literal(m)) as [z.ZodLiteral<0>, z.ZodLiteral<5>, z.ZodLiteral<15>, z.ZodLiteral<30>, z.ZodLiteral<60>]).optional()
   })
   .strict()
 
@@ -158,6 +159,12 @@ export const contract = {
    * Qalam keeps, and opens a fresh, empty desk. The request must say so in so many words.
    */
   'store:wipe': def<StoreStatus>()(z.object({ confirm: z.literal('wipe everything') }).strict()),
+  /** Closes the store and drops its key (the window then shows only the lock screen). */
+  'store:lock': def<StoreStatus>()(empty),
+  /** Opens a locked store; a passphrase desk needs its passphrase. */
+  'store:unlock': def<StoreStatus>()(z.object({ passphrase: z.string().max(1024).optional() }).strict()),
+  /** Protects the desk key with a passphrase instead of the system keyring (null: back to the keyring). */
+  'store:setPassphrase': def<AppInfo['keyProtection']>()(z.object({ passphrase: z.string().max(1024).nullable() }).strict()),
 
   'articles:list': def<ArticleSummary[]>()(
     z
@@ -215,6 +222,8 @@ export const contract = {
   /** File → Import: reads and checks a .qalam bundle the user picks and says what importing it would change; null when they cancel. Nothing changes yet. */
   'bundle:inspect': def<BundlePreview | null>()(empty),
   /** Imports the bundle the preview showed. */
+  /** This desk's signing key fingerprint, for colleagues to compare. */
+  'bundle:fingerprint': def<string>()(empty),
   'bundle:apply': def<BundleResult>()(z.object({ token: id, trustSigner: z.boolean().optional() }).strict()),
   /** Forgets it (the user cancelled). */
   'bundle:discard': def<null>()(z.object({ token: id }).strict()),

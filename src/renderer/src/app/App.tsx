@@ -4,11 +4,16 @@ import { api, call } from '../api'
 import { setMediaBaseUrl } from '../editor/media-url'
 import { flushAll } from '../features/editor/flush-registry'
 import { StoreRecovery } from '../features/store/StoreRecovery'
+import { LockScreen } from '../features/store/LockScreen'
 import { Desk } from './Desk'
 import { initI18n } from './i18n'
 
 type Boot =
-  { kind: 'loading' } | { kind: 'store-failed'; status: Extract<StoreStatus, { state: 'failed' }> } | { kind: 'ready'; settings: Settings } | { kind: 'error'; message: string }
+  | { kind: 'loading' }
+  | { kind: 'store-failed'; status: Extract<StoreStatus, { state: 'failed' }> }
+  | { kind: 'locked'; status: Extract<StoreStatus, { state: 'locked' }> }
+  | { kind: 'ready'; settings: Settings }
+  | { kind: 'error'; message: string }
 
 /** Boots the app: the store's state first, then the desk or the recovery screen. */
 export function App() {
@@ -21,6 +26,10 @@ export function App() {
       setMediaBaseUrl(info.mediaBaseUrl)
       if (status.state === 'failed') {
         setBoot({ kind: 'store-failed', status })
+        return
+      }
+      if (status.state === 'locked') {
+        setBoot({ kind: 'locked', status })
         return
       }
       const settings = await call(api().settings.get())
@@ -50,6 +59,8 @@ export function App() {
       )
     case 'store-failed':
       return <StoreRecovery status={boot.status} onReady={() => void start()} />
+    case 'locked':
+      return <LockScreen status={boot.status} onUnlocked={() => void start()} />
     case 'ready':
       return <Desk initialSettings={boot.settings} />
   }

@@ -15,6 +15,8 @@ import { SyncPanel } from '../features/sync/SyncPanel'
 import { useSiteCategories } from '../features/sync/useSiteCategories'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { PanicWipe } from '../features/panic/PanicWipe'
+import { SecurityDialog } from '../features/security/SecurityDialog'
+import { useLock } from '../features/security/useLock'
 import { ArticleTools } from './ArticleTools'
 import { DeskHeader } from './DeskHeader'
 import { NoticesProvider, useNotices } from './notices'
@@ -24,15 +26,16 @@ import { useDesk } from './useDesk'
 export function Desk({ initialSettings }: { initialSettings: Settings }) {
   return (
     <NoticesProvider>
-      <DeskView lastArticleId={initialSettings.lastArticleId} />
+      <DeskView lastArticleId={initialSettings.lastArticleId} lockAfterMinutes={initialSettings.lockAfterMinutes} />
     </NoticesProvider>
   )
 }
 
-function DeskView({ lastArticleId }: { lastArticleId: string | null }) {
+function DeskView({ lastArticleId, lockAfterMinutes }: { lastArticleId: string | null; lockAfterMinutes: number }) {
   const { t } = useTranslation()
   const { report, notify } = useNotices()
   const desk = useDesk(lastArticleId)
+  const lock = useLock(lockAfterMinutes)
   // Once at start: a desk whose key no keyring protects is said so, in words (SECURITY.md says what that means).
   useEffect(() => {
     void call(api().app.info()).then((info) => {
@@ -48,6 +51,7 @@ function DeskView({ lastArticleId }: { lastArticleId: string | null }) {
   return (
     <div className="desk">
       <PanicWipe />
+      {desk.panels.shown.security && <SecurityDialog lock={lock} onClose={() => desk.panels.close('security')} />}
       <DeskHeader desk={desk} />
       <ArticleList
         list={list}

@@ -38,6 +38,9 @@ export function DeskHeader({ desk }: { desk: DeskModel }) {
       <ToggleButton pressed={panels.shown.sync} onToggle={() => panels.toggle('sync')} testId="toggle-sync">
         {t('sync.open')}
       </ToggleButton>
+      <button type="button" className="tb-btn tb-text" onClick={() => panels.open('security')} data-testid="open-security">
+        {t('security.open')}
+      </button>
       <label className="locale-switch">
         <span>{t('settings.language')}</span>
         <select value={locale} onChange={(e) => void desk.changeLocale(e.target.value as Locale)} data-testid="locale">

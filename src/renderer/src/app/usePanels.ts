@@ -2,11 +2,20 @@ import { useCallback, useState } from 'react'
 import { useShortcut } from './useShortcut'
 
 /** The panels and dialogs of the desk, and which are open. */
-export const PANELS = ['search', 'sync', 'queue', 'proofing', 'review', 'revisions', 'notes'] as const
+export const PANELS = ['search', 'sync', 'queue', 'proofing', 'review', 'revisions', 'notes', 'security'] as const
 export type Panel = (typeof PANELS)[number]
 
 export function usePanels() {
-  const [shown, setShown] = useState<Record<Panel, boolean>>({ search: false, sync: false, queue: false, proofing: false, review: false, revisions: false, notes: false })
+  const [shown, setShown] = useState<Record<Panel, boolean>>({
+    search: false,
+    sync: false,
+    queue: false,
+    proofing: false,
+    review: false,
+    revisions: false,
+    notes: false,
+    security: false
+  })
   const set = useCallback((panel: Panel, on: boolean) => setShown((s) => (s[panel] === on ? s : { ...s, [panel]: on })), [])
   const toggle = useCallback((panel: Panel) => setShown((s) => ({ ...s, [panel]: !s[panel] })), [])
   const open = useCallback((panel: Panel) => set(panel, true), [set])

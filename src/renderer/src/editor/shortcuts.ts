@@ -26,6 +26,7 @@ export type EditorAction =
   | 'suggest'
   | 'review'
   | 'wipe'
+  | 'lock'
 
 export interface Shortcut {
   code: string
@@ -56,7 +57,8 @@ export const SHORTCUTS: Record<EditorAction, Shortcut[]> = {
   suggest: [{ code: 'KeyE', shift: true }],
   review: [{ code: 'KeyR', shift: true }],
   // The panic wipe: Ctrl+Shift+Delete opens it, the same keys again carry it out.
-  wipe: [{ code: 'Delete', shift: true }]
+  wipe: [{ code: 'Delete', shift: true }],
+  lock: [{ code: 'KeyL', shift: true }]
 }
 
 export function isMac(): boolean {

@@ -495,6 +495,43 @@ const en: Messages = {
     wiping: 'Wiping…',
     cancel: 'Cancel'
   },
+  lock: {
+    title: 'The desk is locked',
+    needsPassphrase: 'The database was closed and its key dropped from memory. Type the passphrase to open it.',
+    keyring:
+      'Everything is hidden. The database key is in the system keyring, so the desk opens without a passphrase; for stronger protection choose a passphrase under “Security”.',
+    passphrase: 'Passphrase',
+    unlock: 'Open',
+    wrong: 'Wrong passphrase.',
+    panic: 'If the machine is about to be taken from you:'
+  },
+  security: {
+    open: 'Security',
+    title: 'Security',
+    protection: {
+      os: 'The database and images are encrypted; the key is kept in the system keyring.',
+      obfuscated: 'The database and images are encrypted, but the key is not protected on this system (no keyring). Choose a passphrase.',
+      passphrase: 'The database and images are encrypted; only the passphrase opens them.',
+      none: 'The database and images are encrypted, but the key is stored unprotected. Choose a passphrase.'
+    },
+    passphrase: 'New passphrase (at least 8 characters)',
+    repeat: 'Type it again',
+    mismatch: 'The two do not match.',
+    setPassphrase: 'Protect the desk with the passphrase',
+    removePassphrase: 'Back to the system keyring',
+    passphraseSet: 'The desk is now protected by the passphrase. There is no way in if you forget it.',
+    passphraseRemoved: 'The desk key is now in the system keyring.',
+    lockAfter: 'Lock the desk after idle',
+    never: 'Never',
+    minutes: '{{count}} min',
+    lockNow: 'Lock now',
+    fingerprint: 'This machine’s signing key fingerprint (colleagues read it to check your files):',
+    close: 'Close',
+    problems: {
+      'wrong-passphrase': 'Wrong passphrase.',
+      'weak-passphrase': 'The passphrase is too short: at least 8 characters.'
+    }
+  },
   errors: {
     SYNC_FAILED: 'Sync failed',
     INVALID_PAYLOAD: 'invalid data',

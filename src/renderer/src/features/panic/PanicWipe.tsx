@@ -10,7 +10,7 @@ import { shortcutLabel } from '../../editor/shortcuts'
  * again (or the red button) wipe, Escape or «إلغاء» keeps everything. Quick on purpose:
  * the reporter may have seconds. After it the window starts over on an empty desk.
  */
-export function PanicWipe() {
+export function PanicWipe({ withButton = false }: { withButton?: boolean }) {
   const { t } = useTranslation()
   const { report } = useNotices()
   const [asking, setAsking] = useState(false)
@@ -39,7 +39,12 @@ export function PanicWipe() {
     if (asking && dialog !== null && !dialog.open) dialog.showModal()
   }, [asking])
 
-  if (!asking) return null
+  if (!asking)
+    return withButton ? (
+      <button type="button" className="btn-danger" onClick={() => setAsking(true)} data-testid="open-panic">
+        {t('panic.confirm')}
+      </button>
+    ) : null
   return (
     <dialog ref={ref} className="confirm-dialog panic-dialog" onCancel={() => setAsking(false)} aria-labelledby="panic-title" data-testid="panic-dialog">
       <h2 id="panic-title">{t('panic.title')}</h2>

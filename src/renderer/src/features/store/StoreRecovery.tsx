@@ -10,8 +10,8 @@ export function StoreRecovery({ status, onReady }: { status: Extract<StoreStatus
   const run = async (action: 'startFresh' | 'retry') => {
     try {
       const next = await call(action === 'startFresh' ? api().store.startFresh() : api().store.retry())
-      if (next.state === 'ready') onReady(next)
-      else setError(t(`store.reason.${next.reason}`))
+      if (next.state === 'failed') setError(t(`store.reason.${next.reason}`))
+      else onReady(next)
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e))
     }
