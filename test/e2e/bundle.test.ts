@@ -27,6 +27,7 @@ const notice = (page: Page) => page.locator('.notice')
 async function send(from: Host, to: Host): Promise<string> {
   const before = from.savedBundles.length
   await from.page.getByTestId('export-bundle').click()
+  await from.page.getByTestId('export-confirm').click()
   await expect.poll(() => from.savedBundles.length).toBe(before + 1)
   const path = from.savedBundles[from.savedBundles.length - 1]!
   to.dialogAnswers.openBundle = path

@@ -91,6 +91,8 @@ const revisionSchema = z
   })
   .strict()
 export const revisionsSchema = z.array(revisionSchema).max(10_000)
+/** A private note, carried only in a sealed bundle. */
+export const noteSchema = z.object({ body: z.string().max(100_000) }).strict()
 
 export class Refused extends AppError {
   constructor(problem: BundleProblem, detail: string) {
@@ -130,7 +132,7 @@ export function openBundle(bytes: Uint8Array): { manifest: Manifest; files: Map<
     const entry = listed.get(path)
     if (entry === undefined) throw new Refused('tampered', `${path} is not in the manifest`)
     if (data.length !== entry.bytes || sha256(data) !== entry.sha256) throw new Refused('tampered', `${path} does not match the manifest`)
-    if (!(path === 'article.json' || path === 'review.json' || path === 'revisions.json' || (path.startsWith('media/') && isMediaId(path.slice(6)))))
+    if (!(path === 'article.json' || path === 'review.json' || path === 'revisions.json' || path === 'notes.json' || (path.startsWith('media/') && isMediaId(path.slice(6)))))
       throw new Refused('tampered', `${path} has no place in a bundle`)
     // An image's name is its content's hash: a swapped image is caught even with a rewritten manifest.
     if (path.startsWith('media/') && !path.slice(6).startsWith(entry.sha256.slice(0, 32))) throw new Refused('tampered', `${path} is not the image its name says`)

@@ -18,6 +18,11 @@ const signatureSchema = z
     algorithm: z.literal('ed25519'),
     publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
     signer: z.string().max(200),
+    /** The sender's age recipient, to seal bundles back to them (signed with the manifest). */
+    recipient: z
+      .string()
+      .regex(/^age1[02-9ac-hj-np-z]{58}$/)
+      .optional(),
     signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/)
   })
   .strict()
@@ -27,21 +32,27 @@ export interface SigningIdentity {
   publicKey: Buffer
 }
 
-export function newIdentity(): SigningIdentity {
+export function newSigningKey(): SigningIdentity {
   const pair = generateKeyPairSync('ed25519')
   const spki = pair.publicKey.export({ format: 'der', type: 'spki' })
   return { privateKey: pair.privateKey.export({ format: 'der', type: 'pkcs8' }), publicKey: spki.subarray(SPKI_ED25519.length) }
 }
+
+/** What is signed: the manifest, and the age recipient the sender can be sealed for. */
+const signedBytes = (manifest: Uint8Array, recipient: string | undefined) =>
+  recipient === undefined ? manifest : Buffer.concat([manifest, Buffer.from(`\n${recipient}`, 'latin1')])
 
 /** Twenty hex digits of the key's SHA-256, in groups of four: short enough to read out. */
 export function fingerprintOf(publicKey: Buffer): string {
   return (createHash('sha256').update(publicKey).digest('hex').slice(0, 20).match(/.{4}/g) ?? []).join(' ')
 }
 
-export function signManifest(manifest: Uint8Array, identity: SigningIdentity, signer: string): Uint8Array {
+export function signManifest(manifest: Uint8Array, identity: SigningIdentity, signer: string, recipient: string): Uint8Array {
   const privateKey = createPrivateKey({ key: identity.privateKey, format: 'der', type: 'pkcs8' })
-  const signature = sign(null, manifest, privateKey)
-  return strToU8(JSON.stringify({ algorithm: 'ed25519', publicKey: identity.publicKey.toString('base64'), signer: signer.slice(0, 200), signature: signature.toString('base64') }))
+  const signature = sign(null, signedBytes(manifest, recipient), privateKey)
+  return strToU8(
+    JSON.stringify({ algorithm: 'ed25519', publicKey: identity.publicKey.toString('base64'), signer: signer.slice(0, 200), recipient, signature: signature.toString('base64') })
+  )
 }
 
 export interface VerifiedSignature {
@@ -49,6 +60,8 @@ export interface VerifiedSignature {
   fingerprint: string
   /** The name the signer gave: unverified, only the key is. */
   signer: string
+  /** The sender's age recipient, signed with the manifest; '' from a bundle without one. */
+  recipient: string
 }
 
 /** The signature checked over the manifest's bytes: refused as 'bad-signature' when it does not verify or is not one Qalam writes. */
@@ -64,10 +77,10 @@ export function verifyManifest(manifest: Uint8Array, signatureFile: Uint8Array):
   let good = false
   try {
     const key = createPublicKey({ key: Buffer.concat([SPKI_ED25519, publicKey]), format: 'der', type: 'spki' })
-    good = verify(null, manifest, key, Buffer.from(parsed.data.signature, 'base64'))
+    good = verify(null, signedBytes(manifest, parsed.data.recipient), key, Buffer.from(parsed.data.signature, 'base64'))
   } catch {
     good = false
   }
   if (!good) throw new Refused('bad-signature', 'the signature does not match the bundle: it was changed after it was signed')
-  return { publicKey, fingerprint: fingerprintOf(publicKey), signer: parsed.data.signer }
+  return { publicKey, fingerprint: fingerprintOf(publicKey), signer: parsed.data.signer, recipient: parsed.data.recipient ?? '' }
 }

@@ -8,7 +8,7 @@ import * as articleSyncRepo from '../store/repositories/article-sync'
 import * as revisionsRepo from '../store/repositories/revisions'
 import * as reviewRepo from '../store/repositories/review'
 import type { Article, Revision } from '@shared/domain/article'
-import { BUNDLE_EXTENSION, BUNDLE_FORMAT, BUNDLE_VERSION, type BundlePreview, type BundleResult } from '@shared/domain/bundle'
+import { BUNDLE_EXTENSION, BUNDLE_FORMAT, BUNDLE_VERSION, type BundleInspection, type BundlePreview, type BundleResult, type BundleSeal } from '@shared/domain/bundle'
 import { clampFuture, mergeReview, normalizeReview, type ReviewData } from '@shared/domain/review'
 import { countSuggestions } from '@shared/domain/document'
 import { countWords } from '@shared/arabic/count'
@@ -17,6 +17,7 @@ import {
   MAX_BUNDLE_BYTES,
   MAX_FILE_BYTES,
   openBundle,
+  noteSchema,
   parseJson,
   readLimited,
   Refused,
@@ -40,8 +41,8 @@ import type { Dialogs } from '../platform/types'
 import type { ArticleService } from './articles'
 import type { MediaService } from './media'
 import type { SigningService } from './signing'
-import { cleanImage, type CleanImage } from '../media/clean'
-import { isMediaId } from '@shared/domain/media'
+import { cleanBundleImages } from '../bundle/images'
+import { isSealed, seal, sealedWithPassphrase, unseal } from '../bundle/seal'
 
 /** What identifies a version of the text, for finding the last version both sides had. */
 /**
@@ -74,32 +75,6 @@ function snapshotOf(v: Pick<Article, 'title' | 'standfirst' | 'body' | 'meta'> &
  * sides have (every export leaves an 'exported' revision, and the revisions travel in
  * the bundle), changes that do not overlap merge, review data merges without a base.
  */
-/**
- * A bundle's images are cleaned as they come in, like any image (media/clean.ts): a file
- * from an older Qalam, or forged, may carry a location. An image whose cleaned copy has
- * another id is renamed in the article's and the versions' bodies and featured images.
- */
-function cleanBundleImages(files: Map<string, Uint8Array>, article: { body: string; meta: unknown }, revisions: { body: string; meta: unknown }[]): Map<string, CleanImage> {
-  const images = new Map<string, CleanImage>()
-  for (const [path, data] of files) {
-    if (!path.startsWith('media/') || !isMediaId(path.slice(6))) continue
-    try {
-      images.set(path.slice(6), cleanImage(data, path))
-    } catch (error) {
-      throw new Refused('invalid-content', `${path} is not an image Qalam can take in (${(error as Error).message})`)
-    }
-  }
-  const renamed = [...images].filter(([id, image]) => image.id !== id)
-  if (renamed.length === 0) return images
-  // Ids are 32 hex digits of a hash: a textual replace touches nothing else.
-  const rename = (text: string) => renamed.reduce((t, [id, image]) => t.split(id).join(image.id), text)
-  for (const v of [article, ...revisions]) {
-    v.body = rename(v.body)
-    v.meta = JSON.parse(rename(JSON.stringify(v.meta))) as unknown
-  }
-  return images
-}
-
 export class BundleService {
   constructor(
     private readonly deps: {
@@ -110,18 +85,22 @@ export class BundleService {
       dialogs: Dialogs
       appVersion: string
       signing: SigningService
+      /** The article's private note, for a sealed bundle the reporter asked to carry it (nothing else here reads notes). */
+      sealedNote: (articleId: string) => string | null
+      /** A private note that came in a sealed bundle. */
+      receiveSealedNote: (articleId: string, body: string) => void
     }
   ) {}
 
-  /** The bundle whose preview is on screen, until the user imports it or cancels. */
-  private waiting: { token: string; bytes: Uint8Array } | null = null
+  /** The bundle whose preview is on screen (or whose passphrase is asked), until the user imports it or cancels. */
+  private waiting: { token: string; bytes: Uint8Array; sealed: boolean } | null = null
 
   private get db(): Db {
     return this.deps.db()
   }
 
   /** The bundle's bytes for an article; an 'exported' revision marks the version it carries. */
-  exportBundle(articleId: string): Uint8Array {
+  exportBundle(articleId: string, options: { includeNotes?: boolean } = {}): Uint8Array {
     const db = this.db
     const article = this.deps.articles.get(articleId)
     const now = this.deps.now()
@@ -160,6 +139,9 @@ export class BundleService {
       }
       files[`media/${id}`] = bytes
     }
+    // Private notes only ever travel sealed (exportToFile checks), and only when asked for.
+    const note = options.includeNotes === true ? this.deps.sealedNote(articleId) : null
+    if (note !== null) files['notes.json'] = strToU8(JSON.stringify({ body: note }))
     const manifest: Manifest = {
       format: BUNDLE_FORMAT,
       version: BUNDLE_VERSION,
@@ -177,9 +159,16 @@ export class BundleService {
     return zipSync(zippable, { level: 6, mtime: new Date(now) })
   }
 
-  async exportToFile(articleId: string): Promise<boolean> {
+  async exportToFile(articleId: string, sealing: BundleSeal = { kind: 'none' }, includeNotes = false): Promise<boolean> {
     const article = this.deps.articles.get(articleId)
-    const bytes = this.exportBundle(articleId)
+    if (includeNotes && sealing.kind === 'none') throw new AppError('INVALID_PAYLOAD', 'private notes travel only in a sealed bundle')
+    let recipient: string | undefined
+    if (sealing.kind === 'colleague') {
+      recipient = this.deps.signing.recipientFor(sealing.fingerprint)
+      if (recipient === undefined) throw new AppError('NOT_FOUND', 'no recognised colleague has that fingerprint')
+    }
+    const plain = this.exportBundle(articleId, { includeNotes })
+    const bytes = sealing.kind === 'passphrase' ? await seal(plain, { passphrase: sealing.passphrase }) : recipient !== undefined ? await seal(plain, { recipient }) : plain
     // A file name every system accepts: no path separators, reserved characters or control characters.
     const safe = [...(article.title || 'article')].map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? ' ' : c)).join('')
     const name = `${safe.trim().slice(0, 80) || 'article'}.${BUNDLE_EXTENSION}`
@@ -187,7 +176,7 @@ export class BundleService {
   }
 
   /** The bundle the user picks, read and checked: what importing it would change (null when they cancel). Nothing changes yet. */
-  async inspectFromFile(): Promise<BundlePreview | null> {
+  async inspectFromFile(): Promise<BundleInspection | null> {
     const path = await this.deps.dialogs.openBundleFile()
     if (path === null) return null
     let bytes: Uint8Array
@@ -198,9 +187,30 @@ export class BundleService {
       if (error instanceof AppError) throw error
       throw new AppError('IO_ERROR', `cannot read the file: ${(error as Error).message}`)
     }
+    if (isSealed(bytes)) {
+      // Sealed with a passphrase: the passphrase is asked for first. Sealed for this desk: opened with its own identity.
+      if (sealedWithPassphrase(bytes)) {
+        this.waiting = { token: randomUUID(), bytes, sealed: true }
+        return { token: this.waiting.token, needsPassphrase: true }
+      }
+      bytes = await unseal(bytes, { identity: this.deps.signing.ageIdentity(), passphrase: null })
+      return this.wait(bytes, true)
+    }
+    return this.wait(bytes, false)
+  }
+
+  /** The passphrase for the sealed bundle waiting: what importing it would change. */
+  async unsealWaiting(token: string, passphrase: string): Promise<BundlePreview> {
+    const waiting = this.waiting
+    if (waiting === null || waiting.token !== token || !isSealed(waiting.bytes)) throw new AppError('INVALID_STATE', 'no sealed bundle is waiting for a passphrase')
+    const opened = await unseal(waiting.bytes, { identity: this.deps.signing.ageIdentity(), passphrase })
+    return this.wait(opened, true)
+  }
+
+  private wait(bytes: Uint8Array, sealed: boolean): BundlePreview {
     const preview = this.preview(bytes)
     // One bundle waits for an answer at a time.
-    this.waiting = { token: randomUUID(), bytes }
+    this.waiting = { token: randomUUID(), bytes, sealed }
     return { ...preview, token: this.waiting.token }
   }
 
@@ -209,9 +219,11 @@ export class BundleService {
     const waiting = this.waiting
     if (waiting === null || waiting.token !== token) throw new AppError('INVALID_STATE', 'that bundle is no longer waiting to be imported')
     this.waiting = null
-    const result = this.importBundle(waiting.bytes)
-    const { manifestBytes, signature } = openBundle(waiting.bytes)
+    const result = this.importBundle(waiting.bytes, { sealed: waiting.sealed })
+    const { manifestBytes, signature, files } = openBundle(waiting.bytes)
     if (trustSigner && signature !== null) this.deps.signing.trust(manifestBytes, signature, this.deps.signing.signerOf(manifestBytes, signature).name)
+    // Private notes are taken only from a bundle that came sealed (a plain one that carries them is not what Qalam writes).
+    if (waiting.sealed && files.has('notes.json')) this.deps.receiveSealedNote(result.articleId, parseJson(files, 'notes.json', noteSchema).body)
     return result
   }
 
@@ -243,7 +255,7 @@ export class BundleService {
   }
 
   /** Reads and checks a whole bundle, then brings it in in one transaction; a bundle with any fault changes nothing. */
-  importBundle(bytes: Uint8Array, options: { writeImages?: boolean } = {}): BundleResult {
+  importBundle(bytes: Uint8Array, options: { writeImages?: boolean; sealed?: boolean } = {}): BundleResult {
     const { manifest, files, manifestBytes, signature } = openBundle(bytes)
     // A signature that does not verify refuses the bundle before anything is read from it.
     this.deps.signing.signerOf(manifestBytes, signature)

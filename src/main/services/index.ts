@@ -106,7 +106,18 @@ export function createServices(options: ServicesOptions) {
     clearBrowserData: options.platform.clearBrowserData
   })
   const signing = new SigningService({ db, now, name: (articleId) => review.identity(articleId).name })
-  const bundles = new BundleService({ db, now, articles, media, dialogs: options.platform.dialogs, appVersion: options.platform.appVersion, signing })
+  const bundles = new BundleService({
+    db,
+    now,
+    articles,
+    media,
+    dialogs: options.platform.dialogs,
+    appVersion: options.platform.appVersion,
+    signing,
+    // The one way a private note leaves this desk: in a bundle sealed at the reporter's asking.
+    sealedNote: (articleId) => notes.get(articleId)?.body ?? null,
+    receiveSealedNote: (articleId, body) => notes.receive(articleId, body)
+  })
   return {
     options,
     platform: options.platform,

@@ -13,7 +13,7 @@ export const BUNDLE_VERSION = 1
 export const BUNDLE_EXTENSION = 'qalam'
 
 /** Why a bundle is refused, worded by the renderer. */
-export const BUNDLE_PROBLEMS = ['not-a-bundle', 'truncated', 'tampered', 'newer-version', 'too-large', 'invalid-content', 'bad-signature'] as const
+export const BUNDLE_PROBLEMS = ['not-a-bundle', 'truncated', 'tampered', 'newer-version', 'too-large', 'invalid-content', 'bad-signature', 'sealed'] as const
 export type BundleProblem = (typeof BUNDLE_PROBLEMS)[number]
 
 export interface BundleResult {
@@ -55,6 +55,18 @@ export interface BundlePreview {
   /** Who signed it: this desk, a colleague recognised before, a key not seen before (compare its fingerprint by phone), or nobody (an older Qalam). */
   signer: BundleSigner
 }
+
+/** What picking a file to import gives: its preview, or (sealed with a passphrase) a request for the passphrase. */
+export type BundleInspection = BundlePreview | { token: string; needsPassphrase: true }
+
+/** A recognised colleague a bundle can be sealed for. */
+export interface Colleague {
+  name: string
+  fingerprint: string
+}
+
+/** How an export is sealed: not at all (signed only), with a passphrase, or for a colleague's key. */
+export type BundleSeal = { kind: 'none' } | { kind: 'passphrase'; passphrase: string } | { kind: 'colleague'; fingerprint: string }
 
 export interface BundleSigner {
   state: 'self' | 'known' | 'unknown' | 'unsigned'

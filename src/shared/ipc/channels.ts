@@ -43,6 +43,8 @@ export const CHANNEL_NAMES = [
   'bundle:export',
   'bundle:inspect',
   'bundle:fingerprint',
+  'bundle:colleagues',
+  'bundle:unseal',
   'bundle:apply',
   'bundle:discard',
   'media:pickImage',

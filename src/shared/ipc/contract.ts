@@ -12,7 +12,8 @@ import type { Finding } from '../proofing/findings'
 import type { ArticleSyncInfo, RemotePostSummary, Site, SyncConflict, SyncErrorCode, SyncProgress } from '../domain/sync'
 import { isAllowedLinkUrl } from '../domain/links'
 import type { TransitionRefusal } from '../domain/workflow'
-import type { BundlePreview, BundleProblem, BundleResult } from '../domain/bundle'
+import type { BundleInspection, BundlePreview, BundleProblem, BundleResult, Colleague } from '../domain/bundle'
+import { bundleExportSchema } from './bundle-schemas'
 import type { ArticleReview, QueueItem, ReviewComment, ReviewIdentity } from '../domain/review'
 import type { DiffPart } from '../review/diff'
 import { isMediaId, type MediaProblem } from '../domain/media'
@@ -218,9 +219,17 @@ export const contract = {
   'review:queue': def<QueueItem[]>()(z.object({ status: z.enum(ARTICLE_STATUSES).optional(), author: z.string().max(200).optional(), siteId: id.optional() }).strict()),
 
   /** File → Export for review: writes a .qalam bundle where the user chooses; false when they cancel. */
-  'bundle:export': def<boolean>()(z.object({ articleId: id }).strict()),
+  /**
+   * Exports the article as a signed bundle, sealed (age) with a passphrase or for a
+   * recognised colleague when asked; private notes travel only in a sealed bundle.
+   */
+  'bundle:export': def<boolean>()(bundleExportSchema),
+  /** Colleagues a bundle can be sealed for. */
+  'bundle:colleagues': def<Colleague[]>()(empty),
+  /** A bundle sealed with a passphrase, opened with it: what importing it would change. */
+  'bundle:unseal': def<BundlePreview>()(z.object({ token: id, passphrase: z.string().max(1024) }).strict()),
   /** File → Import: reads and checks a .qalam bundle the user picks and says what importing it would change; null when they cancel. Nothing changes yet. */
-  'bundle:inspect': def<BundlePreview | null>()(empty),
+  'bundle:inspect': def<BundleInspection | null>()(empty),
   /** Imports the bundle the preview showed. */
   /** This desk's signing key fingerprint, for colleagues to compare. */
   'bundle:fingerprint': def<string>()(empty),

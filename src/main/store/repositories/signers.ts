@@ -1,31 +1,53 @@
 import type { Db } from '../connection'
 
-/** This desk's signing key pair (Ed25519: PKCS#8 private, raw 32-byte public), if made. */
-export function readIdentity(db: Db): { privateKey: Buffer; publicKey: Buffer } | undefined {
-  const row = db.prepare('SELECT private_key, public_key FROM signing_identity WHERE id = 1').get() as { private_key: Buffer; public_key: Buffer } | undefined
-  return row === undefined ? undefined : { privateKey: row.private_key, publicKey: row.public_key }
+export interface StoredIdentity {
+  /** Ed25519: PKCS#8 private key, raw 32-byte public key. */
+  privateKey: Buffer
+  publicKey: Buffer
+  /** age X25519 identity (AGE-SECRET-KEY-1…): opens bundles sealed for this desk. */
+  ageIdentity: string
 }
 
-export function writeIdentity(db: Db, privateKey: Buffer, publicKey: Buffer, at: number): void {
-  db.prepare('INSERT INTO signing_identity (id, private_key, public_key, created_at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO NOTHING').run(privateKey, publicKey, at)
+/** This desk's keys, if made. */
+export function readIdentity(db: Db): StoredIdentity | undefined {
+  const row = db.prepare('SELECT private_key, public_key, age_identity FROM signing_identity WHERE id = 1').get() as
+    { private_key: Buffer; public_key: Buffer; age_identity: string } | undefined
+  return row === undefined ? undefined : { privateKey: row.private_key, publicKey: row.public_key, ageIdentity: row.age_identity }
+}
+
+export function writeIdentity(db: Db, identity: StoredIdentity, at: number): void {
+  db.prepare('INSERT INTO signing_identity (id, private_key, public_key, age_identity, created_at) VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING').run(
+    identity.privateKey,
+    identity.publicKey,
+    identity.ageIdentity,
+    at
+  )
 }
 
 export interface KnownSigner {
   fingerprint: string
   publicKey: Buffer
   name: string
+  /** The age recipient (age1…) their signed bundles named: bundles can be sealed for them. */
+  ageRecipient: string
 }
 
+type SignerRow = { fingerprint: string; public_key: Buffer; name: string; age_recipient: string }
+const toSigner = (row: SignerRow): KnownSigner => ({ fingerprint: row.fingerprint, publicKey: row.public_key, name: row.name, ageRecipient: row.age_recipient })
+
 export function findSigner(db: Db, fingerprint: string): KnownSigner | undefined {
-  const row = db.prepare('SELECT fingerprint, public_key, name FROM known_signers WHERE fingerprint = ?').get(fingerprint) as
-    { fingerprint: string; public_key: Buffer; name: string } | undefined
-  return row === undefined ? undefined : { fingerprint: row.fingerprint, publicKey: row.public_key, name: row.name }
+  const row = db.prepare('SELECT fingerprint, public_key, name, age_recipient FROM known_signers WHERE fingerprint = ?').get(fingerprint) as SignerRow | undefined
+  return row === undefined ? undefined : toSigner(row)
+}
+
+export function listSigners(db: Db): KnownSigner[] {
+  return (db.prepare('SELECT fingerprint, public_key, name, age_recipient FROM known_signers ORDER BY name').all() as SignerRow[]).map(toSigner)
 }
 
 export function rememberSigner(db: Db, signer: KnownSigner, at: number): void {
   db.prepare(
-    `INSERT INTO known_signers (fingerprint, public_key, name, added_at) VALUES (@fingerprint, @publicKey, @name, @at)
-     ON CONFLICT (fingerprint) DO UPDATE SET name = excluded.name`
+    `INSERT INTO known_signers (fingerprint, public_key, name, age_recipient, added_at) VALUES (@fingerprint, @publicKey, @name, @ageRecipient, @at)
+     ON CONFLICT (fingerprint) DO UPDATE SET name = excluded.name, age_recipient = excluded.age_recipient`
   ).run({ ...signer, at })
 }
 

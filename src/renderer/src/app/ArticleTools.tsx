@@ -29,7 +29,7 @@ export function ArticleTools({ desk }: { desk: DeskModel }) {
       <ToggleButton pressed={panels.shown.notes} onToggle={() => panels.toggle('notes')} title={t('notes.hint')} testId="toggle-notes">
         {t('notes.open')}
       </ToggleButton>
-      <button type="button" className="tb-btn tb-text" onClick={() => void desk.bundles.export()} data-testid="export-bundle">
+      <button type="button" className="tb-btn tb-text" onClick={desk.bundles.openExport} data-testid="export-bundle">
         {t('bundle.export')}
       </button>
     </div>

@@ -8,6 +8,7 @@ import { EditorBoundary } from '../features/editor/EditorBoundary'
 import { RevisionsPanel } from '../features/revisions/RevisionsPanel'
 import { ReviewQueue } from '../features/review/ReviewQueue'
 import { BundlePreviewDialog } from '../features/review/BundlePreviewDialog'
+import { ExportBundleDialog, UnsealDialog } from '../features/review/ExportBundleDialog'
 import { SearchDialog } from '../features/search/SearchDialog'
 import { ArticleSyncBar } from '../features/sync/ArticleSyncBar'
 import { ConflictDialog } from '../features/sync/ConflictDialog'
@@ -123,6 +124,8 @@ function DeskView({ lastArticleId, lockAfterMinutes }: { lastArticleId: string |
         />
       )}
       {conflicts.conflict !== null && <ConflictDialog conflict={conflicts.conflict} onClose={conflicts.close} onApply={conflicts.apply} />}
+      {desk.bundles.exporting && <ExportBundleDialog onExport={(seal, notes) => void desk.bundles.export(seal, notes)} onCancel={desk.bundles.closeExport} />}
+      {desk.bundles.sealedToken !== null && <UnsealDialog onUnseal={(p) => void desk.bundles.unseal(p)} onCancel={desk.bundles.cancelUnseal} />}
       {desk.bundlePreview !== null && (
         <BundlePreviewDialog
           preview={desk.bundlePreview}

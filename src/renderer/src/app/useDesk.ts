@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ArticleSummary } from '@shared/domain/article'
 import type { Locale } from '@shared/domain/app'
 import type { SyncConflict } from '@shared/domain/sync'
-import type { BundlePreview } from '@shared/domain/bundle'
+import type { BundlePreview, BundleSeal } from '@shared/domain/bundle'
 import { api, call } from '../api'
 import { formatTime, switchLocale } from './i18n'
 import { useLocale, useNotices } from './notices'
@@ -29,6 +29,10 @@ export function useDesk(lastArticleId: string | null) {
   const [confirming, setConfirming] = useState<ArticleSummary | null>(null)
   /** A bundle read and checked, waiting for the user to import it or cancel. */
   const [bundlePreview, setBundlePreview] = useState<BundlePreview | null>(null)
+  /** The export dialog is open (signed, or sealed with a passphrase or for a colleague). */
+  const [exporting, setExporting] = useState(false)
+  /** A sealed bundle waits for its passphrase. */
+  const [sealedToken, setSealedToken] = useState<string | null>(null)
   const [conflict, setConflict] = useState<SyncConflict | null>(null)
   /** Bumped when the open article's versions change, so the versions panel reads them again. */
   const [revisionVersion, setRevisionVersion] = useState(0)
@@ -136,11 +140,16 @@ export function useDesk(lastArticleId: string | null) {
   }
 
   const bundles = {
-    export: async () => {
+    exporting,
+    sealedToken,
+    openExport: () => setExporting(openId !== null),
+    closeExport: () => setExporting(false),
+    export: async (seal: BundleSeal = { kind: 'none' }, includeNotes = false) => {
       if (openId === null) return
+      setExporting(false)
       try {
         await flushAll()
-        if (await call(api().bundle.export({ articleId: openId }))) {
+        if (await call(api().bundle.export({ articleId: openId, seal, includeNotes }))) {
           notify(t('bundle.exported'))
           setRevisionVersion((v) => v + 1)
         }
@@ -152,11 +161,26 @@ export function useDesk(lastArticleId: string | null) {
     import: async () => {
       try {
         await flushAll()
-        const preview = await call(api().bundle.inspect({}))
-        if (preview !== null) setBundlePreview(preview)
+        const inspected = await call(api().bundle.inspect({}))
+        if (inspected !== null && 'needsPassphrase' in inspected) setSealedToken(inspected.token)
+        else if (inspected !== null) setBundlePreview(inspected)
       } catch (error) {
         report(error)
       }
+    },
+    /** The passphrase of a sealed bundle: then what importing it would change. */
+    unseal: async (passphrase: string) => {
+      if (sealedToken === null) return
+      try {
+        setBundlePreview(await call(api().bundle.unseal({ token: sealedToken, passphrase })))
+        setSealedToken(null)
+      } catch (error) {
+        report(error)
+      }
+    },
+    cancelUnseal: () => {
+      if (sealedToken !== null) void call(api().bundle.discard({ token: sealedToken })).catch(() => undefined)
+      setSealedToken(null)
     },
     /** The user agreed to what the preview showed. */
     apply: async (preview: BundlePreview, trustSigner = false) => {

@@ -461,6 +461,21 @@ const en: Messages = {
       import: 'Import',
       cancel: 'Cancel'
     },
+    exportDialog: {
+      title: 'Export for review',
+      signed: 'A file signed with this machine’s key (readable by whoever gets it)',
+      passphrase: 'Sealed with a passphrase (tell it to your colleague by phone, not in the same message)',
+      passphraseLabel: 'Sealing passphrase (at least 8 characters)',
+      colleague: 'Sealed for a colleague whose key you know',
+      noColleagues: 'Sealed for a colleague (none known yet: import a signed file from them and remember their key)',
+      notes: 'Include my private notes (sealed files only)',
+      export: 'Export'
+    },
+    unseal: {
+      title: 'A file sealed with a passphrase',
+      body: 'Type the passphrase the sender told you.',
+      open: 'Open'
+    },
     signer: {
       unsigned: 'The file is not signed (an older Qalam): nothing shows who sent it.',
       self: 'Signed with this machine’s key.',
@@ -476,7 +491,8 @@ const en: Messages = {
       'newer-version': 'The file comes from a newer Qalam. Update the app, then import it.',
       'too-large': 'The file is too large to be a review file.',
       'invalid-content': 'The file holds invalid data. It was refused; nothing was changed.',
-      'bad-signature': 'The file’s signature does not match its content: it was changed after it was signed. It was refused whole; nothing was changed.'
+      'bad-signature': 'The file’s signature does not match its content: it was changed after it was signed. It was refused whole; nothing was changed.',
+      sealed: 'The file is sealed and this machine cannot open it: it was not sealed for you, or the passphrase is wrong.'
     }
   },
   notes: {
