@@ -19,8 +19,23 @@ async function signIn(page: Page, role: 'author' | 'editor') {
   await page.getByTestId('toggle-sync').click()
 }
 
+/**
+ * Syncs the open article and waits for that sync to have run: the state may already read
+ * «متزامنة» before the click, so the button's going busy is watched for (a MutationObserver
+ * set before the click catches it however briefly), then its coming back.
+ */
 async function syncHere(page: Page) {
-  await page.getByTestId('sync-article').click()
+  const button = page.getByTestId('sync-article')
+  await button.evaluate((b) => {
+    const flag = window as unknown as { __syncRan: boolean }
+    flag.__syncRan = false
+    new MutationObserver(() => {
+      if ((b as HTMLButtonElement).disabled) flag.__syncRan = true
+    }).observe(b, { attributes: true, attributeFilter: ['disabled'] })
+  })
+  await button.click()
+  await page.waitForFunction(() => (window as unknown as { __syncRan: boolean }).__syncRan, null, { timeout: 20_000 })
+  await expect.poll(() => button.isEnabled(), { timeout: 20_000 }).toBe(true)
   await expect.poll(() => page.getByTestId('article-sync-state').innerText(), { timeout: 20_000 }).toBe('متزامنة')
 }
 
