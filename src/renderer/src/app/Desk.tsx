@@ -17,6 +17,7 @@ import { useSiteCategories } from '../features/sync/useSiteCategories'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { PanicWipe } from '../features/panic/PanicWipe'
 import { SecurityDialog } from '../features/security/SecurityDialog'
+import { ShortcutsHelp } from '../features/help/ShortcutsHelp'
 import { useLock } from '../features/security/useLock'
 import { ArticleTools } from './ArticleTools'
 import { DeskHeader } from './DeskHeader'
@@ -53,6 +54,7 @@ function DeskView({ lastArticleId, lockAfterMinutes }: { lastArticleId: string |
     <div className="desk">
       <PanicWipe />
       {desk.panels.shown.security && <SecurityDialog lock={lock} onClose={() => desk.panels.close('security')} />}
+      {desk.panels.shown.help && <ShortcutsHelp onClose={() => desk.panels.close('help')} />}
       <DeskHeader desk={desk} />
       <ArticleList
         list={list}

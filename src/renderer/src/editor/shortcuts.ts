@@ -27,6 +27,7 @@ export type EditorAction =
   | 'review'
   | 'wipe'
   | 'lock'
+  | 'help'
 
 export interface Shortcut {
   code: string
@@ -58,7 +59,8 @@ export const SHORTCUTS: Record<EditorAction, Shortcut[]> = {
   review: [{ code: 'KeyR', shift: true }],
   // The panic wipe: Ctrl+Shift+Delete opens it, the same keys again carry it out.
   wipe: [{ code: 'Delete', shift: true }],
-  lock: [{ code: 'KeyL', shift: true }]
+  lock: [{ code: 'KeyL', shift: true }],
+  help: [{ code: 'Slash' }]
 }
 
 export function isMac(): boolean {
@@ -86,6 +88,7 @@ export function matchShortcut(event: KeyLike, mac = isMac()): EditorAction | nul
 }
 
 function keyName(code: string): string {
+  if (code === 'Slash') return '/'
   if (code.startsWith('Key')) return code.slice(3)
   if (code.startsWith('Digit')) return code.slice(5)
   return code

@@ -126,6 +126,8 @@ export function SpellcheckPlugin({ spell }: { spell: SpellcheckApi }) {
     const close = (e: Event) => {
       if (e instanceof KeyboardEvent && e.key !== 'Escape') return
       if (e instanceof MouseEvent && (e.target as Element | null)?.closest('.spell-menu') !== null) return
+      // This Escape closes the menu only, not the side panel beneath it.
+      if (e instanceof KeyboardEvent) e.preventDefault()
       setMenu(null)
     }
     window.addEventListener('keydown', close, true)

@@ -207,6 +207,8 @@ export function ToolbarPlugin({ pickImage, extra }: ToolbarPluginProps) {
               onChange={(e) => setLinkDialog({ url: e.target.value, error: false })}
               onKeyDown={(e) => {
                 if (e.key === 'Escape') {
+                  // This Escape closes the link field only, not a side panel.
+                  e.preventDefault()
                   setLinkDialog(null)
                   editor.focus()
                 }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { hostPerTest } from './per-test'
+import { body, newArticle, waitSaved } from './helpers'
+
+/** The desk without a mouse: Escape closes the topmost dialog or panel, focus comes back, and Ctrl+/ lists the shortcuts. */
+
+const ctx = hostPerTest()
+
+describe('the keyboard', () => {
+  it('in search, the first Escape clears the query and the second closes; focus returns', async () => {
+    const { page } = ctx.host
+    await newArticle(page)
+    await page.keyboard.type('نص')
+    await waitSaved(page)
+    await page.keyboard.press('Control+Shift+F')
+    const dialog = page.getByTestId('search-dialog')
+    await dialog.waitFor()
+    await page.keyboard.type('زلزال')
+    await page.keyboard.press('Escape')
+    expect(await dialog.getByRole('searchbox').inputValue()).toBe('')
+    expect(await dialog.isVisible()).toBe(true)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => dialog.count()).toBe(0)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.body-content') !== null)).toBe(true)
+  })
+
+  it('Escape closes the side panels one at a time, the last opened first, and gives focus back', async () => {
+    const { page } = ctx.host
+    await newArticle(page)
+    await body(page).click()
+    await page.keyboard.type('نص')
+    await page.getByTestId('toggle-sync').focus()
+    await page.keyboard.press('Enter')
+    await page.getByTestId('toggle-notes').focus()
+    await page.keyboard.press('Enter')
+    await page.getByTestId('notes-panel').waitFor()
+    await page.getByTestId('notes-body').focus()
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByTestId('notes-panel').count()).toBe(0)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('toggle-notes')
+    expect(await page.getByTestId('toggle-sync').getAttribute('aria-pressed')).toBe('true')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByTestId('toggle-sync').getAttribute('aria-pressed')).toBe('false')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('toggle-sync')
+  })
+
+  it('Ctrl+/ lists every shortcut, and Escape closes the list', async () => {
+    const { page } = ctx.host
+    await newArticle(page)
+    await page.keyboard.press('Control+Slash')
+    const help = page.getByTestId('shortcuts-help')
+    await help.waitFor()
+    const text = await help.innerText()
+    for (const keys of ['Ctrl+B', 'Ctrl+Shift+F', 'Ctrl+Shift+L', 'Ctrl+Shift+Delete', 'Ctrl+/']) expect(text).toContain(keys)
+    expect(text).toContain('أقفل المكتب')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => help.count()).toBe(0)
+  })
+})
