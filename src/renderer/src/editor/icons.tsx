@@ -47,15 +47,8 @@ export const BulletIcon = () => (
 export const NumberIcon = () => (
   <svg {...common}>
     <path d="M9 6h11M9 12h11M9 18h11" />
-    <text x="2" y="8" fontSize="7" stroke="none" fill="currentColor">
-      1
-    </text>
-    <text x="2" y="14" fontSize="7" stroke="none" fill="currentColor">
-      2
-    </text>
-    <text x="2" y="20" fontSize="7" stroke="none" fill="currentColor">
-      3
-    </text>
+    {/* 1, 2, 3 drawn as strokes, not text: a button's visible text must be in its name, and these are a picture. */}
+    <path d="M4 4.5l1-1v4M3 10.5c0-.8 2-.8 2 0 0 .7-2 1.6-2 2.5h2M3 16.5h2l-1 1.2c.9 0 1 .4 1 .8 0 .5-.5.8-1 .8s-.8-.2-1-.5" strokeWidth="1" />
   </svg>
 )
 export const QuoteIcon = () => (

@@ -124,7 +124,8 @@ export function ToolbarPlugin({ pickImage, extra }: ToolbarPluginProps) {
       type="button"
       className={active ? 'tb-btn is-active' : 'tb-btn'}
       title={`${t(`toolbar.${action}`)} (${shortcutLabel(action)})`}
-      aria-label={t(`toolbar.${action}`)}
+      // A button that shows words (RTL/LTR) has them in its name too, as speech input and screen readers expect.
+      aria-label={typeof label === 'string' ? `${t(`toolbar.${action}`)}: ${label}` : t(`toolbar.${action}`)}
       aria-pressed={active}
       disabled={disabled}
       data-action={action}

@@ -1,0 +1,70 @@
+import { createRequire } from 'node:module'
+import { readFileSync } from 'node:fs'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { hostPerTest } from './per-test'
+import { newArticle, waitSaved } from './helpers'
+
+/**
+ * axe-core (Deque's accessibility engine) on each main screen, in Arabic and in English:
+ * no serious or critical violation. What it finds is printed with the offending elements.
+ */
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+const ctx = hostPerTest()
+
+interface Violation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: string[] }[]
+}
+
+async function serious(page: Page, where: string): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the app's CSP (rightly) refuses inline scripts.
+  await page.evaluate(AXE)
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }).axe
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations
+  })
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+async function screens(page: Page, language: 'ar' | 'en'): Promise<string[]> {
+  const found: string[] = []
+  if (language === 'en') {
+    await page.getByTestId('locale').selectOption('en')
+    await page.waitForFunction(() => document.documentElement.lang === 'en')
+  }
+  await newArticle(page)
+  await page.keyboard.type(language === 'ar' ? 'وصلت القافلة إلى البلدة.' : 'The convoy reached the town.')
+  await waitSaved(page)
+  found.push(...(await serious(page, `${language} desk and editor`)))
+  for (const toggle of ['toggle-sync', 'toggle-review', 'toggle-proofing', 'toggle-notes', 'toggle-revisions']) {
+    await page.getByTestId(toggle).click()
+    found.push(...(await serious(page, `${language} ${toggle}`)))
+    await page.getByTestId(toggle).click()
+  }
+  await page.keyboard.press('Control+Shift+F')
+  await page.getByTestId('search-dialog').waitFor()
+  found.push(...(await serious(page, `${language} search`)))
+  await page.keyboard.press('Escape')
+  await page.getByTestId('open-security').click()
+  await page.getByTestId('security-dialog').waitFor()
+  found.push(...(await serious(page, `${language} security`)))
+  await page.getByTestId('lock-now').click()
+  await page.getByTestId('lock-screen').waitFor()
+  found.push(...(await serious(page, `${language} lock screen`)))
+  return found
+}
+
+describe('accessibility (axe-core)', () => {
+  it('finds no serious or critical violation on the Arabic screens', async () => {
+    expect(await screens(ctx.host.page, 'ar')).toEqual([])
+  })
+  it('finds no serious or critical violation on the English screens', async () => {
+    expect(await screens(ctx.host.page, 'en')).toEqual([])
+  })
+})
