@@ -32,8 +32,12 @@ async function serious(page: Page, where: string): Promise<string[]> {
     .map((v) => `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 
-async function screens(page: Page, language: 'ar' | 'en'): Promise<string[]> {
+async function screens(page: Page, language: 'ar' | 'en', theme: 'light' | 'dark' = 'light'): Promise<string[]> {
   const found: string[] = []
+  if (theme === 'dark') {
+    await page.getByTestId('theme').selectOption('dark')
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark')
+  }
   if (language === 'en') {
     await page.getByTestId('locale').selectOption('en')
     await page.waitForFunction(() => document.documentElement.lang === 'en')
@@ -41,22 +45,22 @@ async function screens(page: Page, language: 'ar' | 'en'): Promise<string[]> {
   await newArticle(page)
   await page.keyboard.type(language === 'ar' ? 'وصلت القافلة إلى البلدة.' : 'The convoy reached the town.')
   await waitSaved(page)
-  found.push(...(await serious(page, `${language} desk and editor`)))
+  found.push(...(await serious(page, `${language}/${theme} desk and editor`)))
   for (const toggle of ['toggle-sync', 'toggle-review', 'toggle-proofing', 'toggle-notes', 'toggle-revisions']) {
     await page.getByTestId(toggle).click()
-    found.push(...(await serious(page, `${language} ${toggle}`)))
+    found.push(...(await serious(page, `${language}/${theme} ${toggle}`)))
     await page.getByTestId(toggle).click()
   }
   await page.keyboard.press('Control+Shift+F')
   await page.getByTestId('search-dialog').waitFor()
-  found.push(...(await serious(page, `${language} search`)))
+  found.push(...(await serious(page, `${language}/${theme} search`)))
   await page.keyboard.press('Escape')
   await page.getByTestId('open-security').click()
   await page.getByTestId('security-dialog').waitFor()
-  found.push(...(await serious(page, `${language} security`)))
+  found.push(...(await serious(page, `${language}/${theme} security`)))
   await page.getByTestId('lock-now').click()
   await page.getByTestId('lock-screen').waitFor()
-  found.push(...(await serious(page, `${language} lock screen`)))
+  found.push(...(await serious(page, `${language}/${theme} lock screen`)))
   return found
 }
 
@@ -66,5 +70,11 @@ describe('accessibility (axe-core)', () => {
   })
   it('finds no serious or critical violation on the English screens', async () => {
     expect(await screens(ctx.host.page, 'en')).toEqual([])
+  })
+})
+
+describe('accessibility in the dark theme (axe-core)', () => {
+  it('finds no serious or critical violation, contrast included', async () => {
+    expect(await screens(ctx.host.page, 'ar', 'dark')).toEqual([])
   })
 })

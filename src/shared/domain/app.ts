@@ -12,10 +12,16 @@ export interface Settings {
   role: Role
   /** Minutes without a key or a click before the desk locks itself; 0 never. */
   lockAfterMinutes: number
+  /** Light, dark, or as the system says. */
+  theme: 'system' | 'light' | 'dark'
+  /** The copy's size, in percent of the default (Ctrl+= / Ctrl+-). */
+  textSize: number
 }
 
+export const TEXT_SIZES = [80, 90, 100, 110, 120, 130, 140, 160] as const
+
 export const LOCK_AFTER_CHOICES = [0, 5, 15, 30, 60] as const
-export const DEFAULT_SETTINGS: Settings = { locale: 'ar', lastArticleId: null, userName: '', role: 'reporter', lockAfterMinutes: 15 }
+export const DEFAULT_SETTINGS: Settings = { locale: 'ar', lastArticleId: null, userName: '', role: 'reporter', lockAfterMinutes: 15, theme: 'system', textSize: 100 }
 
 /** Why the lock refused, worded by the renderer. */
 export const STORE_PROBLEMS = ['wrong-passphrase', 'weak-passphrase'] as const

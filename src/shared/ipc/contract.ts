@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import { ARTICLE_STATUSES, MAX_NOTE_CHARS, type PrivateNote, type Article, type ArticleSummary, type ImportedImage, type Revision, type RevisionSummary } from '../domain/article'
-import { LOCK_AFTER_CHOICES, type AppInfo, type Settings, type StoreProblem, type StoreStatus } from '../domain/app'
+import { LOCK_AFTER_CHOICES, TEXT_SIZES, type AppInfo, type Settings, type StoreProblem, type StoreStatus } from '../domain/app'
 import type { SearchHit } from '../domain/search'
 import type { Finding } from '../proofing/findings'
 import type { ArticleSyncInfo, RemotePostSummary, Site, SyncConflict, SyncErrorCode, SyncProgress } from '../domain/sync'
@@ -142,7 +142,13 @@ export const settingsPatchSchema = z
     lastArticleId: id.nullable().optional(),
     userName: z.string().trim().max(200).optional(),
     role: z.enum(['reporter', 'editor']).optional(),
-    lockAfterMinutes: z.union(LOCK_AFTER_CHOICES.map((m) => z.literal(m)) as [z.ZodLiteral<0>, z.ZodLiteral<5>, z.ZodLiteral<15>, z.ZodLiteral<30>, z.ZodLiteral<60>]).optional()
+    lockAfterMinutes: z.union(LOCK_AFTER_CHOICES.map((m) => z.literal(m)) as [z.ZodLiteral<0>, z.ZodLiteral<5>, z.ZodLiteral<15>, z.ZodLiteral<30>, z.ZodLiteral<60>]).optional(),
+    theme: z.enum(['system', 'light', 'dark']).optional(),
+    textSize: z
+      .number()
+      .int()
+      .refine((n) => (TEXT_SIZES as readonly number[]).includes(n), 'one of the text sizes')
+      .optional()
   })
   .strict()
 

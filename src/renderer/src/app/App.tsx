@@ -20,6 +20,8 @@ export function App() {
   const [boot, setBoot] = useState<Boot>({ kind: 'loading' })
 
   const start = async () => {
+    // Before the settings are read (the lock screen, the recovery screen), the system's choice of light or dark.
+    document.documentElement.dataset.theme ??= window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'
     try {
       // Each answer is a round trip: the two that do not depend on each other are asked together.
       const [info, status] = await Promise.all([call(api().app.info()), call(api().store.status())])

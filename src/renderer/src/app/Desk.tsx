@@ -19,6 +19,7 @@ import { PanicWipe } from '../features/panic/PanicWipe'
 import { SecurityDialog } from '../features/security/SecurityDialog'
 import { ShortcutsHelp } from '../features/help/ShortcutsHelp'
 import { useLock } from '../features/security/useLock'
+import { useAppearance } from '../features/appearance/useAppearance'
 import { ArticleTools } from './ArticleTools'
 import { DeskHeader } from './DeskHeader'
 import { NoticesProvider, useNotices } from './notices'
@@ -28,16 +29,17 @@ import { useDesk } from './useDesk'
 export function Desk({ initialSettings }: { initialSettings: Settings }) {
   return (
     <NoticesProvider>
-      <DeskView lastArticleId={initialSettings.lastArticleId} lockAfterMinutes={initialSettings.lockAfterMinutes} />
+      <DeskView settings={initialSettings} />
     </NoticesProvider>
   )
 }
 
-function DeskView({ lastArticleId, lockAfterMinutes }: { lastArticleId: string | null; lockAfterMinutes: number }) {
+function DeskView({ settings }: { settings: Settings }) {
   const { t } = useTranslation()
   const { report, notify } = useNotices()
-  const desk = useDesk(lastArticleId)
-  const lock = useLock(lockAfterMinutes)
+  const desk = useDesk(settings.lastArticleId)
+  const lock = useLock(settings.lockAfterMinutes)
+  const appearance = useAppearance(settings)
   // Once at start: a desk whose key no keyring protects is said so, in words (SECURITY.md says what that means).
   useEffect(() => {
     void call(api().app.info()).then((info) => {
@@ -51,11 +53,16 @@ function DeskView({ lastArticleId, lockAfterMinutes }: { lastArticleId: string |
   const reloadAll = () => void list.refresh().then(() => sync.reload())
 
   return (
-    <div className="desk">
+    <div className={appearance.focus ? 'desk is-focus' : 'desk'} data-testid="desk">
+      {appearance.focus && (
+        <button type="button" className="focus-exit" onClick={() => appearance.setFocus(false)} data-testid="focus-exit">
+          {t('settings.focusExit')}
+        </button>
+      )}
       <PanicWipe />
       {desk.panels.shown.security && <SecurityDialog lock={lock} onClose={() => desk.panels.close('security')} />}
       {desk.panels.shown.help && <ShortcutsHelp onClose={() => desk.panels.close('help')} />}
-      <DeskHeader desk={desk} />
+      <DeskHeader desk={desk} appearance={appearance} />
       <ArticleList
         list={list}
         actions={articles}

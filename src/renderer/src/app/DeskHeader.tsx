@@ -4,9 +4,10 @@ import { shortcutLabel } from '../editor/shortcuts'
 import { ToggleButton } from '../ui/ToggleButton'
 import { useLocale, useNotices } from './notices'
 import type { DeskModel } from './useDesk'
+import type { AppearanceModel } from '../features/appearance/useAppearance'
 
 /** The app's name, the notice line, and what is always at hand: search, the review queue, bundles, sync, the language. */
-export function DeskHeader({ desk }: { desk: DeskModel }) {
+export function DeskHeader({ desk, appearance }: { desk: DeskModel; appearance: AppearanceModel }) {
   const { t } = useTranslation()
   const locale = useLocale()
   const { notice, notify } = useNotices()
@@ -41,6 +42,14 @@ export function DeskHeader({ desk }: { desk: DeskModel }) {
       <button type="button" className="tb-btn tb-text" onClick={() => panels.open('security')} data-testid="open-security">
         {t('security.open')}
       </button>
+      <label className="locale-switch">
+        <span>{t('settings.theme')}</span>
+        <select value={appearance.theme} onChange={(e) => appearance.setTheme(e.target.value as AppearanceModel['theme'])} data-testid="theme">
+          <option value="system">{t('settings.themeSystem')}</option>
+          <option value="light">{t('settings.themeLight')}</option>
+          <option value="dark">{t('settings.themeDark')}</option>
+        </select>
+      </label>
       <label className="locale-switch">
         <span>{t('settings.language')}</span>
         <select value={locale} onChange={(e) => void desk.changeLocale(e.target.value as Locale)} data-testid="locale">

@@ -28,6 +28,9 @@ export type EditorAction =
   | 'wipe'
   | 'lock'
   | 'help'
+  | 'textBigger'
+  | 'textSmaller'
+  | 'focus'
 
 export interface Shortcut {
   code: string
@@ -60,7 +63,10 @@ export const SHORTCUTS: Record<EditorAction, Shortcut[]> = {
   // The panic wipe: Ctrl+Shift+Delete opens it, the same keys again carry it out.
   wipe: [{ code: 'Delete', shift: true }],
   lock: [{ code: 'KeyL', shift: true }],
-  help: [{ code: 'Slash' }]
+  help: [{ code: 'Slash' }],
+  textBigger: [{ code: 'Equal' }],
+  textSmaller: [{ code: 'Minus' }],
+  focus: [{ code: 'Enter', shift: true }]
 }
 
 export function isMac(): boolean {
@@ -89,6 +95,8 @@ export function matchShortcut(event: KeyLike, mac = isMac()): EditorAction | nul
 
 function keyName(code: string): string {
   if (code === 'Slash') return '/'
+  if (code === 'Equal') return '='
+  if (code === 'Minus') return '-'
   if (code.startsWith('Key')) return code.slice(3)
   if (code.startsWith('Digit')) return code.slice(5)
   return code

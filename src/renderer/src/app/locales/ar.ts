@@ -184,6 +184,11 @@ const ar = {
     body: 'النص'
   },
   settings: {
+    theme: 'المظهر',
+    themeSystem: 'كما في النظام',
+    themeLight: 'فاتح',
+    themeDark: 'داكن',
+    focusExit: 'اخرج من وضع التركيز (Esc)',
     language: 'لغة الواجهة',
     arabic: 'العربية',
     english: 'English'
@@ -567,6 +572,9 @@ const ar = {
     wipe: 'امسح كل شيء',
     lock: 'أقفل المكتب',
     help: 'هذه القائمة',
+    textBigger: 'تكبير النص',
+    textSmaller: 'تصغير النص',
+    focus: 'وضع التركيز (العنوان والنص وحدهما)',
     twice: '(مرتين)',
     escape: 'أغلق اللوحة أو النافذة العليا'
   },

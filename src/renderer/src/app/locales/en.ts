@@ -186,6 +186,11 @@ const en: Messages = {
     body: 'Body'
   },
   settings: {
+    theme: 'Appearance',
+    themeSystem: 'As the system',
+    themeLight: 'Light',
+    themeDark: 'Dark',
+    focusExit: 'Leave focus mode (Esc)',
     language: 'Interface language',
     arabic: 'العربية',
     english: 'English'
@@ -574,6 +579,9 @@ const en: Messages = {
     wipe: 'Wipe everything',
     lock: 'Lock the desk',
     help: 'This list',
+    textBigger: 'Larger text',
+    textSmaller: 'Smaller text',
+    focus: 'Focus mode (headline and body only)',
     twice: '(twice)',
     escape: 'Close the topmost panel or dialog'
   },
