@@ -47,7 +47,13 @@ describe('the lock screen', () => {
     await waitSaved(page)
     await page.getByTestId('open-security').click()
     await page.getByTestId('lock-after').selectOption('5')
+    // The choice is saved and the page's idle timer set anew before the clock is moved (a slow machine may lag).
+    await expect.poll(async () => (await value(ctx.host.api.settings.get())).lockAfterMinutes).toBe(5)
+    await expect.poll(() => page.getByTestId('lock-after').inputValue()).toBe('5')
     await page.keyboard.press('Escape')
+    await page.waitForTimeout(300)
+    // The last activity: from here the desk is idle.
+    await page.mouse.move(20, 20)
     await page.clock.fastForward('04:00')
     expect(await page.getByTestId('lock-screen').count()).toBe(0)
     await page.clock.fastForward('01:30')

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import { ARTICLE_STATUSES, MAX_NOTE_CHARS, type PrivateNote, type Article, type ArticleSummary, type ImportedImage, type Revision, type RevisionSummary } from '../domain/article'
-import { LOCK_AFTER_CHOICES, TEXT_SIZES, type AppInfo, type Settings, type StoreProblem, type StoreStatus } from '../domain/app'
+import type { AppInfo, Settings, StoreProblem, StoreStatus } from '../domain/app'
 import type { SearchHit } from '../domain/search'
 import type { Finding } from '../proofing/findings'
 import type { ArticleSyncInfo, RemotePostSummary, Site, SyncConflict, SyncErrorCode, SyncProgress } from '../domain/sync'
@@ -14,6 +14,9 @@ import { isAllowedLinkUrl } from '../domain/links'
 import type { TransitionRefusal } from '../domain/workflow'
 import type { BundleInspection, BundlePreview, BundleProblem, BundleResult, Colleague } from '../domain/bundle'
 import { bundleExportSchema } from './bundle-schemas'
+import { settingsPatchSchema } from './settings-schema'
+
+export { settingsPatchSchema }
 import type { ArticleReview, QueueItem, ReviewComment, ReviewIdentity } from '../domain/review'
 import type { DiffPart } from '../review/diff'
 import { isMediaId, type MediaProblem } from '../domain/media'
@@ -135,22 +138,6 @@ export interface RevisionDiff {
   added: number
   removed: number
 }
-
-export const settingsPatchSchema = z
-  .object({
-    locale: z.enum(['ar', 'en']).optional(),
-    lastArticleId: id.nullable().optional(),
-    userName: z.string().trim().max(200).optional(),
-    role: z.enum(['reporter', 'editor']).optional(),
-    lockAfterMinutes: z.union(LOCK_AFTER_CHOICES.map((m) => z.literal(m)) as [z.ZodLiteral<0>, z.ZodLiteral<5>, z.ZodLiteral<15>, z.ZodLiteral<30>, z.ZodLiteral<60>]).optional(),
-    theme: z.enum(['system', 'light', 'dark']).optional(),
-    textSize: z
-      .number()
-      .int()
-      .refine((n) => (TEXT_SIZES as readonly number[]).includes(n), 'one of the text sizes')
-      .optional()
-  })
-  .strict()
 
 export const contract = {
   'app:info': def<AppInfo>()(empty),

@@ -1,0 +1,21 @@
+import { z } from 'zod'
+import { LOCK_AFTER_CHOICES, TEXT_SIZES } from '../domain/app'
+
+const id = z.uuid()
+
+/** What the renderer may change in the settings: each field bounded to the values the desk offers. */
+export const settingsPatchSchema = z
+  .object({
+    locale: z.enum(['ar', 'en']).optional(),
+    lastArticleId: id.nullable().optional(),
+    userName: z.string().trim().max(200).optional(),
+    role: z.enum(['reporter', 'editor']).optional(),
+    lockAfterMinutes: z.union(LOCK_AFTER_CHOICES.map((m) => z.literal(m)) as [z.ZodLiteral<0>, z.ZodLiteral<5>, z.ZodLiteral<15>, z.ZodLiteral<30>, z.ZodLiteral<60>]).optional(),
+    theme: z.enum(['system', 'light', 'dark']).optional(),
+    textSize: z
+      .number()
+      .int()
+      .refine((n) => (TEXT_SIZES as readonly number[]).includes(n), 'one of the text sizes')
+      .optional()
+  })
+  .strict()
