@@ -5,6 +5,9 @@ import { useShortcut } from './useShortcut'
 export const PANELS = ['search', 'sync', 'queue', 'proofing', 'review', 'revisions', 'notes', 'security', 'help'] as const
 export type Panel = (typeof PANELS)[number]
 
+/** Panels that take room beside the text: one at a time, so the column a reporter writes in keeps its measure. */
+const BESIDE: readonly Panel[] = ['sync', 'queue', 'proofing', 'review', 'revisions', 'notes']
+
 const CLOSED: Record<Panel, boolean> = { search: false, sync: false, queue: false, proofing: false, review: false, revisions: false, notes: false, security: false, help: false }
 
 /**
@@ -18,6 +21,14 @@ export function usePanels() {
   const stack = useRef<{ panel: Panel; from: Element | null }[]>([])
 
   const set = useCallback((panel: Panel, on: boolean) => {
+    if (on && BESIDE.includes(panel)) {
+      // Opening one panel beside the text closes the one that was there (its focus origin is inherited).
+      const others = stack.current.filter((s) => s.panel !== panel && BESIDE.includes(s.panel))
+      if (others.length > 0) {
+        stack.current = stack.current.filter((s) => !others.includes(s))
+        setShown((s) => ({ ...s, ...Object.fromEntries(others.map((o) => [o.panel, false])) }))
+      }
+    }
     if (on && !stack.current.some((s) => s.panel === panel)) stack.current.push({ panel, from: document.activeElement })
     if (!on) {
       const entry = stack.current.find((s) => s.panel === panel)
