@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { sourceFiles } from '../support/sources'
 
 /**
  * Private notes never leave the machine because nothing that sends, exports or indexes
@@ -10,17 +11,9 @@ import { describe, expect, it } from 'vitest'
  */
 
 const SRC = join(import.meta.dirname, '../../src')
-function files(dir: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) files(path, out)
-    else if (/\.(ts|tsx)$/.test(entry.name)) out.push(path)
-  }
-  return out
-}
 
 describe('private notes stay where they are written', () => {
-  const sources = files(SRC).map((path) => ({ path: relative(SRC, path), text: readFileSync(path, 'utf8') }))
+  const sources = sourceFiles(SRC).map((path) => ({ path: relative(SRC, path), text: readFileSync(path, 'utf8') }))
   it('only the notes service reads their repository', () => {
     const readers = sources.filter((s) => /repositories\/notes['"]/.test(s.text)).map((s) => s.path)
     expect(readers).toEqual(['main/services/notes.ts'])

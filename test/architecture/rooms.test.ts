@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
+import { sourceFiles } from '../support/sources'
 
 /**
  * The house rules that keep every room small enough to hold in mind
@@ -13,16 +14,7 @@ const SRC = join(ROOT, 'src')
 const MAX_LINES = 400
 const MAX_PROPS = 8
 
-function files(dir: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) files(path, out)
-    else if (/\.(ts|tsx)$/.test(entry.name)) out.push(path)
-  }
-  return out
-}
-
-const sources = files(SRC)
+const sources = sourceFiles(SRC)
 /** The locale tables are long by nature: every word of the interface, in one place per language. */
 const exempt = (path: string) => /\/locales\/[a-z]{2}\.ts$/.test(path)
 

@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync, existsSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs'
+import { syncFolder, writeFileDurably } from '../durable'
 import { basename, join } from 'node:path'
 import { AppError } from '../errors'
 import * as mediaRepo from '../store/repositories/media'
@@ -158,34 +159,12 @@ export class MediaService {
       rmSync(join(this.dir, file), { force: true })
       mediaRepo.forgetDiscarded(db, file)
     }
-    this.syncFolder()
+    syncFolder(this.dir)
   }
 
   /** Seals an image and writes it so that a crash leaves the whole file or none. */
   private writeDurably(id: string, plain: Uint8Array): void {
     mkdirSync(this.dir, { recursive: true })
-    const final = this.fileOf(id)
-    const temp = `${final}.partial`
-    const fd = openSync(temp, 'w')
-    try {
-      writeSync(fd, seal(this.keys(), id, plain))
-      fsyncSync(fd)
-    } finally {
-      closeSync(fd)
-    }
-    renameSync(temp, final)
-    this.syncFolder()
-  }
-
-  /** A rename or a deletion must reach the disk too (POSIX); Windows cannot open folders this way. */
-  private syncFolder(): void {
-    if (process.platform !== 'win32' && existsSync(this.dir)) {
-      const dir = openSync(this.dir, 'r')
-      try {
-        fsyncSync(dir)
-      } finally {
-        closeSync(dir)
-      }
-    }
+    writeFileDurably(this.fileOf(id), seal(this.keys(), id, plain))
   }
 }

@@ -1,6 +1,7 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync } from 'node:fs'
+import { closeSync, copyFileSync, existsSync, openSync, readSync, renameSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
+import { syncFile, syncFolder } from '../durable'
 import type { StoreFailure } from '@shared/domain/app'
 import { migrate, LATEST_SCHEMA_VERSION } from './migrate'
 
@@ -140,22 +141,10 @@ export function encryptPlainStore(file: string, key: Buffer, nativeBinding?: str
   } finally {
     check.close()
   }
-  const fd = openSync(temp, 'r+')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
+  syncFile(temp)
   renameSync(temp, file)
   for (const suffix of ['-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true })
-  if (process.platform !== 'win32') {
-    const dir = openSync(dirname(file), 'r')
-    try {
-      fsyncSync(dir)
-    } finally {
-      closeSync(dir)
-    }
-  }
+  syncFolder(dirname(file))
 }
 
 /** Moves the write-ahead log into the database file and empties it (on close, so the folder holds one file). */

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { writeFileDurably } from '../durable'
 import { z } from 'zod'
 import type { Secrets } from '../platform/types'
 
@@ -83,24 +84,7 @@ export function readKeyFile(dataDir: string): KeyFile | null {
 
 /** Writes the key file so that a crash leaves the old one or the new one, never half of either. */
 export function writeKeyFile(dataDir: string, file: KeyFile): void {
-  const path = join(dataDir, KEY_FILE)
-  const temp = `${path}.partial`
-  const fd = openSync(temp, 'w', 0o600)
-  try {
-    writeSync(fd, JSON.stringify(file))
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  renameSync(temp, path)
-  if (process.platform !== 'win32') {
-    const dir = openSync(dirname(path), 'r')
-    try {
-      fsyncSync(dir)
-    } finally {
-      closeSync(dir)
-    }
-  }
+  writeFileDurably(join(dataDir, KEY_FILE), JSON.stringify(file), 0o600)
 }
 
 /** The key wrapped as well as this machine allows without asking the reporter anything. */

@@ -1,0 +1,38 @@
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs'
+import { dirname } from 'node:path'
+
+/** Makes what was written to a file reach the disk. */
+export function syncFile(path: string): void {
+  const fd = openSync(path, 'r+')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** A rename or a deletion in a folder must reach the disk too (POSIX); Windows cannot open folders this way. */
+export function syncFolder(dir: string): void {
+  if (process.platform === 'win32' || !existsSync(dir)) return
+  const fd = openSync(dir, 'r')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Writes a file so that a crash leaves the old one or the whole new one, never half of either. */
+export function writeFileDurably(path: string, data: Uint8Array | string, mode?: number): void {
+  const temp = `${path}.partial`
+  const fd = openSync(temp, 'w', mode)
+  try {
+    if (typeof data === 'string') writeSync(fd, data)
+    else writeSync(fd, data)
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+  renameSync(temp, path)
+  syncFolder(dirname(path))
+}
