@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { ROOT, type Host } from './host'
-import { body, caretAfter, caretToEnd, newArticle, selectText, waitSaved } from './helpers'
+import { body, caretAfter, caretToEnd, newArticle, selectText, waitSaved, pressTool } from './helpers'
 import { hostsPerTest } from './per-test'
 import { value } from '../support/api'
 
@@ -26,7 +26,7 @@ const notice = (page: Page) => page.locator('.notice')
 /** Exports the open article and hands the file to the other machine's open dialog. */
 async function send(from: Host, to: Host): Promise<string> {
   const before = from.savedBundles.length
-  await from.page.getByTestId('export-bundle').click()
+  await pressTool(from.page, 'export-bundle')
   await from.page.getByTestId('export-confirm').click()
   await expect.poll(() => from.savedBundles.length).toBe(before + 1)
   const path = from.savedBundles[from.savedBundles.length - 1]!
@@ -55,7 +55,7 @@ describe('review through .qalam files, with no site', () => {
     await r.getByLabel('العنوان').fill('القافلة تصل')
     await body(r).click()
     await waitSaved(r)
-    await r.getByTestId('toggle-review').click()
+    await pressTool(r, 'toggle-review')
     await r.getByTestId('move-submitted').click()
     await expect.poll(() => r.getByTestId('review-status').innerText()).toBe('أُرسلت للمراجعة')
     const firstFile = await send(reporter, editor)
@@ -76,7 +76,7 @@ describe('review through .qalam files, with no site', () => {
     expect(editor.services.bundles.preview(readFileSync(firstFile)).signer).toMatchObject({ state: 'known', name: 'ليلى' })
 
     // The editor's review.
-    await e.getByTestId('toggle-review').click()
+    await pressTool(e, 'toggle-review')
     await e.getByTestId('move-in_review').click()
     await expect.poll(() => e.getByTestId('review-status').innerText()).toBe('قيد المراجعة')
     await selectText(e, 'شهرين')

@@ -5,7 +5,7 @@ import { ROOT, type Host } from './host'
 import { hostPerTest } from './per-test'
 import { tinyPng } from '../support/images'
 import { PHOTOS_DIR, expectedPhotos, havePhotos } from '../support/photos'
-import { body, caretToEnd, newArticle, onlyArticle, selectText, stored, waitSaved } from './helpers'
+import { body, caretToEnd, newArticle, onlyArticle, selectText, stored, waitSaved, pressTool } from './helpers'
 import { value } from '../support/api'
 
 let nextImage: string | null = null
@@ -125,7 +125,7 @@ describe('the article list', () => {
     await selectText(page, 'الأولى')
     await page.keyboard.type('الثانية')
     await waitSaved(page)
-    await page.getByTestId('toggle-revisions').click()
+    await pressTool(page, 'toggle-revisions')
     const items = page.locator('.revision')
     await expect.poll(() => items.count()).toBe(1)
     await items.first().click()
@@ -229,7 +229,7 @@ describe('the article list', () => {
     await newArticle(page)
     await page.keyboard.type('خبر عن الميناء')
     await waitSaved(page)
-    await page.getByTestId('toggle-notes').click()
+    await pressTool(page, 'toggle-notes')
     const panel = page.getByTestId('notes-panel')
     expect(await panel.innerText()).toContain('تبقى على هذا الجهاز وحده')
     await panel.getByTestId('notes-body').fill('المصدر: أبو خليل 0799123456')
@@ -238,12 +238,12 @@ describe('the article list', () => {
     expect((await value(host.api.notes.get({ articleId: id })))?.body).toBe('المصدر: أبو خليل 0799123456')
     // Typed and closed at once: what was typed is written when the panel closes.
     await panel.getByTestId('notes-body').fill('المصدر: أبو خليل 0799123456، مقهى الميناء')
-    await page.getByTestId('toggle-notes').click()
+    await pressTool(page, 'toggle-notes')
     await expect.poll(async () => (await value(host.api.notes.get({ articleId: id })))?.body).toBe('المصدر: أبو خليل 0799123456، مقهى الميناء')
     host = await ctx.restart()
     page = host.page
     await page.locator('.list-item').first().click()
-    await page.getByTestId('toggle-notes').click()
+    await pressTool(page, 'toggle-notes')
     await expect.poll(() => page.getByTestId('notes-body').inputValue()).toBe('المصدر: أبو خليل 0799123456، مقهى الميناء')
   })
 

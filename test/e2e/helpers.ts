@@ -103,3 +103,29 @@ export async function describePage(page: Page): Promise<string> {
     return `page could not be described: ${String(error)}`
   }
 }
+
+/** Presses a toolbar or header button, through «المزيد» when the toolbar has moved it there. */
+export async function pressTool(page: Page, testId: string): Promise<void> {
+  const button = page.getByTestId(testId)
+  if ((await button.count()) === 0) {
+    await page.getByTestId('toolbar-more').click()
+    await page.getByTestId('toolbar-menu').waitFor()
+  }
+  await button.click()
+}
+
+/**
+ * Picks a moment in a DateTimeField (or only the day in a DateField) as a reporter would: the
+ * year and month from the calendar's lists, the day by its spoken name, then hour and minute.
+ */
+export async function pickMoment(page: Page, testId: string, at: Date, withTime = true): Promise<void> {
+  const dateId = withTime ? `${testId}-date` : testId
+  await page.getByTestId(`${dateId}-button`).click()
+  await page.locator('.date-popup select.rdp-years_dropdown').selectOption(String(at.getFullYear()))
+  await page.locator('.date-popup select.rdp-months_dropdown').selectOption(String(at.getMonth()))
+  const spoken = new Intl.DateTimeFormat('ar-EG-u-nu-latn', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(at)
+  await page.getByRole('button', { name: spoken, exact: true }).click()
+  if (!withTime) return
+  await page.getByTestId(`${testId}-hour`).selectOption(String(at.getHours()))
+  await page.getByTestId(`${testId}-minute`).selectOption(String(at.getMinutes()))
+}

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROOT, type Host } from './host'
-import { body, newArticle, waitSaved } from './helpers'
+import { body, newArticle, waitSaved, pressTool } from './helpers'
 import { hostPerTest } from './per-test'
 
 const run = hostPerTest()
@@ -53,7 +53,7 @@ describe('proofing', () => {
     await page.mouse.click(x, y, { button: 'right' })
     await page.getByTestId('spell-menu').getByRole('menuitem', { name: 'أضف إلى قاموس الجريدة' }).click()
     await expect.poll(() => misspelledCount(host)).toBe(0)
-    await page.getByTestId('toggle-proofing').click()
+    await pressTool(page, 'toggle-proofing')
     await expect.poll(() => page.getByTestId('newsroom-words').innerText()).toContain('عراقجي')
     await page.getByTestId('export-words').click()
     await expect.poll(() => host.savedFiles.map((f) => f.text)).toEqual(['عراقجي\n'])

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { ROOT } from './host'
-import { body, caretAfter, newArticle, onlyArticle, selectText, waitSaved } from './helpers'
+import { body, caretAfter, newArticle, onlyArticle, selectText, waitSaved, pressTool } from './helpers'
 import { hostPerTest } from './per-test'
 import { value } from '../support/api'
 import { forgeBundle } from '../support/zip'
@@ -12,7 +12,7 @@ const run = hostPerTest()
 const panel = (page: Page) => page.getByTestId('review-panel')
 
 async function openReview(page: Page, name: string, role: 'reporter' | 'editor'): Promise<void> {
-  await page.getByTestId('toggle-review').click()
+  await pressTool(page, 'toggle-review')
   await panel(page).waitFor()
   await page.getByTestId('review-name').fill(name)
   await page.getByTestId('review-name').blur()
@@ -122,8 +122,8 @@ describe('review in the editor', () => {
       review.comments[0]!.relayedBy = 'ليلى'
     })
     host.services.bundles.importBundle(marked)
-    await page.getByTestId('toggle-review').click()
-    await page.getByTestId('toggle-review').click()
+    await pressTool(page, 'toggle-review')
+    await pressTool(page, 'toggle-review')
     const meta = panel(page).locator('.comment .review-meta').first()
     await expect.poll(() => meta.innerText()).toContain('أرسله إلى الموقع ليلى')
     expect(await meta.innerText()).toContain('سلمى')
@@ -242,7 +242,7 @@ describe('review in the editor', () => {
     await selectText(page, 'قال')
     await page.keyboard.type('قالَ')
     await waitSaved(page)
-    await page.getByTestId('toggle-revisions').click()
+    await pressTool(page, 'toggle-revisions')
     await page.locator('.revision').first().click()
     await page.getByTestId('compare-revisions').click()
     const dialog = page.getByTestId('diff-dialog')

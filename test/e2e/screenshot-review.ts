@@ -6,7 +6,7 @@
 import { startHost } from './host'
 import { saveScreenshotAndClose } from './screenshot-support'
 import { tempDir } from '../support/temp'
-import { body, caretAfter, newArticle, selectText, waitSaved } from './helpers'
+import { body, caretAfter, newArticle, selectText, waitSaved, pressTool } from './helpers'
 import { value } from '../support/api'
 
 async function main(): Promise<void> {
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   await page.keyboard.press('Enter')
   await page.keyboard.type('وانتقد نواب في المعارضة تأخر المشروع ثلاث سنوات عن موعده.')
   await waitSaved(page)
-  await page.getByTestId('toggle-review').click()
+  await pressTool(page, 'toggle-review')
   await page.getByTestId('move-submitted').click()
   await page.getByTestId('review-role').selectOption('editor')
   await page.getByTestId('review-name').fill('سلمى خوري')

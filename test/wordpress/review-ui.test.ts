@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { ROOT } from '../e2e/host'
-import { body, caretAfter, newArticle, selectText, waitSaved } from '../e2e/helpers'
+import { body, caretAfter, newArticle, selectText, waitSaved, pressTool } from '../e2e/helpers'
 import { hostsPerTest } from '../e2e/per-test'
 import { signInFromDesk, wpBridge } from './helpers'
 
@@ -56,7 +56,7 @@ describe('review between a reporter’s and an editor’s Qalam through the site
     await body(r).click()
     await waitSaved(r)
     await r.getByTestId('article-site').selectOption({ label: 'صحيفة الاختبار' })
-    await r.getByTestId('toggle-review').click()
+    await pressTool(r, 'toggle-review')
     await expect.poll(() => r.getByTestId('review-identity').innerText()).toContain('مراسل')
     await r.getByTestId('move-submitted').click()
     await expect.poll(() => r.getByTestId('review-status').innerText()).toBe('أُرسلت للمراجعة')

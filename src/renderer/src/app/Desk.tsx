@@ -18,18 +18,24 @@ import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { PanicWipe } from '../features/panic/PanicWipe'
 import { SecurityDialog } from '../features/security/SecurityDialog'
 import { ShortcutsHelp } from '../features/help/ShortcutsHelp'
+import { DatesDialog } from '../features/appearance/DatesDialog'
+import { DatesProvider, useDates } from './dates'
 import { useLock } from '../features/security/useLock'
 import { useAppearance } from '../features/appearance/useAppearance'
-import { ArticleTools } from './ArticleTools'
+import { articleTools } from './ArticleTools'
 import { DeskHeader } from './DeskHeader'
 import { NoticesProvider, useNotices } from './notices'
 import { useDesk } from './useDesk'
+import { NARROW_DESK, useMediaQuery } from './useMediaQuery'
+import { ListRail } from '../features/drafts/ListRail'
 
 /** The reporter's desk: the article list beside the open article, with notices and errors for every part of it. */
 export function Desk({ initialSettings }: { initialSettings: Settings }) {
   return (
     <NoticesProvider>
-      <DeskView settings={initialSettings} />
+      <DatesProvider initial={initialSettings}>
+        <DeskView settings={initialSettings} />
+      </DatesProvider>
     </NoticesProvider>
   )
 }
@@ -40,6 +46,8 @@ function DeskView({ settings }: { settings: Settings }) {
   const desk = useDesk(settings.lastArticleId)
   const lock = useLock(settings.lockAfterMinutes)
   const appearance = useAppearance(settings)
+  // Every date and figure on the desk is rewritten when the newsroom's month names or digits change.
+  useDates()
   // Once at start: a desk whose key no keyring protects is said so, in words (SECURITY.md says what that means).
   useEffect(() => {
     void call(api().app.info()).then((info) => {
@@ -51,6 +59,36 @@ function DeskView({ settings }: { settings: Settings }) {
   const openInfo = open === null ? undefined : sync.states[open.article.id]
   const siteCategories = useSiteCategories(openInfo?.siteId ?? null, sync.progress?.finishedAt)
   const reloadAll = () => void list.refresh().then(() => sync.reload())
+  const narrow = useMediaQuery(NARROW_DESK)
+  // On a narrow window the list slides over the text: choosing an article puts it away.
+  const listActions = narrow
+    ? {
+        ...articles,
+        open: (id: string) => (panels.close('list'), articles.open(id)),
+        create: () => (panels.close('list'), articles.create())
+      }
+    : articles
+  const syncBar =
+    open === null ? null : (
+      <ArticleSyncBar
+        info={openInfo}
+        sites={sync.sites}
+        status={open.article.status}
+        running={sync.progress?.running === true}
+        onAssign={(siteId) => void call(api().sync.assign({ articleId: open.article.id, siteId })).then(() => sync.reload(), report)}
+        onSync={() => void desk.runSync([open.article.id])}
+        onShowConflict={() => conflicts.show(open.article.id)}
+        onRecreate={() => void call(api().sync.recreate({ articleId: open.article.id })).then(() => sync.reload(), report)}
+      />
+    )
+  const articleList = (
+    <ArticleList
+      list={list}
+      actions={listActions}
+      openId={open?.article.id ?? null}
+      syncStates={Object.fromEntries(Object.values(sync.states).map((i) => [i.articleId, i.state]))}
+    />
+  )
 
   return (
     <div className={appearance.focus ? 'desk is-focus' : 'desk'} data-testid="desk">
@@ -62,13 +100,15 @@ function DeskView({ settings }: { settings: Settings }) {
       <PanicWipe />
       {desk.panels.shown.security && <SecurityDialog lock={lock} onClose={() => desk.panels.close('security')} />}
       {desk.panels.shown.help && <ShortcutsHelp onClose={() => desk.panels.close('help')} />}
+      {desk.panels.shown.dates && <DatesDialog onClose={() => desk.panels.close('dates')} />}
       <DeskHeader desk={desk} appearance={appearance} />
-      <ArticleList
-        list={list}
-        actions={articles}
-        openId={open?.article.id ?? null}
-        syncStates={Object.fromEntries(Object.values(sync.states).map((i) => [i.articleId, i.state]))}
-      />
+      {narrow ? (
+        <ListRail out={panels.shown.list} onToggle={() => panels.toggle('list')} onCreate={articles.create}>
+          {articleList}
+        </ListRail>
+      ) : (
+        articleList
+      )}
       <main className="workspace">
         {open === null ? (
           <p className="empty-workspace">{t('editor.noArticle')}</p>
@@ -84,19 +124,9 @@ function DeskView({ settings }: { settings: Settings }) {
               host={desk.host}
               panels={panels}
               site={{ id: openInfo?.siteId ?? null, categories: siteCategories }}
-              toolbarExtra={<ArticleTools desk={desk} />}
-              sideExtra={
-                <ArticleSyncBar
-                  info={openInfo}
-                  sites={sync.sites}
-                  status={open.article.status}
-                  running={sync.progress?.running === true}
-                  onAssign={(siteId) => void call(api().sync.assign({ articleId: open.article.id, siteId })).then(() => sync.reload(), report)}
-                  onSync={() => void desk.runSync([open.article.id])}
-                  onShowConflict={() => conflicts.show(open.article.id)}
-                  onRecreate={() => void call(api().sync.recreate({ articleId: open.article.id })).then(() => sync.reload(), report)}
-                />
-              }
+              toolbarExtra={articleTools(desk)}
+              // The sync panel takes the column the article's sync bar sits in: the bar moves into the panel.
+              sideExtra={panels.shown.sync ? undefined : syncBar}
             />
           </EditorBoundary>
         )}
@@ -111,7 +141,7 @@ function DeskView({ settings }: { settings: Settings }) {
             onClose={() => panels.close('queue')}
           />
         )}
-        {panels.shown.sync && <SyncPanel model={sync} onSyncAll={() => void desk.runSync()} onImported={reloadAll} onClose={() => panels.close('sync')} />}
+        {panels.shown.sync && <SyncPanel model={sync} article={syncBar} onSyncAll={() => void desk.runSync()} onImported={reloadAll} onClose={() => panels.close('sync')} />}
         {open !== null && panels.shown.revisions && (
           <RevisionsPanel
             articleId={open.article.id}

@@ -42,6 +42,9 @@ export function DeskHeader({ desk, appearance }: { desk: DeskModel; appearance: 
       <button type="button" className="tb-btn tb-text" onClick={() => panels.open('security')} data-testid="open-security">
         {t('security.open')}
       </button>
+      <button type="button" className="tb-btn tb-text" onClick={() => panels.open('dates')} data-testid="open-dates">
+        {t('dates.open')}
+      </button>
       <label className="locale-switch">
         <span>{t('settings.theme')}</span>
         <select value={appearance.theme} onChange={(e) => appearance.setTheme(e.target.value as AppearanceModel['theme'])} data-testid="theme">

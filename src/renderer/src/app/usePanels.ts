@@ -2,13 +2,25 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useShortcut } from './useShortcut'
 
 /** The panels and dialogs of the desk, and which are open. */
-export const PANELS = ['search', 'sync', 'queue', 'proofing', 'review', 'revisions', 'notes', 'security', 'help'] as const
+export const PANELS = ['search', 'sync', 'queue', 'proofing', 'review', 'revisions', 'notes', 'security', 'help', 'list', 'dates'] as const
 export type Panel = (typeof PANELS)[number]
 
 /** Panels that take room beside the text: one at a time, so the column a reporter writes in keeps its measure. */
 const BESIDE: readonly Panel[] = ['sync', 'queue', 'proofing', 'review', 'revisions', 'notes']
 
-const CLOSED: Record<Panel, boolean> = { search: false, sync: false, queue: false, proofing: false, review: false, revisions: false, notes: false, security: false, help: false }
+const CLOSED: Record<Panel, boolean> = {
+  search: false,
+  sync: false,
+  queue: false,
+  proofing: false,
+  review: false,
+  revisions: false,
+  notes: false,
+  security: false,
+  help: false,
+  list: false,
+  dates: false
+}
 
 /**
  * Which panels are open, in the order they were opened: Escape closes the topmost one
@@ -18,7 +30,7 @@ const CLOSED: Record<Panel, boolean> = { search: false, sync: false, queue: fals
 export function usePanels() {
   const [shown, setShown] = useState<Record<Panel, boolean>>(CLOSED)
   /** Open panels, last opened last, each with the element that had focus before it. */
-  const stack = useRef<{ panel: Panel; from: Element | null }[]>([])
+  const stack = useRef<{ panel: Panel; from: Element | null; home: Element | null }[]>([])
 
   const set = useCallback((panel: Panel, on: boolean) => {
     if (on && BESIDE.includes(panel)) {
@@ -29,12 +41,20 @@ export function usePanels() {
         setShown((s) => ({ ...s, ...Object.fromEntries(others.map((o) => [o.panel, false])) }))
       }
     }
-    if (on && !stack.current.some((s) => s.panel === panel)) stack.current.push({ panel, from: document.activeElement })
+    if (on && !stack.current.some((s) => s.panel === panel)) {
+      // A button in a menu that closes behind it (the toolbar's «المزيد») gives focus back to the menu's own button.
+      const from = document.activeElement
+      stack.current.push({ panel, from, home: from?.closest('[data-focus-home]')?.querySelector('button') ?? null })
+    }
     if (!on) {
       const entry = stack.current.find((s) => s.panel === panel)
       stack.current = stack.current.filter((s) => s.panel !== panel)
       // Focus goes back where it was, once the panel is gone (the element may have been inside it).
-      if (entry !== undefined) setTimeout(() => (entry.from instanceof HTMLElement && entry.from.isConnected ? entry.from.focus() : undefined), 0)
+      if (entry !== undefined)
+        setTimeout(() => {
+          const back = entry.from instanceof HTMLElement && entry.from.isConnected ? entry.from : entry.home
+          if (back instanceof HTMLElement && back.isConnected) back.focus()
+        }, 0)
     }
     setShown((s) => (s[panel] === on ? s : { ...s, [panel]: on }))
   }, [])

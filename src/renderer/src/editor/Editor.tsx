@@ -24,6 +24,7 @@ import { ArabicFormatPlugin } from './plugins/ArabicFormatPlugin'
 import { ExternalLinkPlugin } from './plugins/ExternalLinkPlugin'
 import { SpellcheckPlugin, type SpellcheckApi } from './plugins/SpellcheckPlugin'
 import type { ImagePayload } from './nodes/ImageNode'
+import type { RowGroup } from '../ui/OverflowRow'
 
 /** What the body editor asks of the app outside it. */
 export interface EditorServices {
@@ -42,7 +43,7 @@ export interface ArticleBodyEditorProps {
   ariaLabel: string
   editorRef: (editor: LexicalEditor | null) => void
   services: EditorServices
-  toolbarExtra?: ReactNode
+  toolbarExtra?: RowGroup[]
   children?: ReactNode
 }
 

@@ -61,3 +61,20 @@ export const RuleIcon = () => (
     <path d="M3 12h18" />
   </svg>
 )
+export const ListIcon = () => (
+  <svg {...common}>
+    <path d="M4 6h16M4 12h16M4 18h16" />
+  </svg>
+)
+export const PlusIcon = () => (
+  <svg {...common}>
+    <path d="M12 5v14M5 12h14" />
+  </svg>
+)
+export const MoreIcon = () => (
+  <svg {...common}>
+    <circle cx="5" cy="12" r="1" fill="currentColor" />
+    <circle cx="12" cy="12" r="1" fill="currentColor" />
+    <circle cx="19" cy="12" r="1" fill="currentColor" />
+  </svg>
+)

@@ -54,7 +54,25 @@ const en: Messages = {
     trashed: 'This article is in the trash. Restore it to edit it.',
     loading: 'Opening…'
   },
+  dates: {
+    none: 'No date',
+    clear: 'Clear the date',
+    hour: 'Hour',
+    minute: 'Minute',
+    selected: 'selected',
+    title: 'Dates and figures',
+    monthNames: 'Arabic month names',
+    western: 'يناير، فبراير…',
+    levantine: 'كانون الثاني، شباط…',
+    digits: 'Digits in Arabic',
+    latn: '0 1 2 3',
+    arab: '٠ ١ ٢ ٣',
+    open: 'Dates',
+    close: 'Close',
+    example: 'Example'
+  },
   toolbar: {
+    more: 'More',
     label: 'Formatting',
     undo: 'Undo',
     redo: 'Redo',
@@ -263,6 +281,7 @@ const en: Messages = {
     to: 'to'
   },
   sync: {
+    thisArticle: 'This article',
     open: 'Sync',
     title: 'Sync with the site',
     sites: 'Sites',

@@ -19,6 +19,7 @@ import { MetaPanel } from './MetaPanel'
 import { PrivateNotesPanel } from '../notes/PrivateNotesPanel'
 import { StatusBar } from './StatusBar'
 import { useArticleDraft, type DraftEvents } from './useArticleDraft'
+import type { RowGroup } from '../../ui/OverflowRow'
 
 /** A file's bytes as base64 (what the IPC contract takes for a pasted or dropped image). */
 async function base64Of(file: File): Promise<string> {
@@ -45,7 +46,7 @@ interface Props {
   panels: PanelsModel
   /** The site the article belongs to (who the user is depends on it) and its categories. */
   site: { id: string | null; categories: SiteCategory[] }
-  toolbarExtra?: ReactNode
+  toolbarExtra?: RowGroup[]
   /** Shown under the metadata: the article's place on the site. */
   sideExtra?: ReactNode
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Locale } from '@shared/domain/app'
 import type { RemotePostSummary, Site } from '@shared/domain/sync'
@@ -12,6 +12,8 @@ import { SidePanel } from '../../ui/SidePanel'
 
 interface Props {
   model: SyncModel
+  /** The open article's site and sync state: shown here while the panel hides the column it usually sits in. */
+  article?: ReactNode
   onSyncAll: () => void
   onImported: () => void
   onClose: () => void
@@ -193,7 +195,7 @@ function ImportSection({ site, onImported }: { site: Site; onImported: () => voi
 }
 
 /** Sites, «sync all» with its progress, what failed and why, and import. */
-export function SyncPanel({ model, onSyncAll, onImported, onClose }: Props) {
+export function SyncPanel({ model, article, onSyncAll, onImported, onClose }: Props) {
   const locale = useLocale()
   const { t } = useTranslation()
   const { sites, progress } = model
@@ -201,6 +203,12 @@ export function SyncPanel({ model, onSyncAll, onImported, onClose }: Props) {
   const bytesShare = progress !== null && progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : null
   return (
     <SidePanel className="sync-panel" title={t('sync.title')} testId="sync-panel" onClose={onClose}>
+      {article !== undefined && article !== null && (
+        <section className="sync-this-article">
+          <h3>{t('sync.thisArticle')}</h3>
+          {article}
+        </section>
+      )}
       <section>
         <h3>{t('sync.sites')}</h3>
         {sites.length === 0 ? (

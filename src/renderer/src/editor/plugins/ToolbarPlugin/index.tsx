@@ -16,6 +16,7 @@ import { normalizeLinkInput } from '@shared/domain/links'
 import type { ImagePayload } from '../../nodes/ImageNode'
 import { BulletIcon, ImageIcon, LinkIcon, NumberIcon, QuoteIcon, RedoIcon, RuleIcon, UndoIcon } from '../../icons'
 import type { Messages } from '../../../app/locales/ar'
+import { OverflowRow, type RowGroup } from '../../../ui/OverflowRow'
 
 type BlockType = 'paragraph' | 'h2' | 'h3' | 'h4' | 'quote' | 'bullet' | 'number'
 
@@ -60,7 +61,8 @@ function same(a: ToolbarState, b: ToolbarState): boolean {
 
 export interface ToolbarPluginProps {
   pickImage: () => Promise<ImagePayload | null>
-  extra?: ReactNode
+  /** The article's own tools, after the formatting groups (they go into «المزيد» first). */
+  extra?: RowGroup[]
 }
 
 /** The formatting toolbar: every button names its shortcut in its tooltip. */
@@ -153,41 +155,65 @@ export function ToolbarPlugin({ pickImage, extra }: ToolbarPluginProps) {
 
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
-      <div className="tb-group">
-        {button('undo', <UndoIcon />, false, !canUndo)}
-        {button('redo', <RedoIcon />, false, !canRedo)}
-      </div>
-      <div className="tb-group">
-        <select
-          className="tb-select"
-          aria-label={t('toolbar.blockType')}
-          title={`${t('toolbar.blockType')} (${shortcutLabel('h2')} / ${shortcutLabel('paragraph')})`}
-          value={state.block === 'bullet' || state.block === 'number' ? 'paragraph' : state.block}
-          onChange={(e) => runEditorAction(editor, e.target.value as EditorAction)}
-        >
-          <option value="paragraph">{t('toolbar.paragraph')}</option>
-          <option value="h2">{t('toolbar.h2')}</option>
-          <option value="h3">{t('toolbar.h3')}</option>
-          <option value="h4">{t('toolbar.h4')}</option>
-          <option value="quote">{t('toolbar.quote')}</option>
-        </select>
-      </div>
-      <div className="tb-group">
-        {button('bold', <b>{t('toolbar.boldGlyph')}</b>, state.bold)}
-        {button('italic', <i>{t('toolbar.italicGlyph')}</i>, state.italic)}
-        {button('underline', <u>{t('toolbar.underlineGlyph')}</u>, state.underline)}
-        {button('strikethrough', <s>{t('toolbar.strikethroughGlyph')}</s>, state.strikethrough)}
-        {button('link', <LinkIcon />, state.link !== null)}
-      </div>
-      <div className="tb-group">
-        {button('bullet', <BulletIcon />, state.block === 'bullet')}
-        {button('number', <NumberIcon />, state.block === 'number')}
-        {button('quote', <QuoteIcon />, state.block === 'quote')}
-        {plain('separator', <RuleIcon />, () => editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined))}
-        {plain('image', <ImageIcon />, () => void insertImage())}
-      </div>
-      <div className="tb-group">{button('direction', state.ltr ? 'LTR' : 'RTL', state.ltr)}</div>
-      {extra}
+      <OverflowRow
+        groups={[
+          {
+            key: 'history',
+            node: (
+              <div className="tb-group">
+                {button('undo', <UndoIcon />, false, !canUndo)}
+                {button('redo', <RedoIcon />, false, !canRedo)}
+              </div>
+            )
+          },
+          {
+            key: 'block',
+            node: (
+              <div className="tb-group">
+                <select
+                  className="tb-select"
+                  aria-label={t('toolbar.blockType')}
+                  title={`${t('toolbar.blockType')} (${shortcutLabel('h2')} / ${shortcutLabel('paragraph')})`}
+                  value={state.block === 'bullet' || state.block === 'number' ? 'paragraph' : state.block}
+                  onChange={(e) => runEditorAction(editor, e.target.value as EditorAction)}
+                >
+                  <option value="paragraph">{t('toolbar.paragraph')}</option>
+                  <option value="h2">{t('toolbar.h2')}</option>
+                  <option value="h3">{t('toolbar.h3')}</option>
+                  <option value="h4">{t('toolbar.h4')}</option>
+                  <option value="quote">{t('toolbar.quote')}</option>
+                </select>
+              </div>
+            )
+          },
+          {
+            key: 'inline',
+            node: (
+              <div className="tb-group">
+                {button('bold', <b>{t('toolbar.boldGlyph')}</b>, state.bold)}
+                {button('italic', <i>{t('toolbar.italicGlyph')}</i>, state.italic)}
+                {button('underline', <u>{t('toolbar.underlineGlyph')}</u>, state.underline)}
+                {button('strikethrough', <s>{t('toolbar.strikethroughGlyph')}</s>, state.strikethrough)}
+                {button('link', <LinkIcon />, state.link !== null)}
+              </div>
+            )
+          },
+          {
+            key: 'insert',
+            node: (
+              <div className="tb-group">
+                {button('bullet', <BulletIcon />, state.block === 'bullet')}
+                {button('number', <NumberIcon />, state.block === 'number')}
+                {button('quote', <QuoteIcon />, state.block === 'quote')}
+                {plain('separator', <RuleIcon />, () => editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined))}
+                {plain('image', <ImageIcon />, () => void insertImage())}
+              </div>
+            )
+          },
+          { key: 'direction', node: <div className="tb-group">{button('direction', state.ltr ? 'LTR' : 'RTL', state.ltr)}</div> },
+          ...(extra ?? [])
+        ]}
+      />
       {linkDialog !== null && (
         <form
           className="link-dialog"
