@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROOT, type Host } from '../e2e/host'
-import { body, caretToEnd, newArticle, waitSaved } from '../e2e/helpers'
+import { body, caretToEnd, newArticle, waitSaved, pressTool, pickMoment } from '../e2e/helpers'
 import { hostPerTest } from '../e2e/per-test'
 import { tinyPng } from '../support/images'
 import { rest, signInFromDesk, wp } from './helpers'
@@ -93,14 +93,16 @@ describe('syncing from the desk', () => {
     const { page } = host
     await signIn(host, 'editor')
     await writeAndSync(host, 'موازنة 2027', 'تبدأ مناقشة الموازنة غداً.')
+    // The sync panel has the metadata's place beside the text: closed, the metadata is back.
+    await page.getByTestId('toggle-sync').click()
     await page.getByRole('group', { name: 'أقسام الموقع' }).getByRole('button', { name: category.name }).click()
     await page.getByTestId('pick-featured').click()
     await page.getByTestId('featured-thumb').waitFor()
-    await page.getByLabel('موعد النشر').fill('2031-03-01T09:30')
+    await pickMoment(page, 'publish-at', new Date(2031, 2, 1, 9, 30))
     await body(page).click()
     await waitSaved(page)
     // The editor (edit_others_posts on the site) takes it through the workflow to scheduled.
-    await page.getByTestId('toggle-review').click()
+    await pressTool(page, 'toggle-review')
     await expect.poll(() => page.getByTestId('review-identity').innerText()).toContain('محرر')
     // This site has no companion plugin: the panel says what does not travel through it.
     await expect.poll(() => page.getByTestId('review-nobridge').innerText()).toContain('لا تنتقل عبر الموقع')

@@ -16,12 +16,31 @@ export interface Settings {
   theme: 'system' | 'light' | 'dark'
   /** The copy's size, in percent of the default (Ctrl+= / Ctrl+-). */
   textSize: number
+  /** Month names in the Arabic interface: يناير… (western) or كانون الثاني… (levantine), as the newsroom writes them. */
+  monthNames: MonthNames
+  /** Digits in the Arabic interface's dates and figures: 0-9 (latn) or ٠-٩ (arab). */
+  digits: Digits
 }
+
+export const MONTH_NAMES = ['western', 'levantine'] as const
+export type MonthNames = (typeof MONTH_NAMES)[number]
+export const DIGITS = ['latn', 'arab'] as const
+export type Digits = (typeof DIGITS)[number]
 
 export const TEXT_SIZES = [80, 90, 100, 110, 120, 130, 140, 160] as const
 
 export const LOCK_AFTER_CHOICES = [0, 5, 15, 30, 60] as const
-export const DEFAULT_SETTINGS: Settings = { locale: 'ar', lastArticleId: null, userName: '', role: 'reporter', lockAfterMinutes: 15, theme: 'system', textSize: 100 }
+export const DEFAULT_SETTINGS: Settings = {
+  locale: 'ar',
+  lastArticleId: null,
+  userName: '',
+  role: 'reporter',
+  lockAfterMinutes: 15,
+  theme: 'system',
+  textSize: 100,
+  monthNames: 'western',
+  digits: 'latn'
+}
 
 /** Why the lock refused, worded by the renderer. */
 export const STORE_PROBLEMS = ['wrong-passphrase', 'weak-passphrase'] as const

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { LOCK_AFTER_CHOICES, TEXT_SIZES } from '../domain/app'
+import { DIGITS, LOCK_AFTER_CHOICES, MONTH_NAMES, TEXT_SIZES } from '../domain/app'
 
 const id = z.uuid()
 
@@ -16,6 +16,8 @@ export const settingsPatchSchema = z
       .number()
       .int()
       .refine((n) => (TEXT_SIZES as readonly number[]).includes(n), 'one of the text sizes')
-      .optional()
+      .optional(),
+    monthNames: z.enum(MONTH_NAMES).optional(),
+    digits: z.enum(DIGITS).optional()
   })
   .strict()

@@ -6,7 +6,7 @@ import { flushAll } from '../features/editor/flush-registry'
 import { StoreRecovery } from '../features/store/StoreRecovery'
 import { LockScreen } from '../features/store/LockScreen'
 import { Desk } from './Desk'
-import { initI18n } from './i18n'
+import { initI18n, setDateChoices } from './i18n'
 
 type Boot =
   | { kind: 'loading' }
@@ -36,6 +36,7 @@ export function App() {
       }
       const settings = await call(api().settings.get())
       await initI18n(settings.locale)
+      setDateChoices(settings)
       setBoot({ kind: 'ready', settings })
     } catch (error) {
       setBoot({ kind: 'error', message: error instanceof Error ? error.message : String(error) })

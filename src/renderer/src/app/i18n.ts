@@ -2,7 +2,7 @@ import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import ar from './locales/ar'
 import en from './locales/en'
-import type { Locale } from '@shared/domain/app'
+import type { Locale, Settings } from '@shared/domain/app'
 
 /** i18next with Arabic as the default; direction follows the interface language. */
 export async function initI18n(locale: Locale = 'ar'): Promise<typeof i18next> {
@@ -31,23 +31,56 @@ export async function switchLocale(locale: Locale): Promise<void> {
   applyDocumentDirection(locale)
 }
 
-const intlTag = (locale: Locale) => (locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB')
+/** The newsroom's choices for dates in the Arabic interface (the English one is en-GB whatever they are). */
+let choices: Pick<Settings, 'monthNames' | 'digits'> = { monthNames: 'western', digits: 'latn' }
 
-/** One formatter per kind and language: building one costs about a millisecond, and the article list formats every row. */
-function cached<F>(make: (locale: Locale) => F): (locale: Locale) => F {
-  const made = new Map<Locale, F>()
+/** Sets the month names and digits every date, time and figure of the interface is written with. */
+export function setDateChoices(next: Pick<Settings, 'monthNames' | 'digits'>): void {
+  choices = { monthNames: next.monthNames, digits: next.digits }
+}
+
+/**
+ * The BCP 47 tag Intl formats with: CLDR's Levantine Arabic (ar-SY) names the months
+ * كانون الثاني… and Egyptian Arabic (ar-EG) يناير…; the digits are a Unicode extension.
+ */
+export function intlTag(locale: Locale): string {
+  if (locale === 'en') return 'en-GB'
+  return `${choices.monthNames === 'levantine' ? 'ar-SY' : 'ar-EG'}-u-nu-${choices.digits}`
+}
+
+/** One formatter per kind and tag: building one costs about a millisecond, and the article list formats every row. */
+function cached<F>(make: (tag: string) => F): (locale: Locale) => F {
+  const made = new Map<string, F>()
   return (locale) => {
-    let f = made.get(locale)
-    if (f === undefined) made.set(locale, (f = make(locale)))
+    const tag = intlTag(locale)
+    let f = made.get(tag)
+    if (f === undefined) made.set(tag, (f = make(tag)))
     return f
   }
 }
 
-const timeFormat = cached((locale) => new Intl.DateTimeFormat(intlTag(locale), { hour: '2-digit', minute: '2-digit', hour12: false }))
-const dateTimeFormat = cached((locale) => new Intl.DateTimeFormat(intlTag(locale), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false }))
-const relativeFormat = cached((locale) => new Intl.RelativeTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en', { numeric: 'auto' }))
+const timeFormat = cached((tag) => new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', hour12: false }))
+const dateTimeFormat = cached((tag) => new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false }))
+const relativeFormat = cached((tag) => new Intl.RelativeTimeFormat(tag, { numeric: 'auto' }))
+const longDateFormat = cached((tag) => new Intl.DateTimeFormat(tag, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }))
+const numberFormat = cached((tag) => new Intl.NumberFormat(tag, { useGrouping: false }))
 
-/** Times like 12:04 in Latin digits, as newsrooms write them. */
+/** «الخميس، 3 أيلول 2026»: a day as the interface writes it. */
+export function formatLongDate(at: Date, locale: Locale): string {
+  return longDateFormat(locale).format(at)
+}
+
+/** A figure (a day, an hour) in the interface's digits. */
+export function formatNumber(n: number, locale: Locale, digits = 1): string {
+  const text = numberFormat(locale).format(n)
+  return digits > 1
+    ? numberFormat(locale)
+        .format(0)
+        .repeat(Math.max(0, digits - String(n).length)) + text
+    : text
+}
+
+/** Times like 12:04, in the digits the newsroom chose. */
 export function formatTime(at: number, locale: Locale): string {
   return timeFormat(locale).format(at)
 }

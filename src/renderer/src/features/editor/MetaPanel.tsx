@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ArticleMeta, ArticleStatus } from '@shared/domain/article'
 import { mediaUrl } from '../../editor/media-url'
+import { DateTimeField } from '../../ui/DateField'
 
 /** Splits "اقتصاد، سياسة, رياضة" on Arabic and Latin commas. */
 export function splitList(text: string): string[] {
@@ -34,15 +35,6 @@ function ListField({ label, hint, value, onChange, name }: { label: string; hint
 
 /** Labels newsrooms use most; any other can be typed. */
 const LABELS = ['خاص', 'وكالات', 'مراسلنا']
-
-/** A time as the datetime-local input shows it (the machine's zone), and back. */
-const toLocalInput = (at: number | null) => {
-  if (at === null) return ''
-  const d = new Date(at)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
-const fromLocalInput = (value: string) => (value === '' ? null : new Date(value).getTime())
 
 interface MetaPanelProps {
   meta: ArticleMeta
@@ -117,11 +109,11 @@ export function MetaPanel({ meta, status, onChange, pickImage, siteCategories = 
           )}
         </span>
       </div>
-      <label className="field">
+      <div className="field">
         <span>{t('meta.publishAt')}</span>
-        <input name="publish-at" type="datetime-local" dir="ltr" value={toLocalInput(meta.publishAt)} onChange={(e) => set('publishAt', fromLocalInput(e.target.value))} />
+        <DateTimeField label={t('meta.publishAt')} value={meta.publishAt} onChange={(at) => set('publishAt', at)} testId="publish-at" />
         <small className="hint">{t('meta.publishAtHint')}</small>
-      </label>
+      </div>
     </aside>
   )
 }

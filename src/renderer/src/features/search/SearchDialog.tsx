@@ -7,6 +7,7 @@ import { api, call } from '../../api'
 import { useLocale } from '../../app/notices'
 import { formatRelative } from '../../app/i18n'
 import { shortcutLabel } from '../../editor/shortcuts'
+import { DateField } from '../../ui/DateField'
 
 /** Text with its matches marked; built from ranges, never from HTML. */
 export function Highlighted({ text, ranges }: { text: string; ranges: Range[] }) {
@@ -88,14 +89,14 @@ export function SearchDialog({ onOpen, onClose }: Props) {
           <span>{t('search.author')}</span>
           <input dir="rtl" value={author} onChange={(e) => setAuthor(e.target.value)} />
         </label>
-        <label className="field">
+        <div className="field">
           <span>{t('search.from')}</span>
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label className="field">
+          <DateField label={t('search.from')} value={from} onChange={setFrom} testId="search-from" />
+        </div>
+        <div className="field">
           <span>{t('search.to')}</span>
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
+          <DateField label={t('search.to')} value={to} onChange={setTo} testId="search-to" />
+        </div>
       </div>
       {query.trim() !== '' && hits.length === 0 && <p className="search-none">{t('search.none')}</p>}
       {nears.length > 0 && (
