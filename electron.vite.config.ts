@@ -24,5 +24,6 @@ export default defineConfig({
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/preload/index.ts') } }
     }
   },
-  renderer: rendererConfig
+  // scripts/check-package.ts builds main and preload only: the browser tests use the renderer build:web made.
+  ...(process.env.QALAM_SKIP_RENDERER === '1' ? {} : { renderer: rendererConfig })
 })

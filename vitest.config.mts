@@ -55,6 +55,16 @@ export default defineConfig({
       {
         resolve,
         test: {
+          name: 'package',
+          environment: 'node',
+          // electron-builder packs the real app against a stand-in Electron (scripts/check-package.ts).
+          include: ['test/package/**/*.test.ts'],
+          testTimeout: 600_000
+        }
+      },
+      {
+        resolve,
+        test: {
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts', 'test/security/e2e/*.test.ts'],

@@ -9,8 +9,12 @@ import { APP_ORIGIN, APP_SCHEME, serveAppRequest } from './protocol'
 import { createMainWindow } from './window'
 import { loadWindowState, restoreWindowState, saveWindowState } from './window-state'
 import { electronPlatform } from './platform/electron'
+import { runSmoke, smokeDataDir } from './smoke'
+import { electronUpdates, type AutoUpdater } from './platform/updater'
 
-type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'dialog' | 'screen' | 'safeStorage'>
+type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'dialog' | 'screen' | 'safeStorage'> & {
+  net?: Pick<typeof Electron.net, 'isOnline'>
+}
 
 export interface AppPaths {
   rendererDir: string
@@ -20,6 +24,8 @@ export interface AppPaths {
   nativeBinding?: string
   /** Set by electron-vite in development: the renderer's dev-server URL. */
   devServerUrl?: string
+  /** `--smoke-test`: a temporary desk, one article through the window, then exit (src/main/smoke.ts). */
+  smoke?: boolean
 }
 
 /** How long quitting waits for the renderer to write pending changes. */
@@ -49,7 +55,10 @@ export function runApp(electron: ElectronModule, paths: AppPaths): { services: (
     rendererFlushed = true
   }
 
-  if (!app.requestSingleInstanceLock()) {
+  // A smoke run has a desk (and a Chromium profile) of its own, so it runs beside a reporter's Qalam and leaves nothing behind.
+  const smokeDir = paths.smoke === true ? smokeDataDir() : null
+  if (smokeDir !== null) app.setPath('userData', smokeDir.dir)
+  else if (!app.requestSingleInstanceLock()) {
     app.quit()
     return { services: () => null }
   }
@@ -79,6 +88,20 @@ export function runApp(electron: ElectronModule, paths: AppPaths): { services: (
         appVersion: app.getVersion(),
         platformName: process.platform
       }),
+      updates: electronUpdates({
+        packaged: app.isPackaged === true && paths.smoke !== true,
+        // Loaded only in a packaged app (electron-updater reads app-update.yml from its resources, and needs the real Electron).
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        autoUpdater: () => (require('electron-updater') as { autoUpdater: AutoUpdater }).autoUpdater,
+        isOnline: () => electron.net?.isOnline() ?? true,
+        pickInstaller: async () => {
+          const options = { properties: ['openFile' as const], filters: [{ name: 'Qalam', extensions: ['exe', 'dmg', 'deb', 'AppImage'] }] }
+          const result = window === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options)
+          return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0]!
+        },
+        openPath: (path) => shell.openPath(path),
+        platformName: process.platform
+      }),
       // The panic wipe clears what Chromium keeps for the window too.
       clearBrowserData: async () => {
         await session.defaultSession.clearStorageData()
@@ -97,6 +120,10 @@ export function runApp(electron: ElectronModule, paths: AppPaths): { services: (
     live.onSyncProgress((progress) => {
       if (window !== null && !window.isDestroyed()) window.webContents.send('sync:progress', progress)
     })
+    live.updates.onState((state) => {
+      if (window !== null && !window.isDestroyed()) window.webContents.send('updates:state', state)
+    })
+    live.updates.start()
     protocol.handle(APP_SCHEME, async (request) => {
       const url = new URL(request.url)
       if (url.host !== 'app') return new Response('not found', { status: 404 })
@@ -136,6 +163,21 @@ export function runApp(electron: ElectronModule, paths: AppPaths): { services: (
       console.error(`[main] renderer gone: ${details.reason}`)
       if (details.reason !== 'clean-exit' && !win.isDestroyed()) void win.loadURL(startUrl)
     })
+    if (smokeDir !== null) {
+      const reopenServices = () => createServices({ dataDir, platform, nativeBinding: paths.nativeBinding, mediaBaseUrl: `${APP_ORIGIN}/media/` })
+      win.webContents.once('did-finish-load', () => {
+        void runSmoke({
+          runInPage: (script) => win.webContents.executeJavaScript(script),
+          closeServices: () => live.close(),
+          reopen: reopenServices,
+          log: (line) => console.log(line),
+          exit: (code) => {
+            smokeDir.remove()
+            app.exit(code)
+          }
+        })
+      })
+    }
     void window.loadURL(startUrl)
   })
 

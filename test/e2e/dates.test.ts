@@ -49,7 +49,7 @@ describe('dates as the newsroom writes them', () => {
     const western = await page.getByTestId('publish-at-date-button').innerText()
     expect(western).toMatch(/[0-9]/)
     expect(western).toMatch(/يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر/)
-    await page.getByTestId('open-dates').click()
+    await page.getByTestId('open-settings').click()
     await page.getByTestId('month-names').selectOption('levantine')
     await page.getByTestId('digits').selectOption('arab')
     const example = await page.getByTestId('dates-example').innerText()

@@ -21,6 +21,7 @@ import type { Platform } from '@main/platform/types'
 import type { IpcResult } from '@shared/ipc/contract'
 import { createApi, type Api } from '@shared/ipc/create-api'
 import { testSecrets } from '../support/secrets'
+import type { UpdaterPort } from '@main/updates/port'
 
 const here = dirname(fileURLToPath(import.meta.url))
 export const ROOT = resolve(here, '../..')
@@ -50,6 +51,8 @@ export interface HostOptions {
   bundleDir?: string
   /** Installs Playwright's controllable clock in the page before the app loads (tests that stop time). */
   controllableClock?: boolean
+  /** Updates as a packaged app has them: an updater (a fake), the installer dialog's answer, where opened installers are recorded, and the publisher's key. */
+  updates?: { updater?: UpdaterPort; pickInstaller?: () => Promise<string | null>; opened?: string[]; keyPem?: string }
 }
 
 export interface Host {
@@ -154,7 +157,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const baseUrl = `http://127.0.0.1:${address.port}/`
 
   const platform: Platform = {
-    appVersion: 'test-host',
+    appVersion: '0.1.0-test-host',
     platformName: process.platform,
     clock: { now: options.now ?? (() => Date.now()) },
     dialogs: {
@@ -178,9 +181,21 @@ export async function startHost(options: HostOptions): Promise<Host> {
       async openExternal(url) {
         openedExternally.push(url)
       }
+    },
+    updates: {
+      updater: options.updates?.updater ?? null,
+      isOnline: () => true,
+      pickInstaller: options.updates?.pickInstaller ?? (async () => null),
+      openInstaller: async (path) => void options.updates?.opened?.push(path)
     }
   }
-  services = createServices({ dataDir: options.dataDir, platform, mediaBaseUrl: `${baseUrl}media/`, sync: { backoffMs: 50, timeoutMs: 15_000 } })
+  services = createServices({
+    dataDir: options.dataDir,
+    platform,
+    mediaBaseUrl: `${baseUrl}media/`,
+    sync: { backoffMs: 50, timeoutMs: 15_000 },
+    updateKeyPem: options.updates?.keyPem
+  })
   const live = services
   const dispatch = createDispatcher(createHandlers(live))
   dispatchIpc = (channel, payload) => dispatch(channel, payload, { trusted: true })
@@ -205,11 +220,17 @@ export async function startHost(options: HostOptions): Promise<Host> {
         .catch(() => undefined)
   })
 
+  const stopUpdates = live.updates.onState((state) => {
+    if (!page.isClosed())
+      void page.evaluate(([s]) => (window as unknown as { __qalamHostEmit: (e: string, p: unknown) => void }).__qalamHostEmit('updates:state', s), [state]).catch(() => undefined)
+  })
+
   let closed = false
   const shutdown = async () => {
     if (closed) return
     closed = true
     stopProgress()
+    stopUpdates()
     if (!page.isClosed()) {
       const flushed = live.flush.waitForFlush(5_000)
       await page.evaluate("window.__qalamHostEmit('app:flush', null)").catch(() => undefined)

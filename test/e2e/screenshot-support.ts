@@ -9,7 +9,7 @@ export async function saveScreenshotAndClose(host: Host, remove: () => void, nam
   await page.locator('.side-column').evaluate((el) => el.scrollTo(0, 0))
   await page.waitForTimeout(300)
   mkdirSync(join(ROOT, 'docs'), { recursive: true })
-  const out = process.argv[2] ?? join(ROOT, 'docs', name)
+  const out = process.argv[2]?.endsWith('.png') === true ? process.argv[2] : join(ROOT, 'docs', name)
   await page.screenshot({ path: out })
   console.log(`screenshot: ${out}`)
   await host.close()

@@ -5,90 +5,18 @@
  * navigation, typed IPC for every channel, and a flush before quitting.
  */
 import { EventEmitter } from 'node:events'
-import { mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs'
+import { readFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { runApp } from '@main/app'
 import { CHANNELS } from '@shared/ipc/contract'
-import { tempDir } from '../support/temp'
+import { adapterFolders, FakeWindow, fakeElectron } from '../support/fake-electron'
 
-class FakeWebContents extends EventEmitter {
-  openHandler: ((details: { url: string }) => { action: string }) | null = null
-  mainFrame = { url: 'qalam://app/index.html' }
-  send = vi.fn()
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
-    this.openHandler = handler
-  }
-}
-
-class FakeWindow extends EventEmitter {
-  static all: FakeWindow[] = []
-  webContents = new FakeWebContents()
-  loadURL = vi.fn(async () => {})
-  show = vi.fn()
-  maximize = vi.fn()
-  focus = vi.fn()
-  restore = vi.fn()
-  constructor(readonly options: Record<string, unknown>) {
-    super()
-    FakeWindow.all.push(this)
-  }
-  destroyed = false
-  isDestroyed = () => this.destroyed
-  close = vi.fn(() => {
-    const event = { preventDefault: vi.fn(), defaultPrevented: false }
-    event.preventDefault = vi.fn(() => void (event.defaultPrevented = true))
-    this.emit('close', event)
-    if (!event.defaultPrevented) {
-      this.destroyed = true
-      this.emit('closed')
-    }
-  })
-  isMinimized = () => false
-  isMaximized = () => false
-  getNormalBounds = () => ({ x: 40, y: 30, width: 1300, height: 850 })
-}
-
-function fakeElectron(dataDir: string, lock = true) {
-  const app = Object.assign(new EventEmitter(), {
-    requestSingleInstanceLock: vi.fn(() => lock),
-    quit: vi.fn(),
-    whenReady: vi.fn(() => Promise.resolve()),
-    getPath: vi.fn(() => dataDir),
-    getVersion: () => '0.1.0'
-  })
-  return {
-    app,
-    BrowserWindow: FakeWindow,
-    ipcMain: { handle: vi.fn() },
-    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
-    shell: { openExternal: vi.fn(async () => {}) },
-    dialog: { showOpenDialog: vi.fn() },
-    safeStorage: {
-      isEncryptionAvailable: () => true,
-      getSelectedStorageBackend: () => 'gnome_libsecret',
-      encryptString: (s: string) => Buffer.from(s, 'utf8').reverse(),
-      decryptString: (b: Buffer) => Buffer.from(b).reverse().toString('utf8')
-    },
-    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] }
-  }
-}
-
-let tmp: ReturnType<typeof tempDir>
-let rendererDir: string
-beforeEach(() => {
-  tmp = tempDir()
-  FakeWindow.all = []
-  rendererDir = join(tmp.dir, 'renderer')
-  mkdirSync(rendererDir)
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><div id="root"></div>')
-})
-afterEach(() => tmp.remove())
+const folders = adapterFolders()
 
 async function started(lock = true) {
-  const electron = fakeElectron(join(tmp.dir, 'userData'), lock)
-  const handle = runApp(electron as never, { rendererDir, preloadPath: '/app/out/preload/index.js' })
+  const electron = fakeElectron(join(folders.dir, 'userData'), lock)
+  const handle = runApp(electron as never, { rendererDir: folders.rendererDir, preloadPath: '/app/out/preload/index.js' })
   await new Promise((ok) => setTimeout(ok, 10))
   return { electron, handle, win: FakeWindow.all[0]! }
 }
@@ -217,8 +145,8 @@ describe('the Electron adapter', () => {
   it('closes the window anyway when the renderer does not answer', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout'] })
     try {
-      const electron = fakeElectron(join(tmp.dir, 'userData'))
-      runApp(electron as never, { rendererDir, preloadPath: '/p.js' })
+      const electron = fakeElectron(join(folders.dir, 'userData'))
+      runApp(electron as never, { rendererDir: folders.rendererDir, preloadPath: '/p.js' })
       await vi.waitFor(() => expect(FakeWindow.all).toHaveLength(1))
       const win = FakeWindow.all[0]!
       win.close()
@@ -239,7 +167,7 @@ describe('the Electron adapter', () => {
 
   it('remembers the window size and position', async () => {
     const { win } = await started()
-    const file = join(tmp.dir, 'userData', 'window-state.json')
+    const file = join(folders.dir, 'userData', 'window-state.json')
     for (let i = 0; i < 20; i++) win.emit('move')
     expect(existsSync(file)).toBe(false)
     await vi.waitFor(() => expect(existsSync(file)).toBe(true))

@@ -1,3 +1,5 @@
+import type { OpenInstaller, UpdaterPort } from '../updates/port'
+
 /**
  * What the main-process services need from the desktop, behind interfaces so
  * that Electron is one implementation and the test host another.
@@ -34,6 +36,15 @@ export interface Secrets {
   decrypt(data: Buffer): string
 }
 
+/** Updates in the packaged app (src/main/platform/updater.ts); absent when running from source. */
+export interface Updates {
+  updater: UpdaterPort | null
+  isOnline(): boolean
+  /** Asks for an installer file (update from a file); null if cancelled. */
+  pickInstaller(): Promise<string | null>
+  openInstaller: OpenInstaller
+}
+
 export interface Platform {
   dialogs: Dialogs
   secrets: Secrets
@@ -41,6 +52,7 @@ export interface Platform {
   clock: Clock
   appVersion: string
   platformName: string
+  updates?: Updates
   /** Clears what the window's browser keeps (storage, caches): part of the panic wipe. */
   clearBrowserData?: () => Promise<void>
 }

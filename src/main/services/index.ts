@@ -19,6 +19,8 @@ import { ProofingService, type SpellWorkerOptions } from './proofing'
 import type { FetchLike } from '../sync/wordpress/client'
 import type { SyncProgress } from '@shared/domain/sync'
 import type { Platform } from '../platform/types'
+import { UpdateService } from './updates'
+import { PUBLISHER_KEY_PEM } from '../updates/publisher-key'
 
 export interface ServicesOptions {
   /** The folder that holds qalam.db and media/; Electron's userData in the app. */
@@ -30,13 +32,24 @@ export interface ServicesOptions {
   sync?: { fetch?: FetchLike; timeoutMs?: number; backoffMs?: number; retries?: number; settleMs?: number; watchMs?: number }
   /** Where the spell checker's thread starts from; by default the bundled worker beside the main script. */
   spellWorker?: SpellWorkerOptions
+  /** The publisher's key installers from a file are checked against (tests use their own). */
+  updateKeyPem?: string
   /** How long after the last save the search index catches up (tests shorten it). */
   searchPauseMs?: number
 }
 
-/** The spell worker next to this file: bundled JavaScript in the app, the TypeScript source under tsx when run from source. */
+/**
+ * The spell worker next to this file: bundled JavaScript in the app, the TypeScript source
+ * under tsx when run from source. In a packaged app it is started from app.asar.unpacked
+ * (electron-builder.yml's asarUnpack), since a worker thread cannot read inside the asar.
+ */
 function defaultSpellWorker(): SpellWorkerOptions {
-  return __filename.endsWith('.ts') ? { file: join(__dirname, '../../../scripts/spell-worker-dev.cjs') } : { file: join(__dirname, 'spell-worker.js') }
+  return __filename.endsWith('.ts') ? { file: join(__dirname, '../../../scripts/spell-worker-dev.cjs') } : { file: outsideAsar(join(__dirname, 'spell-worker.js')) }
+}
+
+/** The same file's path in app.asar.unpacked when it is inside app.asar. */
+export function outsideAsar(path: string): string {
+  return path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2')
 }
 
 export type Services = ReturnType<typeof createServices>
@@ -105,6 +118,17 @@ export function createServices(options: ServicesOptions) {
     },
     clearBrowserData: options.platform.clearBrowserData
   })
+  const updates = new UpdateService({
+    updater: options.platform.updates?.updater ?? null,
+    isOnline: () => options.platform.updates?.isOnline() ?? false,
+    clock: options.platform.clock,
+    appVersion: options.platform.appVersion,
+    publicKeyPem: options.updateKeyPem ?? PUBLISHER_KEY_PEM,
+    // A locked desk cannot read the settings: the built-in feed until it opens.
+    server: () => (store.status().state === 'ready' ? settings.get().updateServer : null),
+    pickInstaller: () => options.platform.updates?.pickInstaller() ?? Promise.resolve(null),
+    openInstaller: (path) => options.platform.updates?.openInstaller(path) ?? Promise.resolve()
+  })
   const signing = new SigningService({ db, now, name: (articleId) => review.identity(articleId).name })
   const bundles = new BundleService({
     db,
@@ -147,12 +171,14 @@ export function createServices(options: ServicesOptions) {
     bundles,
     wipe,
     signing,
+    updates,
     /** Sync progress, for the window (Electron) or the page (test host) to forward as `sync:progress`. */
     onSyncProgress(listener: (progress: SyncProgress) => void): () => void {
       progressListeners.add(listener)
       return () => progressListeners.delete(listener)
     },
     close: () => {
+      updates.stop()
       sync.cancel()
       search.close()
       proofing.close()

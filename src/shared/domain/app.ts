@@ -20,6 +20,19 @@ export interface Settings {
   monthNames: MonthNames
   /** Digits in the Arabic interface's dates and figures: 0-9 (latn) or ٠-٩ (arab). */
   digits: Digits
+  /** The newsroom's own update server (https), or null for the publisher's feed. */
+  updateServer: string | null
+}
+
+/** An update server: https, no credentials in it, of a sane length. */
+export function isUpdateServerUrl(value: string): boolean {
+  if (value.length > 2000) return false
+  try {
+    const url = new URL(value)
+    return url.protocol === 'https:' && url.username === '' && url.password === '' && url.hash === ''
+  } catch {
+    return false
+  }
 }
 
 export const MONTH_NAMES = ['western', 'levantine'] as const
@@ -39,7 +52,8 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   textSize: 100,
   monthNames: 'western',
-  digits: 'latn'
+  digits: 'latn',
+  updateServer: null
 }
 
 /** Why the lock refused, worded by the renderer. */

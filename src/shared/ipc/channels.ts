@@ -76,9 +76,13 @@ export const CHANNEL_NAMES = [
   'proofing:removeWord',
   'proofing:words',
   'proofing:exportWords',
-  'shell:openExternal'
+  'shell:openExternal',
+  'updates:status',
+  'updates:check',
+  'updates:install',
+  'updates:fromFile'
 ] as const
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number]
 
-export const EVENT_NAMES = ['app:flush', 'sync:progress'] as const
+export const EVENT_NAMES = ['app:flush', 'sync:progress', 'updates:state'] as const

@@ -21,6 +21,9 @@ import type { ArticleReview, QueueItem, ReviewComment, ReviewIdentity } from '..
 import type { DiffPart } from '../review/diff'
 import { isMediaId, type MediaProblem } from '../domain/media'
 import { CHANNEL_NAMES, EVENT_NAMES, type ChannelName } from './channels'
+import { def } from './def'
+import { updatesContract } from './updates-contract'
+import type { UpdateState } from '../domain/updates'
 
 /** Error codes a handler can answer with; the renderer words them for the user. */
 export const ERROR_CODES = [
@@ -46,16 +49,6 @@ export interface IpcError {
 export type ErrorReason = SyncErrorCode | TransitionRefusal | BundleProblem | MediaProblem | StoreProblem
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError }
-
-interface ChannelDef<Req extends z.ZodType, Res> {
-  request: Req
-  /** Phantom: carries the response type, never read at run time. */
-  response?: Res
-}
-
-const def =
-  <Res>() =>
-  <Req extends z.ZodType>(request: Req): ChannelDef<Req, Res> => ({ request })
 
 const MAX_TEXT = 200_000
 const MAX_BODY = 20_000_000
@@ -358,7 +351,8 @@ export const contract = {
           .refine((u) => isAllowedLinkUrl(u) && !u.trim().toLowerCase().startsWith('mailto:'), 'only http and https links open outside')
       })
       .strict()
-  )
+  ),
+  ...updatesContract
 } as const
 
 export type Contract = typeof contract
@@ -384,6 +378,8 @@ export interface Events {
   'app:flush': null
   /** A sync run moved on. */
   'sync:progress': SyncProgress
+  /** An update was found, downloaded, or failed. */
+  'updates:state': UpdateState
 }
 export type EventName = keyof Events
 export { EVENT_NAMES }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DIGITS, LOCK_AFTER_CHOICES, MONTH_NAMES, TEXT_SIZES } from '../domain/app'
+import { DIGITS, LOCK_AFTER_CHOICES, MONTH_NAMES, TEXT_SIZES, isUpdateServerUrl } from '../domain/app'
 
 const id = z.uuid()
 
@@ -18,6 +18,7 @@ export const settingsPatchSchema = z
       .refine((n) => (TEXT_SIZES as readonly number[]).includes(n), 'one of the text sizes')
       .optional(),
     monthNames: z.enum(MONTH_NAMES).optional(),
-    digits: z.enum(DIGITS).optional()
+    digits: z.enum(DIGITS).optional(),
+    updateServer: z.string().trim().max(2000).refine(isUpdateServerUrl, 'an https address').nullable().optional()
   })
   .strict()

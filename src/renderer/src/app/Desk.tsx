@@ -18,7 +18,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { PanicWipe } from '../features/panic/PanicWipe'
 import { SecurityDialog } from '../features/security/SecurityDialog'
 import { ShortcutsHelp } from '../features/help/ShortcutsHelp'
-import { DatesDialog } from '../features/appearance/DatesDialog'
+import { SettingsDialog } from '../features/appearance/SettingsDialog'
 import { DatesProvider, useDates } from './dates'
 import { useLock } from '../features/security/useLock'
 import { useAppearance } from '../features/appearance/useAppearance'
@@ -100,7 +100,7 @@ function DeskView({ settings }: { settings: Settings }) {
       <PanicWipe />
       {desk.panels.shown.security && <SecurityDialog lock={lock} onClose={() => desk.panels.close('security')} />}
       {desk.panels.shown.help && <ShortcutsHelp onClose={() => desk.panels.close('help')} />}
-      {desk.panels.shown.dates && <DatesDialog onClose={() => desk.panels.close('dates')} />}
+      {desk.panels.shown.settings && <SettingsDialog onClose={() => desk.panels.close('settings')} />}
       <DeskHeader desk={desk} appearance={appearance} />
       {narrow ? (
         <ListRail out={panels.shown.list} onToggle={() => panels.toggle('list')} onCreate={articles.create}>

@@ -42,8 +42,8 @@ export function DeskHeader({ desk, appearance }: { desk: DeskModel; appearance: 
       <button type="button" className="tb-btn tb-text" onClick={() => panels.open('security')} data-testid="open-security">
         {t('security.open')}
       </button>
-      <button type="button" className="tb-btn tb-text" onClick={() => panels.open('dates')} data-testid="open-dates">
-        {t('dates.open')}
+      <button type="button" className="tb-btn tb-text" onClick={() => panels.open('settings')} data-testid="open-settings">
+        {t('dates.settings')}
       </button>
       <label className="locale-switch">
         <span>{t('settings.theme')}</span>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useShortcut } from './useShortcut'
 
 /** The panels and dialogs of the desk, and which are open. */
-export const PANELS = ['search', 'sync', 'queue', 'proofing', 'review', 'revisions', 'notes', 'security', 'help', 'list', 'dates'] as const
+export const PANELS = ['search', 'sync', 'queue', 'proofing', 'review', 'revisions', 'notes', 'security', 'help', 'list', 'settings'] as const
 export type Panel = (typeof PANELS)[number]
 
 /** Panels that take room beside the text: one at a time, so the column a reporter writes in keeps its measure. */
@@ -19,7 +19,7 @@ const CLOSED: Record<Panel, boolean> = {
   security: false,
   help: false,
   list: false,
-  dates: false
+  settings: false
 }
 
 /**

@@ -1,12 +1,8 @@
-import { useEffect, useRef } from 'react'
+import { useModal } from './useModal'
 
 /** A modal question with a destructive answer and a safe one (the default). */
 export function ConfirmDialog(props: { title: string; body: string; confirm: string; cancel: string; onConfirm: () => void; onCancel: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null)
-  useEffect(() => {
-    const dialog = ref.current
-    if (dialog !== null && !dialog.open) dialog.showModal()
-  }, [])
+  const ref = useModal()
   return (
     <dialog ref={ref} className="confirm-dialog" onCancel={props.onCancel} aria-labelledby="confirm-title">
       <h2 id="confirm-title">{props.title}</h2>

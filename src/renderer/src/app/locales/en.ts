@@ -54,7 +54,41 @@ const en: Messages = {
     trashed: 'This article is in the trash. Restore it to edit it.',
     loading: 'Opening…'
   },
+  updates: {
+    title: 'Updates',
+    version: 'Version',
+    unsupported: 'This copy runs from source: updates come with the next build.',
+    idle: 'Not checked for updates yet in this session.',
+    checking: 'Checking for an update…',
+    none: 'Qalam is up to date (last checked {{when}}).',
+    downloading: 'Downloading version {{version}} in the background ({{percent}}%).',
+    ready: 'Version {{version}} is downloaded and its signature checked. It installs when you agree.',
+    onQuit: 'Version {{version}} will be installed when Qalam closes.',
+    installOnQuit: 'Install when Qalam closes',
+    installNow: 'Restart and install now',
+    check: 'Check for an update',
+    fromFile: 'Update from a file…',
+    fileOk: 'The installer is signed by the publisher (version {{version}}) and has been opened. Finish installing, then restart Qalam.',
+    server: "The newsroom's own update server",
+    serverHint: "Leave empty to use Qalam's server. https addresses only.",
+    serverInvalid:
+      'The update server must be an https:// address without a user name or password. / عنوان خادم التحديثات يجب أن يبدأ بـ https:// ولا يحوي اسم مستخدم أو كلمة مرور.',
+    problem: {
+      offline: 'No connection now: Qalam checks again when there is one.',
+      'bad-signature': 'Update refused: its signature or checksum does not match what the publisher released. Nothing was installed.',
+      failed: 'Could not check for an update. Qalam will try again later.'
+    },
+    file: {
+      unsigned: 'File refused: it has no signature (a .sig file beside it). An unsigned installer is never run.',
+      'bad-signature': "File refused: its signature does not match the publisher's key, or the file was changed after signing.",
+      'wrong-file': 'File refused: the signature beside it is for another file.',
+      'not-newer': 'File refused: its version is not newer than the one running.',
+      'too-large': "File refused: too large to be Qalam's installer.",
+      unreadable: 'The file could not be read.'
+    }
+  },
   dates: {
+    settings: 'Settings',
     none: 'No date',
     clear: 'Clear the date',
     hour: 'Hour',
@@ -65,9 +99,9 @@ const en: Messages = {
     western: 'يناير، فبراير…',
     levantine: 'كانون الثاني، شباط…',
     digits: 'Digits in Arabic',
-    latn: '0 1 2 3',
-    arab: '٠ ١ ٢ ٣',
-    open: 'Dates',
+    // Isolated left to right: in an Arabic line a run of digits and spaces would read 3 2 1 0.
+    latn: '\u20660 1 2 3\u2069',
+    arab: '\u2066٠ ١ ٢ ٣\u2069',
     close: 'Close',
     example: 'Example'
   },

@@ -1,15 +1,11 @@
-import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SHORTCUTS, shortcutLabel, type EditorAction } from '../../editor/shortcuts'
+import { useModal } from '../../ui/useModal'
 
 /** Every shortcut in one sheet (Ctrl+/), from the one table the keys are matched against. */
 export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation()
-  const ref = useRef<HTMLDialogElement>(null)
-  useEffect(() => {
-    const dialog = ref.current
-    if (dialog !== null && !dialog.open) dialog.showModal()
-  }, [])
+  const ref = useModal()
   const actions = Object.keys(SHORTCUTS) as EditorAction[]
   return (
     <dialog ref={ref} className="confirm-dialog shortcuts-help" onCancel={onClose} aria-labelledby="shortcuts-title" data-testid="shortcuts-help">

@@ -1,19 +1,16 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BundlePreview, BundleSigner } from '@shared/domain/bundle'
 import { formatDateTime } from '../../app/i18n'
 import { useLocale } from '../../app/notices'
+import { useModal } from '../../ui/useModal'
 
 /** What a bundle will change, before anything changes: who wrote it, status moves, comments, suggestions, paragraphs; Import or Cancel. */
 export function BundlePreviewDialog({ preview, onImport, onCancel }: { preview: BundlePreview; onImport: (trustSigner: boolean) => void; onCancel: () => void }) {
   const { t } = useTranslation()
   const locale = useLocale()
-  const ref = useRef<HTMLDialogElement>(null)
+  const ref = useModal()
   const [trust, setTrust] = useState(false)
-  useEffect(() => {
-    const dialog = ref.current
-    if (dialog !== null && !dialog.open) dialog.showModal()
-  }, [])
   const status = (s: string) => t(`status.${s as BundlePreview['statusMoves'][number]['to']}`)
   return (
     <dialog ref={ref} className="confirm-dialog bundle-preview" onCancel={onCancel} aria-labelledby="bundle-preview-title" data-testid="bundle-preview">

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BundleSeal, Colleague } from '@shared/domain/bundle'
 import { api, call } from '../../api'
+import { useModal } from '../../ui/useModal'
 
 type Kind = BundleSeal['kind']
 
@@ -98,12 +99,8 @@ export function ExportBundleDialog({ onExport, onCancel }: { onExport: (seal: Bu
 /** The passphrase of a bundle sealed with one (told by phone, not sent with the file). */
 export function UnsealDialog({ onUnseal, onCancel }: { onUnseal: (passphrase: string) => void; onCancel: () => void }) {
   const { t } = useTranslation()
-  const ref = useRef<HTMLDialogElement>(null)
+  const ref = useModal()
   const [passphrase, setPassphrase] = useState('')
-  useEffect(() => {
-    const dialog = ref.current
-    if (dialog !== null && !dialog.open) dialog.showModal()
-  }, [])
   return (
     <dialog ref={ref} className="confirm-dialog" onCancel={onCancel} aria-labelledby="unseal-title" data-testid="unseal-dialog">
       <h2 id="unseal-title">{t('bundle.unseal.title')}</h2>

@@ -1,0 +1,100 @@
+import { createHash, createPublicKey, verify } from 'node:crypto'
+import { copyFileSync, chmodSync, createReadStream, lstatSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { pipeline } from 'node:stream/promises'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import { z } from 'zod'
+import type { InstallerProblem } from '@shared/domain/updates'
+
+/** An installer bigger than this is not Qalam's (ours are about 150 MB). */
+export const MAX_INSTALLER_BYTES = 1024 * 1024 * 1024
+/** The signature file beside it is a few hundred bytes of JSON. */
+export const MAX_SIGNATURE_BYTES = 4096
+export const SIGNATURE_FORMAT = 'qalam-update-1'
+
+/** `<installer>.sig`: what the release workflow signs with the publisher's Ed25519 key (scripts/sign-update.ts). */
+export const signatureSchema = z
+  .object({
+    format: z.literal(SIGNATURE_FORMAT),
+    file: z.string().min(1).max(255),
+    version: z.string().regex(/^\d{1,4}\.\d{1,4}\.\d{1,4}$/),
+    sha512: z.string().regex(/^[0-9a-f]{128}$/),
+    signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/)
+  })
+  .strict()
+export type InstallerSignature = z.infer<typeof signatureSchema>
+
+/** The bytes the publisher signs: the format, the file's name, its version and its SHA-512. */
+export function signedMessage(s: Pick<InstallerSignature, 'file' | 'version' | 'sha512'>): Buffer {
+  return Buffer.from(`${SIGNATURE_FORMAT}\n${s.file}\n${s.version}\n${s.sha512}\n`, 'utf8')
+}
+
+/** 1.10.0 > 1.9.3: numeric, part by part. */
+export function newerVersion(candidate: string, current: string): boolean {
+  const a = candidate.split('.').map(Number)
+  const b = current
+    .replace(/[-+].*$/, '')
+    .split('.')
+    .map(Number)
+  for (let i = 0; i < 3; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0)
+  return false
+}
+
+export type Verified = { ok: true; version: string; copy: string; remove: () => void } | { ok: false; problem: InstallerProblem }
+
+/**
+ * An installer from a USB stick or a messenger, accepted only with the publisher's
+ * signature: `<file>.sig` must name this file, a newer version than the one running, and
+ * the SHA-512 of the bytes, signed by the key built into the app. The file is copied into a
+ * private folder first and the copy is what is hashed and later run, so nothing can change
+ * it between the check and the install.
+ */
+export async function verifySignedInstaller(path: string, options: { publicKeyPem: string; currentVersion: string; maxBytes?: number }): Promise<Verified> {
+  let info
+  try {
+    info = lstatSync(path)
+  } catch {
+    return { ok: false, problem: 'unreadable' }
+  }
+  if (!info.isFile()) return { ok: false, problem: 'unreadable' }
+  if (info.size > (options.maxBytes ?? MAX_INSTALLER_BYTES)) return { ok: false, problem: 'too-large' }
+  let signature: InstallerSignature
+  try {
+    const sigPath = `${path}.sig`
+    if (statSync(sigPath).size > MAX_SIGNATURE_BYTES) return { ok: false, problem: 'bad-signature' }
+    const parsed = signatureSchema.safeParse(JSON.parse(readFileSync(sigPath, 'utf8')))
+    if (!parsed.success) return { ok: false, problem: 'bad-signature' }
+    signature = parsed.data
+  } catch (error) {
+    return { ok: false, problem: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'unsigned' : 'bad-signature' }
+  }
+  let key
+  try {
+    key = createPublicKey(options.publicKeyPem)
+  } catch {
+    return { ok: false, problem: 'bad-signature' }
+  }
+  if (!verify(null, signedMessage(signature), key, Buffer.from(signature.signature, 'base64'))) return { ok: false, problem: 'bad-signature' }
+  // A signature is for one file: another signed installer's .sig next to this one does not carry over.
+  if (signature.file !== basename(path)) return { ok: false, problem: 'wrong-file' }
+  if (!newerVersion(signature.version, options.currentVersion)) return { ok: false, problem: 'not-newer' }
+  const dir = mkdtempSync(join(tmpdir(), 'qalam-installer-'))
+  chmodSync(dir, 0o700)
+  const copy = join(dir, basename(path))
+  const remove = () => rmSync(dir, { recursive: true, force: true })
+  try {
+    copyFileSync(path, copy)
+    // Hashed as a stream: an installer is too big to read into memory at once.
+    const hash = createHash('sha512')
+    await pipeline(createReadStream(copy), hash)
+    const sha512 = hash.digest('hex')
+    if (sha512 !== signature.sha512) {
+      remove()
+      return { ok: false, problem: 'bad-signature' }
+    }
+  } catch {
+    remove()
+    return { ok: false, problem: 'unreadable' }
+  }
+  return { ok: true, version: signature.version, copy, remove }
+}

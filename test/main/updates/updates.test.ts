@@ -1,0 +1,226 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto'
+import { mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { signInstaller } from '../../../scripts/sign-update'
+import { newerVersion, verifySignedInstaller } from '@main/updates/signed-installer'
+import { PUBLISHER_KEY_PEM } from '@main/updates/publisher-key'
+import { CHECK_EVERY_MS, FIRST_CHECK_MS, OFFLINE_RETRY_MS, problemOf, UpdateService, type UpdateDeps } from '@main/services/updates'
+import type { UpdaterPort } from '@main/updates/port'
+import { settingsPatchSchema } from '@shared/ipc/settings-schema'
+import { tempDir } from '../../support/temp'
+
+function keyPair() {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519')
+  return { publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() }
+}
+
+let tmp: ReturnType<typeof tempDir>
+beforeEach(() => (tmp = tempDir()))
+afterEach(() => tmp.remove())
+
+describe('an installer from a file', () => {
+  const publisher = keyPair()
+  const installer = (name = 'Qalam-Setup-1.2.0.exe', bytes = randomBytes(3 * 1024 * 1024)) => {
+    const path = join(tmp.dir, name)
+    writeFileSync(path, bytes)
+    return path
+  }
+  const check = (path: string, publicKeyPem = publisher.publicPem, currentVersion = '1.1.0') => verifySignedInstaller(path, { publicKeyPem, currentVersion })
+
+  it('is accepted with the publisher’s signature, as a private copy that is what gets run', async () => {
+    const path = installer()
+    await signInstaller(path, publisher.privatePem, '1.2.0')
+    const result = await check(path)
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.version).toBe('1.2.0')
+    expect(result.copy).not.toBe(path)
+    expect(readFileSync(result.copy).equals(readFileSync(path))).toBe(true)
+    result.remove()
+  })
+
+  it('is refused unsigned, tampered, signed by another key, with another file’s signature, or older than what runs', async () => {
+    expect(await check(installer('unsigned.exe'))).toEqual({ ok: false, problem: 'unsigned' })
+
+    const tampered = installer('Qalam-Setup-1.2.0.exe')
+    await signInstaller(tampered, publisher.privatePem, '1.2.0')
+    const bytes = readFileSync(tampered)
+    bytes[1_000_000] = bytes[1_000_000]! ^ 0x01
+    writeFileSync(tampered, bytes)
+    expect(await check(tampered)).toEqual({ ok: false, problem: 'bad-signature' })
+
+    const forged = installer('Qalam-Setup-1.3.0.exe')
+    await signInstaller(forged, keyPair().privatePem, '1.3.0')
+    expect(await check(forged)).toEqual({ ok: false, problem: 'bad-signature' })
+
+    // A real signature for one installer, put beside another file of the same bytes under a new name.
+    mkdirSync(join(tmp.dir, 'other'))
+    const signed = installer('other/Qalam-Setup-1.4.0.exe', randomBytes(1024))
+    await signInstaller(signed, publisher.privatePem, '1.4.0')
+    const renamed = join(tmp.dir, 'other/Qalam-Setup-9.9.9.exe')
+    renameSync(signed, renamed)
+    renameSync(`${signed}.sig`, `${renamed}.sig`)
+    expect(await check(renamed)).toEqual({ ok: false, problem: 'wrong-file' })
+
+    // A genuinely signed old version: a downgrade to a version with known holes is refused.
+    const old = installer('Qalam-Setup-1.0.5.exe', randomBytes(1024))
+    await signInstaller(old, publisher.privatePem, '1.0.5')
+    expect(await check(old)).toEqual({ ok: false, problem: 'not-newer' })
+    expect(await check(old, publisher.publicPem, '1.0.4')).toMatchObject({ ok: true, version: '1.0.5' })
+  })
+
+  it('holds against hostile signature files and paths: oversized, malformed, a folder, a link, too big', async () => {
+    const path = installer('Qalam-Setup-1.2.0.exe', randomBytes(2048))
+    writeFileSync(`${path}.sig`, 'x'.repeat(10_000))
+    expect(await check(path)).toEqual({ ok: false, problem: 'bad-signature' })
+    writeFileSync(`${path}.sig`, '{"format":"qalam-update-1","file":"Qalam-Setup-1.2.0.exe","version":"1.2.0","sha512":"00","signature":"AA=="}')
+    expect(await check(path)).toEqual({ ok: false, problem: 'bad-signature' })
+    writeFileSync(`${path}.sig`, 'not json')
+    expect(await check(path)).toEqual({ ok: false, problem: 'bad-signature' })
+    expect(await check(tmp.dir)).toEqual({ ok: false, problem: 'unreadable' })
+    const link = join(tmp.dir, 'link.exe')
+    symlinkSync(path, link)
+    expect(await check(link)).toEqual({ ok: false, problem: 'unreadable' })
+    await signInstaller(path, publisher.privatePem, '1.2.0')
+    expect(await verifySignedInstaller(path, { publicKeyPem: publisher.publicPem, currentVersion: '1.1.0', maxBytes: 1024 })).toEqual({ ok: false, problem: 'too-large' })
+  })
+
+  it('compares versions part by part, and the key built into the app is an Ed25519 public key', () => {
+    expect(newerVersion('1.10.0', '1.9.3')).toBe(true)
+    expect(newerVersion('1.2.0', '1.2.0')).toBe(false)
+    expect(newerVersion('2.0.0', '10.0.0')).toBe(false)
+    expect(newerVersion('0.2.0', '0.1.0-beta.1')).toBe(true)
+    expect(PUBLISHER_KEY_PEM).toMatch(/^-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA/)
+  })
+})
+
+class FakeUpdater implements UpdaterPort {
+  feeds: (string | null)[] = []
+  checks = 0
+  offer: string | null = '1.3.0'
+  onQuit = false
+  installedNow = false
+  private progress: ((p: number) => void)[] = []
+  private downloaded: ((v: string) => void)[] = []
+  private errors: ((e: Error) => void)[] = []
+  setFeed = (url: string | null) => void this.feeds.push(url)
+  check = async () => (this.checks++, this.offer)
+  onProgress = (l: (p: number) => void) => void this.progress.push(l)
+  onDownloaded = (l: (v: string) => void) => void this.downloaded.push(l)
+  onError = (l: (e: Error) => void) => void this.errors.push(l)
+  installOnQuit = (on: boolean) => void (this.onQuit = on)
+  quitAndInstall = () => void (this.installedNow = true)
+  emitProgress = (p: number) => this.progress.forEach((l) => l(p))
+  emitDownloaded = (v: string) => this.downloaded.forEach((l) => l(v))
+  emitError = (e: Error) => this.errors.forEach((l) => l(e))
+}
+
+describe('the update service', () => {
+  afterEach(() => vi.useRealTimers())
+  const service = (updater: FakeUpdater | null, more: Partial<UpdateDeps> = {}) =>
+    new UpdateService({
+      updater,
+      isOnline: () => true,
+      clock: { now: () => Date.now() },
+      appVersion: '1.2.0',
+      publicKeyPem: PUBLISHER_KEY_PEM,
+      server: () => null,
+      pickInstaller: async () => null,
+      openInstaller: async () => undefined,
+      ...more
+    })
+
+  it('checks soon after start and daily, and while offline every hour until there is a connection', async () => {
+    vi.useFakeTimers()
+    let online = false
+    const updater = new FakeUpdater()
+    updater.offer = null
+    const updates = service(updater, { isOnline: () => online })
+    updates.start()
+    await vi.advanceTimersByTimeAsync(FIRST_CHECK_MS)
+    expect(updater.checks).toBe(0)
+    await vi.advanceTimersByTimeAsync(OFFLINE_RETRY_MS)
+    expect(updater.checks).toBe(0)
+    online = true
+    await vi.advanceTimersByTimeAsync(OFFLINE_RETRY_MS)
+    expect(updater.checks).toBe(1)
+    expect(updates.status()).toMatchObject({ kind: 'none' })
+    await vi.advanceTimersByTimeAsync(CHECK_EVERY_MS - 1)
+    expect(updater.checks).toBe(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(updater.checks).toBe(2)
+    updates.stop()
+  })
+
+  it('downloads in the background and installs on quit only after the reporter agrees', async () => {
+    const updater = new FakeUpdater()
+    const updates = service(updater)
+    const seen: string[] = []
+    updates.onState((s) => seen.push(s.kind))
+    expect(await updates.check()).toEqual({ kind: 'downloading', version: '1.3.0', percent: 0 })
+    updater.emitProgress(41.6)
+    expect(updates.status()).toEqual({ kind: 'downloading', version: '1.3.0', percent: 42 })
+    updater.emitDownloaded('1.3.0')
+    expect(updates.status()).toEqual({ kind: 'ready', version: '1.3.0', onQuit: false })
+    expect(updater.onQuit).toBe(false)
+    expect(updates.install('quit')).toEqual({ kind: 'ready', version: '1.3.0', onQuit: true })
+    expect(updater.onQuit).toBe(true)
+    expect(updater.installedNow).toBe(false)
+    updates.install('now')
+    expect(updater.installedNow).toBe(true)
+    expect(seen).toEqual(['checking', 'downloading', 'downloading', 'ready', 'ready'])
+  })
+
+  it('says a signature fault, a lost connection or another failure in its own words, and follows the newsroom’s server', async () => {
+    expect(problemOf(new Error('sha512 checksum mismatch, expected abc'))).toBe('bad-signature')
+    expect(problemOf(new Error('New version 1.3.0 is not signed by the application owner: publisherNames: Qalam'))).toBe('bad-signature')
+    expect(problemOf(new Error('net::ERR_INTERNET_DISCONNECTED'))).toBe('offline')
+    expect(problemOf(new Error('Cannot parse update info'))).toBe('failed')
+    const updater = new FakeUpdater()
+    let server: string | null = null
+    const updates = service(updater, { server: () => server })
+    updates.start()
+    server = 'https://updates.newsroom.example/qalam/'
+    updates.serverChanged()
+    expect(updater.feeds).toEqual([null, 'https://updates.newsroom.example/qalam/'])
+    updater.emitError(new Error('sha512 checksum mismatch'))
+    expect(updates.status()).toMatchObject({ kind: 'failed', problem: 'bad-signature' })
+    updates.stop()
+    // Offline when asked: said at once, nothing is fetched.
+    const offline = new FakeUpdater()
+    expect(await service(offline, { isOnline: () => false }).check()).toMatchObject({ kind: 'failed', problem: 'offline' })
+    expect(offline.checks).toBe(0)
+    // Running from source: no updater, and nothing pretends otherwise.
+    expect(await service(null).check()).toEqual({ kind: 'unsupported' })
+  })
+
+  it('opens the verified copy of an installer from a file, and nothing when it is refused', async () => {
+    const publisher = keyPair()
+    const path = join(tmp.dir, 'Qalam-1.3.0.AppImage')
+    writeFileSync(path, randomBytes(4096))
+    const opened: string[] = []
+    const updates = service(null, { publicKeyPem: publisher.publicPem, pickInstaller: async () => path, openInstaller: async (p) => void opened.push(p) })
+    expect(await updates.fromFile()).toEqual({ ok: false, problem: 'unsigned' })
+    expect(opened).toEqual([])
+    await signInstaller(path, publisher.privatePem, '1.3.0')
+    expect(await updates.fromFile()).toEqual({ ok: true, version: '1.3.0' })
+    expect(opened).toHaveLength(1)
+    expect(opened[0]).not.toBe(path)
+    expect(await service(null, { pickInstaller: async () => null }).fromFile()).toEqual({ ok: false, problem: 'cancelled' })
+  })
+
+  it('takes only an https update server without credentials in the settings', () => {
+    expect(settingsPatchSchema.safeParse({ updateServer: 'https://updates.newsroom.example/qalam/' }).success).toBe(true)
+    expect(settingsPatchSchema.safeParse({ updateServer: null }).success).toBe(true)
+    for (const bad of [
+      'http://updates.newsroom.example/',
+      'https://user:pw@updates.example/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      `https://x.example/${'a'.repeat(2100)}`,
+      'not a url'
+    ])
+      expect(settingsPatchSchema.safeParse({ updateServer: bad }).success, bad).toBe(false)
+  })
+})
