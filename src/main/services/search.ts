@@ -124,6 +124,38 @@ function oneEditAway(word: string): string[] {
   return [...out]
 }
 
+/** Letters that share a shape and differ only by their dots: read or written one for the other. */
+const SAME_SHAPE = ['بتثني', 'جحخ', 'دذ', 'رز', 'سش', 'صض', 'طظ', 'عغ', 'فق']
+/** Rows of the standard Arabic keyboard: a slip of the finger hits a neighbouring key. */
+const KEY_ROWS = ['ضصثقفغعهخحجد', 'شسيبلاتنمكط', 'ءؤرىةوزظ']
+
+function likelySwap(x: string, y: string): boolean {
+  if (SAME_SHAPE.some((g) => g.includes(x) && g.includes(y))) return true
+  return KEY_ROWS.some((row) => row.includes(x) && row.includes(y) && Math.abs(row.indexOf(x) - row.indexOf(y)) === 1)
+}
+
+/**
+ * How likely a slip turned `meant` into `typed`: 0 for the common ones (two letters swapped,
+ * a letter for one of the same shape or the next key, a doubled letter), 1 for any other
+ * single edit. A query one slip from several words is read as the likely slip first, so
+ * «حاجر» is «حاجز» (a dot) before «حاجة» (any letter), however common «حاجة» is.
+ */
+export function slipRank(typed: string, meant: string): number {
+  const a = [...typed]
+  const b = [...meant]
+  if (a.length === b.length) {
+    const at = a.flatMap((c, i) => (c === b[i] ? [] : [i]))
+    if (at.length === 2 && at[1] === at[0]! + 1 && a[at[0]!] === b[at[1]!] && a[at[1]!] === b[at[0]!]) return 0
+    if (at.length === 1 && likelySwap(a[at[0]!]!, b[at[0]!]!)) return 0
+    return 1
+  }
+  // A letter dropped or added: likely when it is a doubled letter.
+  const [long, short] = a.length > b.length ? [a, b] : [b, a]
+  const i = long.findIndex((c, k) => c !== short[k])
+  const at = i === -1 ? long.length - 1 : i
+  return long[at] === long[at - 1] || long[at] === long[at + 1] ? 0 : 1
+}
+
 /** How many corrections a query with a slip is tried as: a slip can be one letter from a common word and from a rare one. */
 const NEAR_QUERIES = 3
 
@@ -142,8 +174,9 @@ export function nearQueries(db: Db, query: string): string[] {
     const found = [...searchRepo.documentCounts(db, oneEditAway(word))].filter(([, n]) => n > 0)
     if (found.length === 0) return [word]
     changed = true
+    // The likeliest slips first, then the word more articles hold.
     return found
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .sort((a, b) => slipRank(word, a[0]) - slipRank(word, b[0]) || b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, NEAR_QUERIES)
       .map(([term]) => term)
   })

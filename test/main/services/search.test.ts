@@ -6,6 +6,7 @@ import { draftOf, servicesIn } from '../../support/fixtures'
 import type { Services } from '@main/services'
 import * as searchRepo from '@main/store/repositories/search'
 import { FORGIVING, NOISE, QUALITY } from '../../support/search-quality'
+import { slipRank } from '@main/services/search'
 
 let data: ReturnType<typeof tempDir>
 let services: Services
@@ -79,6 +80,17 @@ describe('search', () => {
     const both = services.search.search('الاسوق ', {}, 10)
     expect(new Set(both.map((h) => h.near))).toEqual(new Set(['السوق', 'الاسواق']))
     expect(both.map((h) => h.id)).toContain(ids[5])
+    // A slip of a dot or of two letters swapped is read as that before any other word one letter away,
+    // even a much commoner one: «حاجر» is «حاجز» before «حاجة», «العصامة» is «العاصمة».
+    const checkpoint = add('حاجز', 'أقام الجيش حاجز التفتيش على الطريق')
+    for (let k = 0; k < 12; k++) add(`حاجة ${k}`, `قال إن الحاجة ماسة إلى المساعدات ${k}`)
+    const [dot] = services.search.search('حاجر ', {}, 10)
+    expect(dot).toMatchObject({ near: 'حاجز' })
+    expect(services.search.search('حاجر ', {}, 10).map((h) => h.id)).toContain(checkpoint)
+    expect(slipRank('العصامه', 'العاصمه')).toBe(0)
+    expect(slipRank('حاجر', 'حاجه')).toBe(1)
+    expect(slipRank('الميلشيات', 'الميليشيات')).toBe(1)
+    expect(slipRank('المدرسه', 'المدررسه')).toBe(0)
     // The singular finds the plural as an exact hit, highlighted.
     const [plural] = services.search.search('ميليشيا ', {}, 10)
     expect(plural).toMatchObject({ id: ids[0] })
