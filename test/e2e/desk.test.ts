@@ -18,7 +18,12 @@ beforeEach(() => {
 const row = (host: Host, title: string) => host.page.locator('.list-item', { hasText: title })
 
 async function articleTitled(host: Host, title: string) {
+  const before = await host.page.locator('.list-item').count()
   await host.page.getByTestId('new-article').click()
+  // The new article's editor, not the one still on screen while it opens (filling that one renamed it on a slow machine).
+  await expect.poll(() => host.page.locator('.list-item').count()).toBe(before + 1)
+  await host.page.waitForFunction(() => document.activeElement?.classList.contains('body-content'))
+  await expect.poll(() => host.page.getByLabel('العنوان').inputValue()).toBe('')
   await host.page.getByLabel('العنوان').fill(title)
   await body(host.page).click()
   await host.page.keyboard.type(`نص ${title}`)
