@@ -134,6 +134,21 @@ describe('hostile input', () => {
     expect((await onlyArticle(host)).bodyText).toBe('بداية جديدة')
   })
 
+  it('refuses in words a desk written by a newer Qalam, and changes nothing in it', async () => {
+    const { page } = host
+    await newArticle(page)
+    await page.keyboard.type('مادة من الإصدار الأحدث')
+    await waitSaved(page)
+    // A newer Qalam ran its migrations on this desk; the reporter then starts an older one.
+    host.services.store.connection().pragma('user_version = 9999')
+    host = await ctx.restart()
+    await host.page.getByTestId('store-reason').waitFor()
+    expect(await host.page.getByTestId('store-reason').innerText()).toBe('قاعدة البيانات أُنشئت بإصدار أحدث من قلم. حدّث التطبيق لفتحها.')
+    expect(await host.page.getByText('لم نغيّر في هذا الملف شيئًا.').isVisible()).toBe(true)
+    // Nothing was migrated down or set aside: the newer Qalam finds its desk as it left it.
+    expect(readdirSync(ctx.dir).some((f) => f.startsWith('qalam.db.unreadable-'))).toBe(false)
+  })
+
   it('says at start when no keyring protects the desk key, and opens a desk whose keyring is gone in words', async () => {
     host = await ctx.restart({ secretStorage: 'plain' }, () => {
       for (const f of readdirSync(ctx.dir)) rmSync(join(ctx.dir, f), { recursive: true, force: true })
