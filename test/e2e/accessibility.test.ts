@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { hostPerTest } from './per-test'
-import { newArticle, pressTool, selectText, waitSaved } from './helpers'
+import { newArticle, pressTool, typeQuoteAndLink, waitSaved } from './helpers'
 
 /**
  * axe-core (Deque's accessibility engine) on each main screen, in Arabic and in English:
@@ -45,17 +45,7 @@ async function screens(page: Page, language: 'ar' | 'en', theme: 'light' | 'dark
   await newArticle(page)
   await page.keyboard.type(language === 'ar' ? 'وصلت القافلة إلى البلدة.' : 'The convoy reached the town.')
   // A quote and a link too: their colours are set apart from the body's, and each theme must keep them readable.
-  await page.keyboard.press('Enter')
-  await page.keyboard.press('Control+Shift+9')
-  await page.keyboard.type('«لن نغادر»، قال أحد السكان.')
-  await page.keyboard.press('Enter')
-  await page.keyboard.press('Enter')
-  await page.keyboard.type('التفاصيل على موقع الوزارة')
-  await selectText(page, 'موقع الوزارة')
-  await page.keyboard.press('Control+k')
-  await page.locator('.link-dialog input[name="url"]').fill('https://example.org/report')
-  await page.keyboard.press('Enter')
-  await page.locator('.body-content a').waitFor()
+  await typeQuoteAndLink(page)
   await waitSaved(page)
   found.push(...(await serious(page, `${language}/${theme} desk and editor`)))
   for (const toggle of ['toggle-sync', 'toggle-review', 'toggle-proofing', 'toggle-notes', 'toggle-revisions']) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { hostPerTest } from './per-test'
-import { body, newArticle, pressTool, selectText, waitSaved } from './helpers'
+import { body, newArticle, pressTool, typeQuoteAndLink, waitSaved } from './helpers'
 import { value } from '../support/api'
 
 /** Night work and long sessions: the dark theme, the text size kept per person, focus mode. */
@@ -36,17 +36,7 @@ describe('appearance', () => {
     const page = ctx.host.page
     await newArticle(page)
     await page.keyboard.type('وصلت القافلة.')
-    await page.keyboard.press('Enter')
-    await page.keyboard.press('Control+Shift+9')
-    await page.keyboard.type('«لن نغادر»، قال أحد السكان.')
-    await page.keyboard.press('Enter')
-    await page.keyboard.press('Enter')
-    await page.keyboard.type('التفاصيل على موقع الوزارة')
-    await selectText(page, 'موقع الوزارة')
-    await page.keyboard.press('Control+k')
-    await page.locator('.link-dialog input[name="url"]').fill('https://example.org/report')
-    await page.keyboard.press('Enter')
-    await page.locator('.body-content a').waitFor()
+    await typeQuoteAndLink(page)
     const parts = ['.body-content p', '.body-content blockquote', '.body-content a']
     for (const theme of ['light', 'dark'] as const) {
       await page.getByTestId('theme').selectOption(theme)

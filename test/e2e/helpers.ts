@@ -129,3 +129,18 @@ export async function pickMoment(page: Page, testId: string, at: Date, withTime 
   await page.getByTestId(`${testId}-hour`).selectOption(String(at.getHours()))
   await page.getByTestId(`${testId}-minute`).selectOption(String(at.getMinutes()))
 }
+
+/** After the caret's paragraph: a quote, then a paragraph with a link, typed as a reporter would. */
+export async function typeQuoteAndLink(page: Page): Promise<void> {
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Control+Shift+9')
+  await page.keyboard.type('«لن نغادر»، قال أحد السكان.')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('التفاصيل على موقع الوزارة')
+  await selectText(page, 'موقع الوزارة')
+  await page.keyboard.press('Control+k')
+  await page.locator('.link-dialog input[name="url"]').fill('https://example.org/report')
+  await page.keyboard.press('Enter')
+  await page.locator('.body-content a').waitFor()
+}

@@ -66,11 +66,7 @@ export function createHandlers(services: Services): Handlers {
     'media:pickImage': () => media.pickImage(),
     'media:importImage': (req) => media.importPasted(req.name, req.base64),
     'settings:get': () => settings.get(),
-    'settings:update': (patch) => {
-      const next = settings.update(patch)
-      if (patch.updateServer !== undefined) services.updates.serverChanged()
-      return next
-    },
+    'settings:update': (patch) => settings.update(patch),
     'updates:status': () => services.updates.status(),
     'updates:check': () => services.updates.check(),
     'updates:install': ({ when }) => services.updates.install(when),

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path'
 import type { decodeTrie as DecodeTrie } from 'cspell-trie-lib'
 import { hasArabic, isRemovedMark, normalizeArabic } from '@shared/arabic/normalize'
 import { MODERN_WORDS } from './modern-words'
+import { nearLetter } from '@shared/arabic/slips'
 
 /**
  * Offline spelling: Ayaspell's Arabic word list (the @cspell/dict-ar package, LGPL,
@@ -27,22 +28,8 @@ async function loadTrie(pkg: string, file: string): Promise<Trie> {
   return decodeTrie(gunzipSync(readFileSync(path)).toString('utf8'))
 }
 
-/** Rows of the standard Arabic keyboard: a slip usually hits a neighbouring key. */
-const KEY_ROWS = ['ضصثقفغعهخحجد', 'شسيبلاتنمكط', 'ئءؤرىةوزظ']
-/** Letters readers and writers confuse: hamza seats, teh marbuta and heh, alef maksura and yeh. */
-const CONFUSABLE = ['اأإآ', 'هة', 'يى', 'ءؤئ']
-
-function near(x: string, y: string): boolean {
-  if (CONFUSABLE.some((g) => g.includes(x) && g.includes(y))) return true
-  return KEY_ROWS.some((row) => {
-    const i = row.indexOf(x)
-    const j = row.indexOf(y)
-    return i >= 0 && j >= 0 && Math.abs(i - j) === 1
-  })
-}
-
 /** Substitution cost: half for a neighbouring key or a confusable letter. */
-const substitution = (x: string, y: string) => (x === y ? 0 : near(x, y) ? 0.5 : 1)
+const substitution = (x: string, y: string) => (x === y ? 0 : nearLetter(x, y) ? 0.5 : 1)
 
 /** Optimal string alignment distance (adjacent swaps count one), substitutions weighted as above. */
 export function editDistance(a: string, b: string): number {

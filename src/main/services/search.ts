@@ -3,6 +3,7 @@ import * as searchRepo from '../store/repositories/search'
 import type { Range, SearchFilters, SearchHit } from '@shared/domain/search'
 import { hasArabic, normalizeArabic, searchForms, searchFormsCached, wordsWithOffsets } from '@shared/arabic/normalize'
 import { numberVariants } from '@shared/arabic/plurals'
+import { sameShapeOrNextKey } from '@shared/arabic/slips'
 
 interface ParsedQuery {
   /** Every form any whole query word is found by. */
@@ -124,16 +125,6 @@ function oneEditAway(word: string): string[] {
   return [...out]
 }
 
-/** Letters that share a shape and differ only by their dots: read or written one for the other. */
-const SAME_SHAPE = ['بتثني', 'جحخ', 'دذ', 'رز', 'سش', 'صض', 'طظ', 'عغ', 'فق']
-/** Rows of the standard Arabic keyboard: a slip of the finger hits a neighbouring key. */
-const KEY_ROWS = ['ضصثقفغعهخحجد', 'شسيبلاتنمكط', 'ءؤرىةوزظ']
-
-function likelySwap(x: string, y: string): boolean {
-  if (SAME_SHAPE.some((g) => g.includes(x) && g.includes(y))) return true
-  return KEY_ROWS.some((row) => row.includes(x) && row.includes(y) && Math.abs(row.indexOf(x) - row.indexOf(y)) === 1)
-}
-
 /**
  * How likely a slip turned `meant` into `typed`: 0 for the common ones (two letters swapped,
  * a letter for one of the same shape or the next key, a doubled letter), 1 for any other
@@ -146,7 +137,7 @@ export function slipRank(typed: string, meant: string): number {
   if (a.length === b.length) {
     const at = a.flatMap((c, i) => (c === b[i] ? [] : [i]))
     if (at.length === 2 && at[1] === at[0]! + 1 && a[at[0]!] === b[at[1]!] && a[at[1]!] === b[at[0]!]) return 0
-    if (at.length === 1 && likelySwap(a[at[0]!]!, b[at[0]!]!)) return 0
+    if (at.length === 1 && sameShapeOrNextKey(a[at[0]!]!, b[at[0]!]!)) return 0
     return 1
   }
   // A letter dropped or added: likely when it is a doubled letter.

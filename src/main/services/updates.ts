@@ -68,18 +68,12 @@ export class UpdateService {
   /** Starts the schedule: the first check soon after start, then daily (hourly while offline). */
   start(): void {
     if (this.deps.updater === null) return
-    this.deps.updater.setFeed(this.deps.server())
     this.schedule(FIRST_CHECK_MS)
   }
 
   stop(): void {
     if (this.timer !== null) this.timers.clear(this.timer)
     this.timer = null
-  }
-
-  /** The settings changed: the feed follows the newsroom's server. */
-  serverChanged(): void {
-    this.deps.updater?.setFeed(this.deps.server())
   }
 
   /** Checks now (the reporter's button, or the schedule). */
@@ -93,6 +87,8 @@ export class UpdateService {
     }
     this.set({ kind: 'checking' })
     try {
+      // The feed is whatever the settings say at this moment: the newsroom's server, or the built-in one.
+      updater.setFeed(this.deps.server())
       const version = await updater.check()
       // An error reported while checking has already set the state.
       if ((this.state as UpdateState).kind === 'checking')

@@ -178,15 +178,15 @@ describe('the update service', () => {
     expect(problemOf(new Error('net::ERR_INTERNET_DISCONNECTED'))).toBe('offline')
     expect(problemOf(new Error('Cannot parse update info'))).toBe('failed')
     const updater = new FakeUpdater()
+    updater.offer = null
     let server: string | null = null
     const updates = service(updater, { server: () => server })
-    updates.start()
+    await updates.check()
     server = 'https://updates.newsroom.example/qalam/'
-    updates.serverChanged()
+    await updates.check()
     expect(updater.feeds).toEqual([null, 'https://updates.newsroom.example/qalam/'])
     updater.emitError(new Error('sha512 checksum mismatch'))
     expect(updates.status()).toMatchObject({ kind: 'failed', problem: 'bad-signature' })
-    updates.stop()
     // Offline when asked: said at once, nothing is fetched.
     const offline = new FakeUpdater()
     expect(await service(offline, { isOnline: () => false }).check()).toMatchObject({ kind: 'failed', problem: 'offline' })

@@ -64,20 +64,16 @@ const dateTimeFormat = cached((tag) => new Intl.DateTimeFormat(tag, { day: 'nume
 const relativeFormat = cached((tag) => new Intl.RelativeTimeFormat(tag, { numeric: 'auto' }))
 const longDateFormat = cached((tag) => new Intl.DateTimeFormat(tag, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }))
 const numberFormat = cached((tag) => new Intl.NumberFormat(tag, { useGrouping: false }))
+const twoDigitFormat = cached((tag) => new Intl.NumberFormat(tag, { useGrouping: false, minimumIntegerDigits: 2 }))
 
 /** «الخميس، 3 أيلول 2026»: a day as the interface writes it. */
 export function formatLongDate(at: Date, locale: Locale): string {
   return longDateFormat(locale).format(at)
 }
 
-/** A figure (a day, an hour) in the interface's digits. */
-export function formatNumber(n: number, locale: Locale, digits = 1): string {
-  const text = numberFormat(locale).format(n)
-  return digits > 1
-    ? numberFormat(locale)
-        .format(0)
-        .repeat(Math.max(0, digits - String(n).length)) + text
-    : text
+/** A figure (a day, a percentage) in the interface's digits; `twoDigits` for hours and minutes (09, ٠٩). */
+export function formatNumber(n: number, locale: Locale, twoDigits = false): string {
+  return (twoDigits ? twoDigitFormat : numberFormat)(locale).format(n)
 }
 
 /** Times like 12:04, in the digits the newsroom chose. */

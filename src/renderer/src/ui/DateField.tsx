@@ -153,8 +153,6 @@ export function DateField({ label, value, onChange, testId }: { label: string; v
  */
 export function DateTimeField({ label, value, onChange, testId }: { label: string; value: number | null; onChange: (at: number | null) => void; testId?: string }) {
   const { t } = useTranslation()
-  const locale = useLocale()
-  useDates()
   const at = value === null ? null : new Date(value)
   const day = at === null ? '' : dayOf(at)
   const hours = at?.getHours() ?? 9
@@ -168,33 +166,26 @@ export function DateTimeField({ label, value, onChange, testId }: { label: strin
       <DateField label={label} value={day} onChange={(next) => set(next, hours, minutes)} testId={testId === undefined ? undefined : `${testId}-date`} />
       {at !== null && (
         <span className="time-field" dir="ltr">
-          <select
-            aria-label={`${label}: ${t('dates.hour')}`}
-            value={hours}
-            onChange={(e) => set(day, Number(e.target.value), minutes)}
-            data-testid={testId === undefined ? undefined : `${testId}-hour`}
-          >
-            {Array.from({ length: 24 }, (_, h) => (
-              <option key={h} value={h}>
-                {formatNumber(h, locale, 2)}
-              </option>
-            ))}
-          </select>
+          <TwoDigitSelect label={`${label}: ${t('dates.hour')}`} count={24} value={hours} onChange={(h) => set(day, h, minutes)} testId={testId && `${testId}-hour`} />
           <span aria-hidden="true">:</span>
-          <select
-            aria-label={`${label}: ${t('dates.minute')}`}
-            value={minutes}
-            onChange={(e) => set(day, hours, Number(e.target.value))}
-            data-testid={testId === undefined ? undefined : `${testId}-minute`}
-          >
-            {Array.from({ length: 60 }, (_, m) => (
-              <option key={m} value={m}>
-                {formatNumber(m, locale, 2)}
-              </option>
-            ))}
-          </select>
+          <TwoDigitSelect label={`${label}: ${t('dates.minute')}`} count={60} value={minutes} onChange={(m) => set(day, hours, m)} testId={testId && `${testId}-minute`} />
         </span>
       )}
     </div>
+  )
+}
+
+/** 00 to count-1 in the interface's digits: an hour or a minute. */
+function TwoDigitSelect({ label, count, value, onChange, testId }: { label: string; count: number; value: number; onChange: (n: number) => void; testId?: string }) {
+  const locale = useLocale()
+  useDates()
+  return (
+    <select aria-label={label} value={value} onChange={(e) => onChange(Number(e.target.value))} data-testid={testId}>
+      {Array.from({ length: count }, (_, n) => (
+        <option key={n} value={n}>
+          {formatNumber(n, locale, true)}
+        </option>
+      ))}
+    </select>
   )
 }

@@ -21,7 +21,7 @@ export function ListRail({ out, onToggle, onCreate, children }: { out: boolean; 
     return () => document.removeEventListener('pointerdown', away)
   }, [out])
   return (
-    <div className={out ? 'list-rail is-out' : 'list-rail'} ref={rail} data-testid="list-rail">
+    <div className="list-rail" ref={rail} data-testid="list-rail">
       <div className="rail-buttons">
         <button type="button" className="tb-btn" aria-expanded={out} aria-label={t('list.heading')} title={t('list.heading')} onClick={onToggle} data-testid="rail-toggle">
           <ListIcon />
