@@ -133,7 +133,8 @@ export async function checkPackage(
 
     // What out/main/index.js loads by path (src/main/index.ts: the renderer, the preload, the icon and the native module).
     for (const path of ['out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html', 'package.json']) if (!has(path)) problems.push(`${path} is not in the package`)
-    for (const path of ['window-icon.png', 'native/better_sqlite3.node'])
+    // The licence of bundled data that is not an npm package of its own (the common-word list) ships beside the app.
+    for (const path of ['window-icon.png', 'native/better_sqlite3.node', 'licenses/tessdata-ara.txt'])
       if (!existsSync(join(resources, path))) problems.push(`resources/${path} is missing (process.resourcesPath)`)
     // Fonts the renderer's CSS names are in the package beside it.
     const html = has('out/renderer/index.html') ? read('out/renderer/index.html') : ''

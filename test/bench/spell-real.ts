@@ -92,7 +92,7 @@ export async function benchSpellReal(file = DEFAULT_CORPUS): Promise<SpellRealFi
       tag.flagged++
       const t0 = performance.now()
       const slip = checker.probableSlip(row.wrong)
-      const suggestions = slip !== null ? [slip] : checker.suggest(row.wrong)
+      const suggestions = slip !== null ? slip.fixes : checker.suggest(row.wrong)
       suggestTime += performance.now() - t0
       suggestCalls++
       if (suggestions[0] === row.right) {

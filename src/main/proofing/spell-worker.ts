@@ -3,6 +3,7 @@ import { wordsWithOffsets } from '@shared/arabic/normalize'
 import { checkText, type ProofingLocale } from '@shared/proofing/rules'
 import type { Finding } from '@shared/proofing/findings'
 import { SpellChecker } from './spell'
+import type { ProbableSlip, SlipReason } from './probable-slips'
 
 /**
  * The spell checker's thread: the word lists are decoded here, and every check runs
@@ -45,7 +46,7 @@ async function answer(request: SpellRequest): Promise<void> {
 }
 
 /** What the list says of a word: misspelled, a probable slip with its fix, or fine. */
-type Verdict = { wrong: true } | { wrong: false; slip: string | null }
+type Verdict = { wrong: true } | { wrong: false; slip: ProbableSlip | null }
 
 function proof(checker: SpellChecker, request: Extract<SpellRequest, { type: 'proof' }>): Finding[] {
   const ignored = new Set(request.ignored)
@@ -76,20 +77,25 @@ function proof(checker: SpellChecker, request: Extract<SpellRequest, { type: 'pr
           suggestions: suggestions.get(w.word) ?? []
         }
       ]
-    // A word the list accepts that is almost surely a slip all the same (a definite word ending in ه whose ة form is a word).
+    // A word the list accepts that is almost surely a slip all the same (probable-slips.ts).
     if (v.slip === null) return []
-    return [
-      {
-        start: w.start,
-        end: w.end,
-        kind: 'probable-slip',
-        message:
-          request.locale === 'ar'
-            ? `«${w.word}» معرّفة بـ«ال» فلا تنتهي بضمير: الأرجح «${v.slip}».`
-            : `“${w.word}” is definite (ال), so it cannot end in a pronoun: most likely “${v.slip}”.`,
-        suggestions: [v.slip]
-      }
-    ]
+    return [{ start: w.start, end: w.end, kind: 'probable-slip', message: slipMessage(w.word, v.slip, request.locale), suggestions: v.slip.fixes }]
   })
   return [...findings, ...checkText(request.text, request.locale)].sort((a, b) => a.start - b.start || a.end - b.end)
+}
+
+/** Why a word the list accepts is flagged, in the reporter's language, with the likeliest fix. */
+function slipMessage(word: string, slip: ProbableSlip, locale: ProofingLocale): string {
+  const fix = slip.fixes.join(locale === 'ar' ? '» أو «' : '” or “')
+  const why: Record<SlipReason, [string, string]> = {
+    'definite-heh': [`«${word}» معرّفة بـ«ال» فلا تنتهي بضمير`, `“${word}” is definite (ال), so it cannot end in a pronoun`],
+    hamza: [`«${word}» لا تُكتب بلا همزة`, `“${word}” is never written without its hamza`],
+    'hamza-article': [`ألف «ال» لا تُكتب همزة في «${word}»`, `the alef of the article (ال) takes no hamza in “${word}”`],
+    'dagger-alef': [`ألف «${word}» لا تُكتب`, `the long alef of “${word}” is not written`],
+    tripled: [`في «${word}» حرف مكرر ثلاث مرات`, `“${word}” has one letter three times`],
+    'rare-heh': [`«${word}» نادرة وهي بالتاء المربوطة شائعة`, `“${word}” is rare, and common with teh marbuta`],
+    doubled: [`«${word}» نادرة وفيها حرف مكرر`, `“${word}” is rare and has a letter typed twice`]
+  }
+  const [ar, en] = why[slip.reason]
+  return locale === 'ar' ? `${ar}: الأرجح «${fix}».` : `${en}: most likely “${fix}”.`
 }

@@ -24,5 +24,15 @@ export function neighbourKeys(x: string, y: string): boolean {
 /** A neighbouring key or an orthographically confusable letter (hamza seats, ة/ه, ى/ي). */
 export const nearLetter = (x: string, y: string): boolean => inOneGroup(CONFUSABLE, x, y) || neighbourKeys(x, y)
 
+/** The letters that share `x`'s shape (only the dots differ) or sit beside it on the keyboard. */
+export function slipLetters(x: string): { sameShape: string[]; nextKey: string[] } {
+  const sameShape = [...(SAME_SHAPE.find((g) => g.includes(x)) ?? '')].filter((y) => y !== x)
+  const nextKey = KEY_ROWS.flatMap((row) => {
+    const i = row.indexOf(x)
+    return i < 0 ? [] : [row[i - 1], row[i + 1]].filter((y): y is string => y !== undefined && !sameShape.includes(y))
+  })
+  return { sameShape, nextKey }
+}
+
 /** A letter of the same shape (only the dots differ), or the next key. */
 export const sameShapeOrNextKey = (x: string, y: string): boolean => inOneGroup(SAME_SHAPE, x, y) || neighbourKeys(x, y)

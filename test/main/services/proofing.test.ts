@@ -38,6 +38,22 @@ describe('offline spell check', () => {
     expect((await services.proofing.suggest('المدينه')).slice(0, 1)).toEqual(['المدينة'])
   })
 
+  it('suggests what grammar, pronunciation, letter shapes and the keyboard explain, a common word before a rare one', async () => {
+    const first = async (word: string) => (await services.proofing.suggest(word))[0]
+    // Written here: the alef after a plural verb's و left out; the ت of a ة dropped before a pronoun;
+    // ن before ب written م as it is said; two letters the wrong way round.
+    expect(await first('قالو')).toBe('قالوا')
+    expect(await first('ذهبو')).toBe('ذهبوا')
+    expect((await services.proofing.suggest('سيارهم')).slice(0, 2)).toContain('سيارتهم')
+    expect(await first('ممبر')).toBe('منبر')
+    expect(await first('امبعاث')).toBe('انبعاث')
+    expect(await first('الحكوةم')).toBe('الحكومة')
+    // A letter of the same shape with other dots, with a missing hamza too.
+    expect(await first('ياخد')).toBe('يأخذ')
+    // «الى» is «إلى»: the common word comes before the rarer ones the same slips away («ألى», «تلى»).
+    expect(await first('الى')).toBe('إلى')
+  })
+
   it('flags a definite word ending in ه that the word list accepts when its ة form is a word, and leaves words whose ه is their own alone', async () => {
     const text = 'عادت الحياه إلى المدينه في السنه الماضية، ووجه الشكر إلى الله على المياه في الاتجاه الصحيح.'
     const findings = await services.proofing.check(text)
@@ -52,6 +68,38 @@ describe('offline spell check', () => {
     expect(findings.find((f) => f.kind === 'probable-slip')!.message).toContain('الأرجح «الحياة»')
   })
 
+  it('flags the slips the word list holds as words (ه for ة, a lost or wrong hamza, a written dagger alef, a letter typed twice), each with its reason in both languages', async () => {
+    // Written here: each word is one Ayaspell accepts, so only these rules can catch it.
+    const text = 'قال إن الخطة سريعه وانه لا تغيير، ولاكن ألحكومة لن يمكننهم تأجيلها، والأزمة اقتصاديه.'
+    const slips = async (locale: 'ar' | 'en') =>
+      (await services.proofing.check(text, { locale })).filter((f) => f.kind === 'probable-slip').map((f) => [text.slice(f.start, f.end), f.suggestions, f.message])
+    const ar = await slips('ar')
+    expect(ar.map(([word, fixes]) => [word, fixes])).toEqual([
+      ['سريعه', ['سريعة']],
+      ['وانه', ['وأنه', 'وإنه']],
+      ['ولاكن', ['ولكن']],
+      ['ألحكومة', ['الحكومة']],
+      ['يمكننهم', ['يمكنهم']],
+      ['اقتصاديه', ['اقتصادية']]
+    ])
+    expect(ar.map(([, , message]) => message)).toEqual([
+      '«سريعه» نادرة وهي بالتاء المربوطة شائعة: الأرجح «سريعة».',
+      '«وانه» لا تُكتب بلا همزة: الأرجح «وأنه» أو «وإنه».',
+      'ألف «ولاكن» لا تُكتب: الأرجح «ولكن».',
+      'ألف «ال» لا تُكتب همزة في «ألحكومة»: الأرجح «الحكومة».',
+      '«يمكننهم» نادرة وفيها حرف مكرر: الأرجح «يمكنهم».',
+      '«اقتصاديه» نادرة وهي بالتاء المربوطة شائعة: الأرجح «اقتصادية».'
+    ])
+    expect((await slips('en'))[1]![2]).toBe('“وانه” is never written without its hamza: most likely “وأنه” or “وإنه”.')
+  })
+
+  it('leaves alone the words those rules could mistake: a noun or verb with its own ه, and hamza-less forms that are words of their own', async () => {
+    // Nouns and prepositions with the pronoun ه (their ة forms are words too: «علية», «رئيسة»), and
+    // «واحد» (not و + «أحد»), «كان» (not ك + «أن»), «أثر» beside «إثر», words that begin with «أل».
+    const correct = 'قال رئيسه في كتابه عن بلاده إن عليه أن يغير موقفه وقراره، وكان واحد من أخيه قد ترك أثر الألعاب في ألمانيا وألف منزل.'
+    expect((await services.proofing.check(correct)).filter((f) => f.kind === 'probable-slip' || f.kind === 'spelling')).toEqual([])
+  })
+
   it('accepts plural verbs with an object pronoun, which the word list lacks, and still flags a slip in one', async () => {
     // «اعتقلوا» + «ه» is «اعتقلوه»: the alef of the plural drops before the pronoun.
     expect(await services.proofing.misspelled(['اعتقلوه', 'فسألوها', 'واستقبلوهم', 'ساعدونا'])).toEqual([])
@@ -62,6 +110,9 @@ describe('offline spell check', () => {
     expect(await services.proofing.misspelled(['والواتساب', 'بتويتر', 'ليوتيوب', 'زيلينسكي', 'وبوتين', 'رويترز', 'التوعوية'])).toEqual([])
     // The list is written as the words are spelled: a missing hamza is still flagged.
     expect(await services.proofing.misspelled(['الانستغرام', 'الإنستغرام'])).toEqual(['الانستغرام'])
+    // A foreign sound Arabic writes two ways: «ch» as «تش» or «ش», «g» as «غ» or «ج».
+    expect(await services.proofing.misspelled(['تشات', 'والتشات', 'جوجل', 'الإنستغرام', 'تلجرام'])).toEqual([])
+    expect(await services.proofing.misspelled(['تشاتت'])).toEqual(['تشاتت'])
     // The newsroom's own dictionary stays empty: these ship with the app.
     expect(services.proofing.wordListText().trim()).toBe('')
   })

@@ -1,0 +1,137 @@
+/**
+ * Words Ayaspell accepts that are almost surely slips all the same, each with its fix. Its
+ * 89 million forms hold most slips of ة and of a doubled letter as real words («سريعه» is
+ * «سريع» with the pronoun ه, «يمكننهم» a form of a rare verb) and some hamza-less forms
+ * («وانه»), so the list alone cannot tell; these rules decide where grammar, or the word's
+ * rarity beside a common fix, can:
+ *
+ * - a definite word cannot take the pronoun ه: «الحسنه» is «الحسنة» when that is a word;
+ * - the commonest function words never lose their hamza: «وانه» is «وأنه» or «وإنه»;
+ * - the article's alef never takes one: «ألعربية» is «العربية»;
+ * - the long alef of «هذا», «ذلك», «لكن»… is never written («ذالك», «هاذا», «لاكن»);
+ * - the same letter three times is never Arabic spelling;
+ * - ه for ة at a word's end when the ة form is common on the web (common-words.data.ts) and the
+ *   stem never shows there with another pronoun or ending: «كتابه» (his book) stays, as
+ *   «كتابها» and «كتابهم» are common; «سريعه» goes, as «سريعة» is common and «سريعها» is not;
+ * - a word that is rare on the web one letter typed twice from a common word.
+ */
+
+export type SlipReason = 'definite-heh' | 'hamza' | 'hamza-article' | 'dagger-alef' | 'tripled' | 'rare-heh' | 'doubled'
+
+export interface ProbableSlip {
+  /** The likeliest fix, then any other (the two hamza forms of «ان»). */
+  fixes: string[]
+  reason: SlipReason
+}
+
+export interface SlipLists {
+  /** Ayaspell's word list. */
+  has(word: string): boolean
+  /** Words common on the web (a subset of Ayaspell's). */
+  common: ReadonlySet<string>
+}
+
+/**
+ * The commonest words of news copy whose hamza or final letter is often slipped: where two
+ * forms of a slip are both words, these come first («الى» is «إلى» far more often than «ألى»).
+ * Written here from Arabic grammar, not taken from any corpus.
+ */
+export const FREQUENT: ReadonlySet<string> = new Set(
+  [
+    'إلى على في من عن أو أي إذا إلا إما أما أيضا أكثر أقل أول أولى أخرى آخر أمس أمام إطار إثر إزاء أثناء أحد إحدى لأن حتى',
+    'الذي التي الذين هذا هذه ذلك تلك مع بين خلال بعد قبل عند كل بعض غير منذ لدى لكن إذ أنا أنت أنتم نحن',
+    // أن and إن with each pronoun.
+    'أن إن أنه إنه أنها إنها أنهم إنهم أنك إنك أنكم إنكم أني إني أنني إنني أننا إننا'
+  ]
+    .join(' ')
+    .split(' ')
+)
+
+/** A definite word (ال, after و ف ب ك ل) ending in ه. */
+const DEFINITE_ENDING_IN_HEH = /^(?:[وف]?[بكل]?ال|[وف]?لل)[\u0621-\u064A]{2,}ه$/u
+/** Each way of reading a word as proclitics (و ف, then ب ك ل) and the rest, the whole word first. */
+function splits(word: string): [string, string][] {
+  const out: [string, string][] = []
+  for (let k = 0; k <= 2 && word.length - k >= 2; k++) if (/^[وف]?[بكل]?$/u.test(word.slice(0, k))) out.push([word.slice(0, k), word.slice(k)])
+  return out
+}
+const PRONOUN = /^(?:ه|ها|هم|هما|هن|ك|كم|كما|كن|نا|ني)$/u
+/** و or ف and a hamza-less word that make a word of their own: «واحد» is «one», not «وأحد». */
+const WORDS_OF_THEIR_OWN = new Set(['واحد', 'واو', 'فاخر'])
+
+/** Words whose long alef is not written (a dagger alef), keyed by the slip that writes it. */
+const DAGGER_ALEF: ReadonlyMap<string, string> = new Map(
+  ['هذا', 'هذه', 'هذان', 'هذين', 'هؤلاء', 'ذلك', 'ذلكم', 'لكن', 'لكنه', 'لكنها', 'لكنهم', 'لكنني', 'أولئك'].map((word) => [withWrittenAlef(word), word])
+)
+function withWrittenAlef(word: string): string {
+  if (word.startsWith('ه')) return `ها${word.slice(1)}`
+  if (word.startsWith('ذ')) return `ذا${word.slice(1)}`
+  if (word.startsWith('ل')) return `لا${word.slice(1)}`
+  return word.replace('ول', 'ولا')
+}
+
+/**
+ * Other endings a noun or verb that takes the pronoun ه takes as well: «كتابه» has «كتابها»,
+ * «أقنعه» has «أقنعت». Not ي, which makes adjectives of nouns in ة («ثقافي» from «ثقافة»).
+ */
+const PARADIGM = ['ها', 'هم', 'هما', 'كم', 'ك', 'نا', 'ني', 'ت', 'وا']
+
+/**
+ * Whether the web writes `stem` with other endings, then «stem + ه» is a real word; after a
+ * proclitic too («بكتابه»: «كتابها»), when the stem without it takes ة too («كتابة»), so
+ * that «لوحه» is not read as ل + «وح».
+ */
+function takesPronouns(stem: string, common: ReadonlySet<string>): boolean {
+  return splits(stem)
+    .filter(([clitic, rest]) => clitic === '' || common.has(`${rest}ة`))
+    .some(([, rest]) => PARADIGM.some((ending) => common.has(`${rest}${ending}`)))
+}
+
+export function probableSlip(word: string, lists: SlipLists): ProbableSlip | null {
+  if (DEFINITE_ENDING_IN_HEH.test(word)) {
+    const fixed = `${word.slice(0, -1)}ة`
+    if (lists.has(fixed)) return { fixes: [fixed], reason: 'definite-heh' }
+  }
+  // Only after و or ف: after ب ك ل the hamza-less form is too often a verb of its own («كان», «لاذ», «بان»).
+  // A hamza on the wrong seat too («آنه», «أذا»), unless the word is common as it is («أثر» beside «إثر»).
+  for (const [clitic, rest] of splits(word)) {
+    const seat = rest[0] ?? ''
+    if (!/^[وف]?$/u.test(clitic) || !'اأإآ'.includes(seat) || FREQUENT.has(rest) || WORDS_OF_THEIR_OWN.has(word)) continue
+    if (seat !== 'ا' && lists.common.has(word)) continue
+    const fixes = ['أ', 'إ', 'آ'].map((hamza) => `${hamza}${rest.slice(1)}`).filter((w) => FREQUENT.has(w))
+    if (fixes.length > 0) return { fixes: fixes.map((w) => `${clitic}${w}`), reason: 'hamza' }
+  }
+  // The article's alef never takes a hamza («ألعربية»), when the word is rare with it and common without.
+  const article = /^([وف]?)[أإ]ل(.{2,})$/u.exec(word)
+  if (article !== null && !lists.common.has(word)) {
+    const fixed = `${article[1]}ال${article[2]}`
+    const further = probableSlip(fixed, lists)
+    if (further?.reason === 'definite-heh') return { fixes: further.fixes, reason: 'hamza-article' }
+    if (lists.common.has(fixed)) return { fixes: [fixed], reason: 'hamza-article' }
+  }
+  for (const [clitic, rest] of splits(word)) {
+    const dagger = DAGGER_ALEF.get(rest)
+    if (dagger !== undefined) return { fixes: [`${clitic}${dagger}`], reason: 'dagger-alef' }
+  }
+  const tripled = /(.)\1\1/u.exec(word)
+  if (tripled !== null) {
+    const fixed = `${word.slice(0, tripled.index)}${word.slice(tripled.index + 1)}`
+    if (lists.has(fixed)) return { fixes: [fixed], reason: 'tripled' }
+  }
+  const letters = [...word]
+  if (letters.length >= 3 && word.endsWith('ه')) {
+    const stem = word.slice(0, -1)
+    const fixed = `${stem}ة`
+    if (lists.common.has(fixed) && !takesPronouns(stem, lists.common)) return { fixes: [fixed], reason: 'rare-heh' }
+  }
+  if (lists.common.has(word)) return null
+  // A letter typed twice, inside the stem: not where a proclitic meets the stem («وللمتاجر», «وتتابع»)
+  // nor where a pronoun begins («وجهه», «يمكنني»).
+  const stem = (/^[وف]?[سبكل]?/u.exec(word)?.[0] ?? '').length
+  for (let i = stem + 2; i < letters.length; i++) {
+    if (letters[i] !== letters[i - 1] || PRONOUN.test(letters.slice(i).join(''))) continue
+    const fixed = [...letters.slice(0, i), ...letters.slice(i + 1)].join('')
+    if (lists.common.has(fixed)) return { fixes: [fixed], reason: 'doubled' }
+  }
+  return null
+}
