@@ -81,4 +81,33 @@ describe('proofing', () => {
     await expect.poll(() => body(page).innerText()).toBe('قال الوزير في مؤتمر صحفي، إن الجلسة في 31 نيسان')
     await expect.poll(() => panel.locator('[data-kind="repeated-word"]').count()).toBe(0)
   })
+
+  it('underlines the slips the word list holds as words, explains each in the panel, and applies the fix the reporter picks of two', async () => {
+    const { host } = run
+    const { page } = host
+    await newArticle(page)
+    await page.keyboard.type('قال إن الخطة سريعه وانه لا تغيير، ولاكن ألحكومة ترفض.')
+    await waitSaved(page)
+    // Underlined in the text like any misspelling, the right click offering the fix first.
+    await expect.poll(() => misspelledCount(host)).toBe(4)
+    const { x, y } = await pointAt(host, 'ولاكن')
+    await page.mouse.click(x, y, { button: 'right' })
+    await expect.poll(() => page.getByTestId('spell-menu').getByRole('menuitem').first().innerText()).toBe('ولكن')
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Control+Shift+P')
+    const panel = page.getByTestId('proofing-panel')
+    const slips = panel.locator('[data-kind="probable-slip"]')
+    await expect.poll(() => slips.count()).toBe(4)
+    const text = await panel.innerText()
+    expect(text).toContain('«سريعه» نادرة وهي بالتاء المربوطة شائعة: الأرجح «سريعة».')
+    expect(text).toContain('«وانه» لا تُكتب بلا همزة: الأرجح «وأنه» أو «وإنه».')
+    expect(text).toContain('ألف «ولاكن» لا تُكتب: الأرجح «ولكن».')
+    expect(text).toContain('ألف «ال» لا تُكتب همزة في «ألحكومة»: الأرجح «الحكومة».')
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true })
+    await page.screenshot({ path: join(ROOT, 'test-results', 'proofing-slips.png') })
+    // Two fixes for «وانه»: the reporter, who knows the sentence, picks «وإنه».
+    await slips.nth(1).getByRole('button', { name: 'وإنه', exact: true }).click()
+    await expect.poll(() => body(page).innerText()).toBe('قال إن الخطة سريعه وإنه لا تغيير، ولاكن ألحكومة ترفض.')
+    await expect.poll(() => slips.count()).toBe(3)
+  })
 })

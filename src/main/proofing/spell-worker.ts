@@ -33,7 +33,7 @@ async function answer(request: SpellRequest): Promise<void> {
       extraKey = key
     }
     if (request.type === 'check') {
-      const misspelled = [...new Set(request.words)].filter((w) => !checker.isCorrect(w))
+      const misspelled = [...new Set(request.words)].filter((w) => checker.isFlagged(w))
       parentPort!.postMessage({ id: request.id, misspelled } satisfies SpellResponse)
     } else if (request.type === 'suggest') {
       parentPort!.postMessage({ id: request.id, suggestions: checker.suggest(request.word) } satisfies SpellResponse)

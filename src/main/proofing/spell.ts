@@ -300,7 +300,19 @@ export class SpellChecker {
     return probableSlip(bare, { has: (w) => this.arabic.has(w), common: this.common })
   }
 
+  /** What the editor underlines: a word the lists do not know, or a probable slip. */
+  isFlagged(word: string): boolean {
+    return !this.isCorrect(word) || this.probableSlip(word) !== null
+  }
+
+  /** Suggestions for a flagged word: a probable slip's own fixes first. */
   suggest(word: string, max = 5): string[] {
+    const slip = this.isCorrect(word) ? this.probableSlip(word) : null
+    if (slip === null) return this.suggestForm(word, max)
+    return [...new Set([...slip.fixes, ...this.suggestForm(word, max)])].slice(0, max)
+  }
+
+  private suggestForm(word: string, max: number): string[] {
     const bare = stripMarks(word)
     const trie = hasArabic(bare) ? this.arabic : this.english
     if (hasArabic(bare)) {

@@ -62,7 +62,7 @@ export class ProofingService {
     })
   }
 
-  /** The words (of those given) the dictionaries and the newsroom list do not know, less the ignored ones. */
+  /** The words (of those given) the dictionaries and the newsroom list do not know, or that are probable slips, less the ignored ones. */
   async misspelled(words: string[]): Promise<string[]> {
     const answer = await this.ask({ type: 'check', words: words.filter((w) => !this.ignored.has(w)) })
     return answer.misspelled ?? []

@@ -332,7 +332,7 @@ export const contract = {
       })
       .strict()
   ),
-  /** Which of these words are misspelled (for the editor's underlines). */
+  /** Which of these words are misspelled or probable slips (for the editor's underlines). */
   'proofing:spell': def<string[]>()(z.object({ words: z.array(z.string().max(100)).max(50_000) }).strict()),
   'proofing:suggest': def<string[]>()(z.object({ word: z.string().min(1).max(100) }).strict()),
   'proofing:ignore': def<null>()(z.object({ word: z.string().min(1).max(100) }).strict()),
