@@ -86,7 +86,7 @@ describe('proofing', () => {
     const { host } = run
     const { page } = host
     await newArticle(page)
-    await page.keyboard.type('قال إن الخطة سريعه وانه لا تغيير، ولاكن ألحكومة ترفض.')
+    await page.keyboard.type('قال إن الخطوة حاسمه وانه لا تغيير، ولاكن ألحكومة ترفض.')
     await waitSaved(page)
     // Underlined in the text like any misspelling, the right click offering the fix first.
     await expect.poll(() => misspelledCount(host)).toBe(4)
@@ -99,7 +99,7 @@ describe('proofing', () => {
     const slips = panel.locator('[data-kind="probable-slip"]')
     await expect.poll(() => slips.count()).toBe(4)
     const text = await panel.innerText()
-    expect(text).toContain('«سريعه» نادرة وهي بالتاء المربوطة شائعة: الأرجح «سريعة».')
+    expect(text).toContain('«حاسمه» نادرة وهي بالتاء المربوطة شائعة: الأرجح «حاسمة».')
     expect(text).toContain('«وانه» لا تُكتب بلا همزة: الأرجح «وأنه» أو «وإنه».')
     expect(text).toContain('ألف «ولاكن» لا تُكتب: الأرجح «ولكن».')
     expect(text).toContain('ألف «ال» لا تُكتب همزة في «ألحكومة»: الأرجح «الحكومة».')
@@ -107,7 +107,7 @@ describe('proofing', () => {
     await page.screenshot({ path: join(ROOT, 'test-results', 'proofing-slips.png') })
     // Two fixes for «وانه»: the reporter, who knows the sentence, picks «وإنه».
     await slips.nth(1).getByRole('button', { name: 'وإنه', exact: true }).click()
-    await expect.poll(() => body(page).innerText()).toBe('قال إن الخطة سريعه وإنه لا تغيير، ولاكن ألحكومة ترفض.')
+    await expect.poll(() => body(page).innerText()).toBe('قال إن الخطوة حاسمه وإنه لا تغيير، ولاكن ألحكومة ترفض.')
     await expect.poll(() => slips.count()).toBe(3)
   })
 })

@@ -32,6 +32,8 @@ export const MODERN_WORDS: readonly string[] = [
   'آيفون',
   'أندرويد',
   'إنترنت',
+  'واي',
+  'فاي',
 
   'تغريدة',
   'تغريدات',
@@ -110,5 +112,7 @@ export const MODERN_WORDS: readonly string[] = [
   'التنمر',
   'تنمرا',
   'تطبيقات',
-  'منصات'
+  'منصات',
+  // Sports.
+  'فاول'
 ]

@@ -10,9 +10,9 @@
  * - the article's alef never takes one: «ألعربية» is «العربية»;
  * - the long alef of «هذا», «ذلك», «لكن»… is never written («ذالك», «هاذا», «لاكن»);
  * - the same letter three times is never Arabic spelling;
- * - ه for ة at a word's end when the ة form is common on the web (common-words.data.ts) and the
- *   stem never shows there with another pronoun or ending: «كتابه» (his book) stays, as
- *   «كتابها» and «كتابهم» are common; «سريعه» goes, as «سريعة» is common and «سريعها» is not;
+ * - ه for ة at the end of a word rare on the web (common-words.data.ts) when the ة form is
+ *   common there and the stem never shows there with another pronoun or ending: «كتابه» (his
+ *   book) stays, as «كتابها» is common; «محاميه» (his lawyer) stays, being common itself;
  * - a word that is rare on the web one letter typed twice from a common word.
  */
 
@@ -56,8 +56,11 @@ function splits(word: string): [string, string][] {
   return out
 }
 const PRONOUN = /^(?:ه|ها|هم|هما|هن|ك|كم|كما|كن|نا|ني)$/u
-/** و or ف and a hamza-less word that make a word of their own: «واحد» is «one», not «وأحد». */
-const WORDS_OF_THEIR_OWN = new Set(['واحد', 'واو', 'فاخر'])
+/**
+ * و or ف and a hamza-less word that make a word of their own: «واحد» (one), «فاخر» (luxurious), the
+ * letter «واو», and foreign words the news writes: «فاول» (a foul), «واي فاي», «فورمولا وان».
+ */
+const WORDS_OF_THEIR_OWN = new Set(['واحد', 'واو', 'فاخر', 'فاول', 'واي', 'فاي', 'وان'])
 
 /** Words whose long alef is not written (a dagger alef), keyed by the slip that writes it. */
 const DAGGER_ALEF: ReadonlyMap<string, string> = new Map(
@@ -98,13 +101,15 @@ export function probableSlip(word: string, lists: SlipLists): ProbableSlip | nul
     const seat = rest[0] ?? ''
     if (!/^[وف]?$/u.test(clitic) || !'اأإآ'.includes(seat) || FREQUENT.has(rest) || WORDS_OF_THEIR_OWN.has(word)) continue
     if (seat !== 'ا' && lists.common.has(word)) continue
-    const fixes = ['أ', 'إ', 'آ'].map((hamza) => `${hamza}${rest.slice(1)}`).filter((w) => FREQUENT.has(w))
+    // After ف, «إنّ» is the likelier («فإن»); elsewhere «أنّ».
+    const fixes = (clitic === 'ف' ? ['إ', 'أ', 'آ'] : ['أ', 'إ', 'آ']).map((hamza) => `${hamza}${rest.slice(1)}`).filter((w) => FREQUENT.has(w))
     if (fixes.length > 0) return { fixes: fixes.map((w) => `${clitic}${w}`), reason: 'hamza' }
   }
   // The article's alef never takes a hamza («ألعربية»), when the word is rare with it and common without.
-  const article = /^([وف]?)[أإ]ل(.{2,})$/u.exec(word)
-  if (article !== null && !lists.common.has(word)) {
-    const fixed = `${article[1]}ال${article[2]}`
+  // Not when the word without its و or ف is common as written («وألسنة»: «ألسنة», tongues).
+  const article = /^([وف]?)([أإ]ل.{2,})$/u.exec(word)
+  if (article !== null && !lists.common.has(word) && !lists.common.has(article[2]!)) {
+    const fixed = `${article[1]}ا${article[2]!.slice(1)}`
     const further = probableSlip(fixed, lists)
     if (further?.reason === 'definite-heh') return { fixes: further.fixes, reason: 'hamza-article' }
     if (lists.common.has(fixed)) return { fixes: [fixed], reason: 'hamza-article' }
@@ -122,7 +127,10 @@ export function probableSlip(word: string, lists: SlipLists): ProbableSlip | nul
   if (letters.length >= 3 && word.endsWith('ه')) {
     const stem = word.slice(0, -1)
     const fixed = `${stem}ة`
-    if (lists.common.has(fixed) && !takesPronouns(stem, lists.common)) return { fixes: [fixed], reason: 'rare-heh' }
+    // Only for a word rare on the web, with or without its proclitics: «محاميه» and «ومنافسه» (his lawyer, and his
+    // rival) are common although «محامية» and «منافسة» are too, and no other evidence tells them from «سريعه».
+    const rare = splits(word).every(([, rest]) => !lists.common.has(rest))
+    if (rare && lists.common.has(fixed) && !takesPronouns(stem, lists.common)) return { fixes: [fixed], reason: 'rare-heh' }
   }
   if (lists.common.has(word)) return null
   // A letter typed twice, inside the stem: not where a proclitic meets the stem («وللمتاجر», «وتتابع»)
