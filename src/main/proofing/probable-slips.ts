@@ -5,7 +5,7 @@
  * («وانه»), so the list alone cannot tell; these rules decide where grammar, or the word's
  * rarity beside a common fix, can:
  *
- * - a definite word cannot take the pronoun ه: «الحسنه» is «الحسنة» when that is a word;
+ * - a definite word cannot take the pronoun ه: «الحياه» is «الحياة» when that is a word;
  * - the commonest function words never lose their hamza: «وانه» is «وأنه» or «وإنه»;
  * - the article's alef never takes one: «ألعربية» is «العربية»;
  * - the long alef of «هذا», «ذلك», «لكن»… is never written («ذالك», «هاذا», «لاكن»);
