@@ -1,11 +1,11 @@
-import { mkdirSync, readFileSync, writeFileSync, readdirSync } from 'node:fs'
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { ROOT, type Host } from './host'
+import type { Host } from './host'
 import { hostPerTest } from './per-test'
 import { tinyPng } from '../support/images'
 import { PHOTOS_DIR, expectedPhotos, havePhotos } from '../support/photos'
-import { body, caretToEnd, newArticle, onlyArticle, selectText, stored, waitSaved, pressTool } from './helpers'
+import { body, caretToEnd, newArticle, onlyArticle, selectText, shot, stored, waitSaved, pressTool } from './helpers'
 import { value } from '../support/api'
 
 let nextImage: string | null = null
@@ -97,8 +97,7 @@ describe('the article list', () => {
     await dialog.getByLabel('ابحث في كل المواد').fill('اضراب المعلم')
     await expect.poll(() => dialog.getByTestId('search-hit').count()).toBe(1)
     expect(await dialog.locator('.search-hit-title mark').allInnerTexts()).toEqual(['إضراب', 'المعلمين'])
-    mkdirSync(join(ROOT, 'test-results'), { recursive: true })
-    await page.screenshot({ path: join(ROOT, 'test-results', 'search.png') })
+    await shot(page, 'search.png')
     await dialog.getByTestId('search-hit').click()
     await expect.poll(() => page.getByLabel('العنوان').inputValue()).toBe('إضراب المعلمين يدخل أسبوعه الثالث')
     expect(await dialog.count()).toBe(0)
@@ -114,7 +113,7 @@ describe('the article list', () => {
     await expect.poll(() => dialog.getByTestId('search-near').innerText()).toContain('هل تقصد «الميليشيات»')
     expect(await dialog.getByTestId('search-near').innerText()).toContain('لا نتائج مطابقة.')
     expect(await dialog.locator('[data-near="true"]').count()).toBe(1)
-    await page.screenshot({ path: join(ROOT, 'test-results', 'search-near.png') })
+    await shot(page, 'search-near.png')
     await dialog.getByTestId('search-near').getByRole('button').first().click()
     await expect.poll(() => dialog.getByLabel('ابحث في كل المواد').inputValue()).toBe('الميليشيات')
     await expect.poll(() => dialog.locator('[data-near="true"]').count()).toBe(0)

@@ -1,9 +1,17 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import type { Host } from './host'
+import { ROOT, type Host } from './host'
 import type { Article } from '@shared/domain/article'
 import { value } from '../support/api'
 
 export const body = (page: Page) => page.locator('.body-content')
+
+/** Saves the page as test-results/<name>, to be looked at. */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(join(ROOT, 'test-results'), { recursive: true })
+  await page.screenshot({ path: join(ROOT, 'test-results', name) })
+}
 
 /** Creates an article from the list and waits for its editor. */
 export async function newArticle(page: Page): Promise<void> {

@@ -1,8 +1,6 @@
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ROOT, type Host } from './host'
-import { body, newArticle, waitSaved, pressTool } from './helpers'
+import type { Host } from './host'
+import { body, newArticle, waitSaved, pressTool, shot } from './helpers'
 import { hostPerTest } from './per-test'
 
 const run = hostPerTest()
@@ -73,8 +71,7 @@ describe('proofing', () => {
     expect(text).toContain('علامة لاتينية «,» في نص عربي: «،».')
     expect(text).toContain('تاريخ مستحيل: أبريل/نيسان 30 يومًا.')
     expect(text).toContain('لم يُذكر الكاتب.')
-    mkdirSync(join(ROOT, 'test-results'), { recursive: true })
-    await page.screenshot({ path: join(ROOT, 'test-results', 'proofing.png') })
+    await shot(page, 'proofing.png')
     await panel.locator('[data-kind="repeated-word"]').getByTestId('fix').click()
     await expect.poll(() => body(page).innerText()).toBe('قال الوزير في مؤتمر صحفي, إن الجلسة في 31 نيسان')
     await panel.locator('[data-kind="latin-punctuation"]').getByTestId('fix').click()
@@ -103,8 +100,7 @@ describe('proofing', () => {
     expect(text).toContain('«وانه» لا تُكتب بلا همزة: الأرجح «وأنه» أو «وإنه».')
     expect(text).toContain('ألف «ولاكن» لا تُكتب: الأرجح «ولكن».')
     expect(text).toContain('ألف «ال» لا تُكتب همزة في «ألحكومة»: الأرجح «الحكومة».')
-    mkdirSync(join(ROOT, 'test-results'), { recursive: true })
-    await page.screenshot({ path: join(ROOT, 'test-results', 'proofing-slips.png') })
+    await shot(page, 'proofing-slips.png')
     // Two fixes for «وانه»: the reporter, who knows the sentence, picks «وإنه».
     await slips.nth(1).getByRole('button', { name: 'وإنه', exact: true }).click()
     await expect.poll(() => body(page).innerText()).toBe('قال إن الخطوة حاسمه وإنه لا تغيير، ولاكن ألحكومة ترفض.')

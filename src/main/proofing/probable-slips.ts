@@ -16,6 +16,8 @@
  * - a word that is rare on the web one letter typed twice from a common word.
  */
 
+import { OBJECT_PRONOUNS, pronounPattern } from '@shared/arabic/pronouns'
+
 export type SlipReason = 'definite-heh' | 'hamza' | 'hamza-article' | 'dagger-alef' | 'tripled' | 'rare-heh' | 'doubled'
 
 export interface ProbableSlip {
@@ -55,7 +57,7 @@ function splits(word: string): [string, string][] {
   for (let k = 0; k <= 2 && word.length - k >= 2; k++) if (/^[وف]?[بكل]?$/u.test(word.slice(0, k))) out.push([word.slice(0, k), word.slice(k)])
   return out
 }
-const PRONOUN = /^(?:ه|ها|هم|هما|هن|ك|كم|كما|كن|نا|ني)$/u
+const PRONOUN = new RegExp(`^(?:${pronounPattern(OBJECT_PRONOUNS)})$`, 'u')
 /**
  * و or ف and a hamza-less word that make a word of their own: «واحد» (one), «فاخر» (luxurious), the
  * letter «واو», and foreign words the news writes: «فاول» (a foul), «واي فاي», «فورمولا وان».

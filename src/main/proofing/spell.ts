@@ -8,6 +8,7 @@ import { MODERN_WORDS } from './modern-words'
 import { COMMON_WORDS_GZ } from './common-words.data'
 import { FREQUENT, probableSlip, type ProbableSlip } from './probable-slips'
 import { nearLetter, slipLetters } from '@shared/arabic/slips'
+import { NOUN_PRONOUNS, OBJECT_PRONOUNS, pronounPattern } from '@shared/arabic/pronouns'
 
 /**
  * Offline spelling: Ayaspell's Arabic word list (the @cspell/dict-ar package, LGPL,
@@ -143,7 +144,7 @@ const COMMON_BONUS = 2
 const SAME_SHAPE_COST = 2.5
 const NEXT_KEY_COST = 3
 const SWAP_COST = 2.5
-const PRONOUN_SUFFIX = /^(.{2,}?[^ت])(ه|ها|هم|هما|هن|ك|كم|كما|كن|نا)$/u
+const PRONOUN_SUFFIX = new RegExp(`^(.{2,}?[^ت])(${pronounPattern(NOUN_PRONOUNS)})$`, 'u')
 
 /**
  * Slips that Arabic grammar and pronunciation explain, each one form to look up: the alef after
@@ -241,7 +242,7 @@ const isModern = (word: string) =>
   })
 
 /** A proclitic و or ف, a verb ending in the plural و, and an object pronoun. */
-const OBJECT_AFTER_PLURAL_VERB = /^([وف]?)([\u0621-\u064A]{2,})و(ه|ها|هم|هن|هما|ك|كم|كما|كن|نا|ني)$/u
+const OBJECT_AFTER_PLURAL_VERB = new RegExp(`^([وف]?)([\u0621-\u064A]{2,})و(${pronounPattern(OBJECT_PRONOUNS)})$`, 'u')
 
 /** Harakat and tatweel are not spelling: a voweled word is checked without its marks. */
 const stripMarks = (w: string) => [...w].filter((c) => !isRemovedMark(c) && c !== '\u0670').join('')

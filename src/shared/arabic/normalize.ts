@@ -16,6 +16,8 @@
  * normalized input.
  */
 
+import { NOUN_PRONOUNS, pronounPattern } from './pronouns'
+
 const ALEF = 'ا'
 const FOLD: Record<string, string> = {
   آ: ALEF, // alef with madda above
@@ -104,7 +106,7 @@ export function searchForms(normalizedWord: string): string[] {
 }
 
 /** Teh followed by an attached pronoun at the end of a word. */
-const PRONOUN_AFTER_TEH = /ت(ها|هما|هم|هن|ه|ي|ك|كما|كم|كن|نا)$/
+const PRONOUN_AFTER_TEH = new RegExp(`ت(${pronounPattern(NOUN_PRONOUNS)})$`)
 
 /** Words of a text with their offsets in it: letters, digits and marks joined, as a reader sees a word. */
 export function wordsWithOffsets(text: string): { word: string; start: number; end: number }[] {
