@@ -13,12 +13,14 @@
  * - ه for ة at the end of a word rare on the web (common-words.data.ts) when the ة form is
  *   common there and the stem never shows there with another pronoun or ending: «كتابه» (his
  *   book) stays, as «كتابها» is common; «محاميه» (his lawyer) stays, being common itself;
+ * - ـيه on a relational adjective (ـيّ, known by its plural in ـيّون: «سياسي», «سياسيون»),
+ *   which takes no pronoun, is ـية, however common on the web: «سياسيه» is «سياسية»;
  * - a word that is rare on the web one letter typed twice from a common word.
  */
 
 import { OBJECT_PRONOUNS, pronounPattern } from '@shared/arabic/pronouns'
 
-export type SlipReason = 'definite-heh' | 'hamza' | 'hamza-article' | 'dagger-alef' | 'tripled' | 'rare-heh' | 'doubled'
+export type SlipReason = 'definite-heh' | 'hamza' | 'hamza-article' | 'dagger-alef' | 'tripled' | 'rare-heh' | 'adjective-heh' | 'doubled'
 
 export interface ProbableSlip {
   /** The likeliest fix, then any other (the two hamza forms of «ان»). */
@@ -77,7 +79,7 @@ function withWrittenAlef(word: string): string {
 
 /**
  * Other endings a noun or verb that takes the pronoun ه takes as well: «كتابه» has «كتابها»,
- * «أقنعه» has «أقنعت». Not ي, which makes adjectives of nouns in ة («ثقافي» from «ثقافة»).
+ * «ساعده» has «ساعدت». Not ي, which makes adjectives of nouns in ة («ثقافي» from «ثقافة»).
  */
 const PARADIGM = ['ها', 'هم', 'هما', 'كم', 'ك', 'نا', 'ني', 'ت', 'وا']
 
@@ -93,7 +95,8 @@ function takesPronouns(stem: string, common: ReadonlySet<string>): boolean {
 }
 
 export function probableSlip(word: string, lists: SlipLists): ProbableSlip | null {
-  if (DEFINITE_ENDING_IN_HEH.test(word)) {
+  // Not when the word reads whole as a noun with the pronoun ه: «والديه» (his parents, as «والديها»), not و + «الدية».
+  if (DEFINITE_ENDING_IN_HEH.test(word) && !POSSESSIVES.some((pronoun) => lists.common.has(`${word.slice(0, -1)}${pronoun}`))) {
     const fixed = `${word.slice(0, -1)}ة`
     if (lists.has(fixed)) return { fixes: [fixed], reason: 'definite-heh' }
   }
@@ -132,8 +135,10 @@ export function probableSlip(word: string, lists: SlipLists): ProbableSlip | nul
     // Only for a word rare on the web, with or without its proclitics: «محاميه» and «ومنافسه» (his lawyer, and his
     // rival) are common although «محامية» and «منافسة» are too, and no other evidence tells them from «سريعه».
     const rare = splits(word).every(([, rest]) => !lists.common.has(rest))
-    if (rare && lists.common.has(fixed) && !takesPronouns(stem, lists.common)) return { fixes: [fixed], reason: 'rare-heh' }
+    if (rare && lists.common.has(fixed) && !takesPronouns(stem, lists.common) && !pastVerbFormFour(stem, lists)) return { fixes: [fixed], reason: 'rare-heh' }
   }
+  const adjective = adjectiveHeh(word, lists)
+  if (adjective !== null) return { fixes: [adjective], reason: 'adjective-heh' }
   if (lists.common.has(word)) return null
   // A letter typed twice, inside the stem: not where a proclitic meets the stem («وللمتاجر», «وتتابع»)
   // nor where a pronoun begins («وجهه», «يمكنني»).
@@ -142,6 +147,36 @@ export function probableSlip(word: string, lists: SlipLists): ProbableSlip | nul
     if (letters[i] !== letters[i - 1] || PRONOUN.test(letters.slice(i).join(''))) continue
     const fixed = [...letters.slice(0, i), ...letters.slice(i + 1)].join('')
     if (lists.common.has(fixed)) return { fixes: [fixed], reason: 'doubled' }
+  }
+  return null
+}
+
+/**
+ * A past verb of the form أفعل (Ayaspell holds it as a word), with و or ف or not, takes an object
+ * ه: «أقنعه», «وأبلغه» (he convinced him, and told him), however rare its forms are on the web.
+ */
+function pastVerbFormFour(stem: string, lists: SlipLists): boolean {
+  return splits(stem).some(([clitic, rest]) => /^[وف]?$/u.test(clitic) && /^أ[\u0621-\u064A]{3}$/u.test(rest) && lists.has(rest))
+}
+
+/** The pronouns a noun takes (not a verb's «ني», «ت», «وا»: «علميني», teach me). */
+const POSSESSIVES = ['ها', 'هم', 'هما', 'كم', 'نا']
+
+/**
+ * ـيه for ـية on a relational adjective: «سياسي» has the plural «سياسيون» as nouns in ـي with
+ * the pronoun ه have not («محاميه», his lawyer: «محامون»; «مسؤوليه», its officials: «مسؤولون»).
+ * Not where any reading of the word is a noun the web writes with other pronouns («فعليه»: ف +
+ * «عليه», as «عليها» is common; «والديه»: «والديها»), nor where it reads as a dual with ه
+ * («أخويه», his two brothers: «أخوان» is common).
+ */
+function adjectiveHeh(word: string, lists: SlipLists): string | null {
+  if (!word.endsWith('يه')) return null
+  const readings = splits(word).map(([clitic, rest]) => [clitic, rest.slice(0, -1)] as const)
+  if (readings.some(([, stem]) => POSSESSIVES.some((pronoun) => lists.common.has(`${stem}${pronoun}`)))) return null
+  for (const [clitic, adjective] of readings) {
+    const base = adjective.slice(0, -1)
+    if ([...base].length < 2 || !lists.has(`${adjective}ون`) || lists.common.has(`${base}ان`) || !lists.common.has(`${adjective}ة`)) continue
+    return `${clitic}${adjective}ة`
   }
   return null
 }

@@ -94,6 +94,7 @@ function slipMessage(word: string, slip: ProbableSlip, locale: ProofingLocale): 
     'dagger-alef': [`ألف «${word}» لا تُكتب`, `the long alef of “${word}” is not written`],
     tripled: [`في «${word}» حرف مكرر ثلاث مرات`, `“${word}” has one letter three times`],
     'rare-heh': [`«${word}» نادرة وهي بالتاء المربوطة شائعة`, `“${word}” is rare, and common with teh marbuta`],
+    'adjective-heh': [`«${word.slice(0, -1)}» صفة نسبة لا تتصل بضمير`, `“${word.slice(0, -1)}” is a relational adjective and takes no pronoun`],
     doubled: [`«${word}» نادرة وفيها حرف مكرر`, `“${word}” is rare and has a letter typed twice`]
   }
   const [ar, en] = why[slip.reason]

@@ -93,6 +93,24 @@ describe('offline spell check', () => {
     expect((await slips('en'))[1]![2]).toBe('“وانه” is never written without its hamza: most likely “وأنه” or “وإنه”.')
   })
 
+  it('flags ـيه on a relational adjective, however common the slip is on the web, and leaves nouns, duals and prepositions with ه alone', async () => {
+    // «سياسي», «عسكري», «علمي» have plurals in ـيون: adjectives, which take no pronoun.
+    const text = 'تواجه البلاد أزمة سياسيه وعسكريه، وقدم الفريق ورقة علميه.'
+    const findings = (await services.proofing.check(text)).filter((f) => f.kind === 'probable-slip')
+    expect(findings.map((f) => [text.slice(f.start, f.end), f.suggestions[0]])).toEqual([
+      ['سياسيه', 'سياسية'],
+      ['وعسكريه', 'وعسكرية'],
+      ['علميه', 'علمية']
+    ])
+    expect(findings[0]!.message).toBe('«سياسي» صفة نسبة لا تتصل بضمير: الأرجح «سياسية».')
+    const [en] = (await services.proofing.check(text, { locale: 'en' })).filter((f) => f.kind === 'probable-slip')
+    expect(en!.message).toBe('“سياسي” is a relational adjective and takes no pronoun: most likely “سياسية”.')
+    // Nouns in ـي with «his» (a lawyer, supporters, officials), duals (parents, two brothers), ف or و + a
+    // preposition («فعليه», «ولديه»), and a verb of the form أفعل with its object («أقنعه», he convinced him).
+    const correct = 'فعليه أن يعتذر إلى والديه وأخويه كما أقنعه محاميه، ولديه بين مؤيديه ومعارضيه ومسؤوليه وقت.'
+    expect((await services.proofing.check(correct)).filter((f) => f.kind === 'probable-slip' || f.kind === 'spelling')).toEqual([])
+  })
+
   it('leaves alone the words those rules could mistake: a noun, a person or a verb with its own ه, and hamza-less forms that are words of their own', async () => {
     // Nouns and prepositions with the pronoun ه (their ة forms are words too: «علية», «رئيسة»), and
     // «واحد» (not و + «أحد»), «كان» (not ك + «أن»), «أثر» beside «إثر», words that begin with «أل».
