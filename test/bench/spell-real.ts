@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { SpellChecker } from '@main/proofing/spell'
+import { wordBefore } from '@main/proofing/context-slips'
 import { wordsWithOffsets } from '@shared/arabic/normalize'
 
 /**
@@ -58,8 +59,13 @@ export async function benchSpellReal(file = DEFAULT_CORPUS): Promise<SpellRealFi
   const rows = readRows(file)
   const checker = await SpellChecker.load()
   checker.setExtraWords([])
-  // Flagged: not in the word list, or a probable slip the list cannot decide (the proofing panel shows both).
+  // Flagged: not in the word list, a probable slip the list cannot decide, or a slip the word right before tells
+  // (context-slips.ts: the proofing panel reads each word in its sentence, and so does this).
   const flags = (word: string) => !checker.isCorrect(word) || checker.probableSlip(word) !== null
+  const inContext = (sentence: string, word: string, words = wordsWithOffsets(sentence), i = words.findIndex((w) => w.word === word)) => {
+    const previous = wordBefore(sentence, words, i)
+    return previous === null ? null : checker.contextSlip(previous, word)
+  }
   const figures: SpellRealFigures = {
     file,
     errors: 0,
@@ -80,7 +86,8 @@ export async function benchSpellReal(file = DEFAULT_CORPUS): Promise<SpellRealFi
   for (const row of rows) {
     if (row.kind === 'error') {
       figures.allErrors++
-      const flagged = flags(row.wrong)
+      const context = inContext(row.context, row.wrong)
+      const flagged = flags(row.wrong) || context !== null
       if (flagged) figures.allFlagged++
       if (row.wrongIsWord) continue
       figures.errors++
@@ -92,7 +99,8 @@ export async function benchSpellReal(file = DEFAULT_CORPUS): Promise<SpellRealFi
       tag.flagged++
       const t0 = performance.now()
       const slip = checker.probableSlip(row.wrong)
-      const suggestions = slip !== null ? slip.fixes : checker.suggest(row.wrong)
+      const own = slip !== null ? slip.fixes : checker.suggest(row.wrong)
+      const suggestions = [...new Set([...(context?.fixes ?? []), ...own])]
       suggestTime += performance.now() - t0
       suggestCalls++
       if (suggestions[0] === row.right) {
@@ -106,12 +114,13 @@ export async function benchSpellReal(file = DEFAULT_CORPUS): Promise<SpellRealFi
     } else if (row.kind === 'correct') {
       figures.correctWords++
       const word = row.wrong || row.right
-      if (flags(word)) figures.correctFlagged++
+      if (flags(word) || inContext(row.context, word) !== null) figures.correctFlagged++
     } else if (row.kind === 'clean') {
-      for (const w of wordsWithOffsets(row.context)) {
+      const words = wordsWithOffsets(row.context)
+      words.forEach((w, i) => {
         figures.runningWords++
-        if (flags(w.word)) figures.runningFlagged++
-      }
+        if (flags(w.word) || inContext(row.context, w.word, words, i) !== null) figures.runningFlagged++
+      })
     }
   }
   figures.msPerSuggestion = suggestCalls === 0 ? 0 : suggestTime / suggestCalls

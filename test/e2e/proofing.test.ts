@@ -106,4 +106,25 @@ describe('proofing', () => {
     await expect.poll(() => body(page).innerText()).toBe('قال إن الخطوة حاسمه وإنه لا تغيير، ولاكن ألحكومة ترفض.')
     await expect.poll(() => slips.count()).toBe(3)
   })
+
+  it('fixes the hamza the word before decides («قال إن», «لن أسمح») from the panel, in one click each', async () => {
+    const { host } = run
+    const { page } = host
+    await newArticle(page)
+    await page.keyboard.type('وقال أنه لن اسمح بذلك.')
+    await waitSaved(page)
+    await page.keyboard.press('Control+Shift+P')
+    const panel = page.getByTestId('proofing-panel')
+    const found = panel.locator('[data-kind="hamza-in-context"]')
+    await expect.poll(() => found.count()).toBe(2)
+    expect(await found.first().innerText()).toContain('همزة')
+    expect(await found.first().innerText()).toContain('بعد «وقال» تُكسر همزة «إنّ»: «إنه».')
+    await shot(page, 'proofing-context.png')
+    await found.first().getByTestId('fix').click()
+    await expect.poll(() => body(page).innerText()).toBe('وقال إنه لن اسمح بذلك.')
+    await expect.poll(() => found.count()).toBe(1)
+    await found.first().getByTestId('fix').click()
+    await expect.poll(() => body(page).innerText()).toBe('وقال إنه لن أسمح بذلك.')
+    await expect.poll(() => found.count()).toBe(0)
+  })
 })

@@ -4,6 +4,7 @@ import { checkText, type ProofingLocale } from '@shared/proofing/rules'
 import type { Finding } from '@shared/proofing/findings'
 import { SpellChecker } from './spell'
 import type { ProbableSlip, SlipReason } from './probable-slips'
+import { wordBefore, type ContextReason, type ContextSlip } from './context-slips'
 
 /**
  * The spell checker's thread: the word lists are decoded here, and every check runs
@@ -56,9 +57,10 @@ function proof(checker: SpellChecker, request: Extract<SpellRequest, { type: 'pr
     if (v === undefined) verdicts.set(word, (v = checker.isCorrect(word) ? { wrong: false, slip: checker.probableSlip(word) } : { wrong: true }))
     return v
   }
-  const judged = wordsWithOffsets(request.text)
+  const words = wordsWithOffsets(request.text)
+  const judged = words
+    .map((w, i) => ({ ...w, verdict: verdict(w.word), context: inContext(checker, wordBefore(request.text, words, i), w.word) }))
     .filter((w) => !ignored.has(w.word))
-    .map((w) => ({ ...w, verdict: verdict(w.word) }))
   // The first misspellings in reading order come with suggestions; the rest get theirs on request.
   const suggestions = new Map<string, string[]>()
   for (const w of judged) {
@@ -67,21 +69,45 @@ function proof(checker: SpellChecker, request: Extract<SpellRequest, { type: 'pr
   }
   const findings = judged.flatMap((w): Finding[] => {
     const v = w.verdict
+    // A slip the word before tells (context-slips.ts): still one finding for the word, the context's fix first.
+    const c = w.context
+    const inContext = c === null ? null : { message: contextMessage(c.previous, c.slip, request.locale), fixes: c.slip.fixes }
     if (v.wrong)
       return [
         {
           start: w.start,
           end: w.end,
           kind: 'spelling',
-          message: request.locale === 'ar' ? `«${w.word}» ليست في القاموس.` : `“${w.word}” is not in the dictionary.`,
-          suggestions: suggestions.get(w.word) ?? []
+          message: inContext?.message ?? (request.locale === 'ar' ? `«${w.word}» ليست في القاموس.` : `“${w.word}” is not in the dictionary.`),
+          suggestions: [...new Set([...(inContext?.fixes ?? []), ...(suggestions.get(w.word) ?? [])])]
         }
       ]
+    if (inContext !== null) {
+      if (v.slip !== null)
+        return [{ start: w.start, end: w.end, kind: 'probable-slip', message: inContext.message, suggestions: [...new Set([...inContext.fixes, ...v.slip.fixes])] }]
+      return [{ start: w.start, end: w.end, kind: 'hamza-in-context', message: inContext.message, suggestions: inContext.fixes }]
+    }
     // A word the list accepts that is almost surely a slip all the same (probable-slips.ts).
     if (v.slip === null) return []
     return [{ start: w.start, end: w.end, kind: 'probable-slip', message: slipMessage(w.word, v.slip, request.locale), suggestions: v.slip.fixes }]
   })
   return [...findings, ...checkText(request.text, request.locale)].sort((a, b) => a.start - b.start || a.end - b.end)
+}
+
+/** The slip the word right before tells, if any. */
+function inContext(checker: SpellChecker, previous: string | null, word: string): { previous: string; slip: ContextSlip } | null {
+  const slip = previous === null ? null : checker.contextSlip(previous, word)
+  return slip === null ? null : { previous: previous!, slip }
+}
+
+function contextMessage(previous: string, slip: ContextSlip, locale: ProofingLocale): string {
+  const fix = slip.fixes[0]!
+  const why: Record<ContextReason, [string, string]> = {
+    'said-inna': [`بعد «${previous}» تُكسر همزة «إنّ»`, `after “${previous}”, إنّ takes its hamza below`],
+    'first-person': [`بعد «${previous}» فعل مضارع، وهمزة المتكلم فيه تُكتب`, `after “${previous}” comes a present verb, and its first-person hamza is written`]
+  }
+  const [ar, en] = why[slip.reason]
+  return locale === 'ar' ? `${ar}: «${fix}».` : `${en}: “${fix}”.`
 }
 
 /** Why a word the list accepts is flagged, in the reporter's language, with the likeliest fix. */

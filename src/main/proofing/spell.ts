@@ -7,6 +7,7 @@ import { hasArabic, isRemovedMark, normalizeArabic } from '@shared/arabic/normal
 import { MODERN_WORDS } from './modern-words'
 import { COMMON_WORDS_GZ } from './common-words.data'
 import { FREQUENT, probableSlip, type ProbableSlip } from './probable-slips'
+import { contextSlip, type ContextSlip } from './context-slips'
 import { nearLetter, slipLetters } from '@shared/arabic/slips'
 import { NOUN_PRONOUNS, OBJECT_PRONOUNS, pronounPattern } from '@shared/arabic/pronouns'
 
@@ -299,6 +300,13 @@ export class SpellChecker {
     const bare = stripMarks(word)
     if (!hasArabic(bare) || this.extra.has(word) || this.extra.has(bare) || isModern(bare)) return null
     return probableSlip(bare, { has: (w) => this.arabic.has(w), common: this.common })
+  }
+
+  /** A slip the word right before tells (context-slips.ts); null otherwise. */
+  contextSlip(previous: string, word: string): ContextSlip | null {
+    const bare = stripMarks(word)
+    if (!hasArabic(bare) || this.extra.has(word) || this.extra.has(bare)) return null
+    return contextSlip(stripMarks(previous), bare, (w) => this.arabic.has(w))
   }
 
   /** What the editor underlines: a word the lists do not know, or a probable slip. */

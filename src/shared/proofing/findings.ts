@@ -2,6 +2,7 @@
 export const PROOFING_RULES = [
   'spelling',
   'probable-slip',
+  'hamza-in-context',
   'impossible-date',
   'month-mismatch',
   'weekday-mismatch',

@@ -121,6 +121,25 @@ describe('offline spell check', () => {
     expect((await services.proofing.check(correct)).filter((f) => f.kind === 'probable-slip' || f.kind === 'spelling')).toEqual([])
   })
 
+  it('fixes the hamza the word before decides: «إنّ» after «قال», the first person after «لن» and «لم», and nothing further away', async () => {
+    const text = 'قال أنه لن اسمح بتأجيل الانتخابات، وقالت انها لم اكن هناك. وقال الوزير إن الموعد ثابت وإن لم الشمل ممكن، وذكر أنه سيعود.'
+    const found = async (locale: 'ar' | 'en') =>
+      (await services.proofing.check(text, { locale }))
+        .filter((f) => f.kind === 'hamza-in-context' || f.kind === 'probable-slip' || f.kind === 'spelling')
+        .map((f) => ({ word: text.slice(f.start, f.end), kind: f.kind, fixes: f.suggestions, message: f.message }))
+    const ar = await found('ar')
+    expect(ar.map(({ word, kind, fixes }) => [word, kind, fixes[0]])).toEqual([
+      ['أنه', 'hamza-in-context', 'إنه'],
+      ['اسمح', 'hamza-in-context', 'أسمح'],
+      // Not in the word list: a spelling finding, the word before puts «إنها» first.
+      ['انها', 'spelling', 'إنها'],
+      ['اكن', 'hamza-in-context', 'أكن']
+    ])
+    expect(ar[0]!.message).toBe('بعد «قال» تُكسر همزة «إنّ»: «إنه».')
+    expect(ar[1]!.message).toBe('بعد «لن» فعل مضارع، وهمزة المتكلم فيه تُكتب: «أسمح».')
+    expect((await found('en'))[0]!.message).toBe('after “قال”, إنّ takes its hamza below: “إنه”.')
+  })
+
   it('accepts plural verbs with an object pronoun, which the word list lacks, and still flags a slip in one', async () => {
     // «اعتقلوا» + «ه» is «اعتقلوه»: the alef of the plural drops before the pronoun.
     expect(await services.proofing.misspelled(['اعتقلوه', 'فسألوها', 'واستقبلوهم', 'ساعدونا'])).toEqual([])

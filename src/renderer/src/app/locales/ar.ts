@@ -283,6 +283,7 @@ const ar = {
     kinds: {
       spelling: 'إملاء',
       'probable-slip': 'إملاء',
+      'hamza-in-context': 'همزة',
       'impossible-date': 'تاريخ',
       'month-mismatch': 'تاريخ',
       'weekday-mismatch': 'تاريخ',

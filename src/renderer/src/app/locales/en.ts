@@ -286,6 +286,7 @@ const en: Messages = {
     kinds: {
       spelling: 'Spelling',
       'probable-slip': 'Spelling',
+      'hamza-in-context': 'Hamza',
       'impossible-date': 'Date',
       'month-mismatch': 'Date',
       'weekday-mismatch': 'Date',

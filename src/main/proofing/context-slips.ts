@@ -1,0 +1,45 @@
+/**
+ * Slips only the word before can tell, each a rule of Arabic grammar:
+ *
+ * - after a form of «قال», «إنّ» takes a kasra: «قال أنه» is «قال إنه», with a hamza or without;
+ * - after «لن» and «لم» comes a verb in the present, so a bare alef that begins one is the first
+ *   person's hamza: «لن اسمح» is «لن أسمح», «لم اجد» is «لم أجد» (a wasl alef begins only past
+ *   verbs, imperatives and nouns, none of which these particles take).
+ *
+ * Both look at the word right before only: «قال الوزير إن» is beyond them, and they never guess.
+ */
+
+/** The word right before the i-th of `words` (as wordsWithOffsets gives them), when only spaces part the two. */
+export function wordBefore(text: string, words: readonly { word: string; start: number; end: number }[], i: number): string | null {
+  const previous = words[i - 1]
+  const word = words[i]
+  if (previous === undefined || word === undefined || text.slice(previous.end, word.start).trim() !== '') return null
+  return previous.word
+}
+
+export type ContextReason = 'said-inna' | 'first-person'
+
+export interface ContextSlip {
+  fixes: string[]
+  reason: ContextReason
+}
+
+/** «قال» in the past and present, each person, with و or ف before it or not. */
+const SAID = /^[وف]?(?:قال|قالت|قالوا|قالا|قالتا|قلن|قلت|قلنا|قلتم|يقول|تقول|يقولون|تقولون|يقولان|تقولان|أقول|نقول)$/u
+/** «أنّ» and «إنّ» written with either hamza or none, alone or with a pronoun. */
+const INNA = /^[اأإ](نه|نها|نهم|نهما|نهن|نك|نكم|نكما|ني|نني|ننا|نا|ن)$/u
+/** «لن» and «لم», with و or ف before them or not. */
+const JUSSIVE_OR_SUBJUNCTIVE = /^[وف]?(?:لن|لم)$/u
+
+export function contextSlip(previous: string, word: string, has: (word: string) => boolean): ContextSlip | null {
+  if (SAID.test(previous)) {
+    const inna = INNA.exec(word)
+    if (inna !== null && !word.startsWith('إ')) return { fixes: [`إ${inna[1]}`], reason: 'said-inna' }
+  }
+  // Not a word with the article: «لمّ الشمل» (gathering) is written «لم» too.
+  if (JUSSIVE_OR_SUBJUNCTIVE.test(previous) && /^ا[\u0621-\u064A]{2,}$/u.test(word) && !word.startsWith('ال')) {
+    const fixed = `أ${word.slice(1)}`
+    if (has(fixed)) return { fixes: [fixed], reason: 'first-person' }
+  }
+  return null
+}
