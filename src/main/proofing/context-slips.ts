@@ -31,6 +31,12 @@ const INNA = /^[اأإ](نه|نها|نهم|نهما|نهن|نك|نكم|نكما|
 /** «لن» and «لم», with و or ف before them or not. */
 const JUSSIVE_OR_SUBJUNCTIVE = /^[وف]?(?:لن|لم)$/u
 
+/** Whether a word is one these rules look after (so the rest is skipped for most words), its marks ignored. */
+export function mayTell(previous: string): boolean {
+  const bare = previous.replace(/[\u064B-\u0652]/gu, '')
+  return SAID.test(bare) || JUSSIVE_OR_SUBJUNCTIVE.test(bare)
+}
+
 export function contextSlip(previous: string, word: string, has: (word: string) => boolean): ContextSlip | null {
   if (SAID.test(previous)) {
     const inna = INNA.exec(word)

@@ -58,19 +58,17 @@ function proof(checker: SpellChecker, request: Extract<SpellRequest, { type: 'pr
     return v
   }
   const words = wordsWithOffsets(request.text)
-  const judged = words
-    .map((w, i) => ({ ...w, verdict: verdict(w.word), context: inContext(checker, wordBefore(request.text, words, i), w.word) }))
-    .filter((w) => !ignored.has(w.word))
   // The first misspellings in reading order come with suggestions; the rest get theirs on request.
   const suggestions = new Map<string, string[]>()
-  for (const w of judged) {
+  for (const w of words) {
     if (suggestions.size >= request.suggestFirst) break
-    if (w.verdict.wrong && !suggestions.has(w.word)) suggestions.set(w.word, checker.suggest(w.word))
+    if (!ignored.has(w.word) && verdict(w.word).wrong && !suggestions.has(w.word)) suggestions.set(w.word, checker.suggest(w.word))
   }
-  const findings = judged.flatMap((w): Finding[] => {
-    const v = w.verdict
+  const findings = words.flatMap((w, i): Finding[] => {
+    if (ignored.has(w.word)) return []
+    const v = verdict(w.word)
     // A slip the word before tells (context-slips.ts): still one finding for the word, the context's fix first.
-    const c = w.context
+    const c = slipBefore(checker, wordBefore(request.text, words, i), w.word)
     const inContext = c === null ? null : { message: contextMessage(c.previous, c.slip, request.locale), fixes: c.slip.fixes }
     if (v.wrong)
       return [
@@ -95,7 +93,7 @@ function proof(checker: SpellChecker, request: Extract<SpellRequest, { type: 'pr
 }
 
 /** The slip the word right before tells, if any. */
-function inContext(checker: SpellChecker, previous: string | null, word: string): { previous: string; slip: ContextSlip } | null {
+function slipBefore(checker: SpellChecker, previous: string | null, word: string): { previous: string; slip: ContextSlip } | null {
   const slip = previous === null ? null : checker.contextSlip(previous, word)
   return slip === null ? null : { previous: previous!, slip }
 }

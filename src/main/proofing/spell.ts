@@ -7,7 +7,7 @@ import { hasArabic, isRemovedMark, normalizeArabic } from '@shared/arabic/normal
 import { MODERN_WORDS } from './modern-words'
 import { COMMON_WORDS_GZ } from './common-words.data'
 import { FREQUENT, probableSlip, type ProbableSlip } from './probable-slips'
-import { contextSlip, type ContextSlip } from './context-slips'
+import { contextSlip, mayTell, type ContextSlip } from './context-slips'
 import { nearLetter, slipLetters } from '@shared/arabic/slips'
 import { NOUN_PRONOUNS, OBJECT_PRONOUNS, pronounPattern } from '@shared/arabic/pronouns'
 
@@ -246,7 +246,11 @@ const isModern = (word: string) =>
 const OBJECT_AFTER_PLURAL_VERB = new RegExp(`^([وف]?)([\u0621-\u064A]{2,})و(${pronounPattern(OBJECT_PRONOUNS)})$`, 'u')
 
 /** Harakat and tatweel are not spelling: a voweled word is checked without its marks. */
-const stripMarks = (w: string) => [...w].filter((c) => !isRemovedMark(c) && c !== '\u0670').join('')
+const isMark = (c: string) => isRemovedMark(c) || c === '\u0670'
+const stripMarks = (w: string) => {
+  for (const c of w) if (isMark(c)) return [...w].filter((x) => !isMark(x)).join('')
+  return w
+}
 
 export class SpellChecker {
   private readonly extra = new Set<string>()
@@ -304,6 +308,7 @@ export class SpellChecker {
 
   /** A slip the word right before tells (context-slips.ts); null otherwise. */
   contextSlip(previous: string, word: string): ContextSlip | null {
+    if (!mayTell(previous)) return null
     const bare = stripMarks(word)
     if (!hasArabic(bare) || this.extra.has(word) || this.extra.has(bare)) return null
     return contextSlip(stripMarks(previous), bare, (w) => this.arabic.has(w))
