@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { SpellChecker } from '@main/proofing/spell'
-import { wordBefore } from '@main/proofing/context-slips'
-import { wordsWithOffsets } from '@shared/arabic/normalize'
+import { wordBefore, wordsWithOffsets } from '@shared/arabic/normalize'
 
 /**
  * The spell checker on errors nobody here wrote: a TSV in the ZAEBUC corpus's format

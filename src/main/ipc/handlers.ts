@@ -96,7 +96,8 @@ export function createHandlers(services: Services): Handlers {
     'search:rebuild': () => ({ indexed: search.rebuild() }),
     'proofing:check': ({ text, article, locale, headlineLimit }) => proofing.check(text, { article, locale, headlineLimit }),
     'proofing:spell': ({ words }) => proofing.misspelled(words),
-    'proofing:suggest': ({ word }) => proofing.suggest(word),
+    'proofing:inContext': ({ pairs }) => proofing.inContext(pairs),
+    'proofing:suggest': ({ word, previous }) => proofing.suggest(word, previous),
     'proofing:ignore': ({ word }) => {
       proofing.ignore(word)
       return null

@@ -9,14 +9,6 @@
  * Both look at the word right before only: «قال الوزير إن» is beyond them, and they never guess.
  */
 
-/** The word right before the i-th of `words` (as wordsWithOffsets gives them), when only spaces part the two. */
-export function wordBefore(text: string, words: readonly { word: string; start: number; end: number }[], i: number): string | null {
-  const previous = words[i - 1]
-  const word = words[i]
-  if (previous === undefined || word === undefined || text.slice(previous.end, word.start).trim() !== '') return null
-  return previous.word
-}
-
 export type ContextReason = 'said-inna' | 'first-person'
 
 export interface ContextSlip {

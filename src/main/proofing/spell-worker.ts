@@ -1,10 +1,10 @@
 import { parentPort } from 'node:worker_threads'
-import { wordsWithOffsets } from '@shared/arabic/normalize'
+import { wordBefore, wordsWithOffsets } from '@shared/arabic/normalize'
 import { checkText, type ProofingLocale } from '@shared/proofing/rules'
 import type { Finding } from '@shared/proofing/findings'
 import { SpellChecker } from './spell'
 import type { ProbableSlip, SlipReason } from './probable-slips'
-import { wordBefore, type ContextReason, type ContextSlip } from './context-slips'
+import type { ContextReason, ContextSlip } from './context-slips'
 
 /**
  * The spell checker's thread: the word lists are decoded here, and every check runs
@@ -13,11 +13,13 @@ import { wordBefore, type ContextReason, type ContextSlip } from './context-slip
  */
 export type SpellRequest =
   | { id: number; type: 'check'; words: string[]; extra: string[] }
-  | { id: number; type: 'suggest'; word: string; extra: string[] }
+  | { id: number; type: 'suggest'; word: string; previous?: string; extra: string[] }
+  /** Pairs of a word and the word right before it: those where the word before tells a slip (context-slips.ts). */
+  | { id: number; type: 'context'; pairs: [string, string][]; extra: string[] }
   /** A whole text: its misspellings (with suggestions for the first `suggestFirst` of them) and the editorial rules, in reading order. */
   | { id: number; type: 'proof'; text: string; locale: ProofingLocale; ignored: string[]; suggestFirst: number; extra: string[] }
 
-export type SpellResponse = { id: number; misspelled?: string[]; suggestions?: string[]; findings?: Finding[]; error?: string }
+export type SpellResponse = { id: number; misspelled?: string[]; suggestions?: string[]; pairs?: [string, string][]; findings?: Finding[]; error?: string }
 
 let loading: Promise<SpellChecker> | null = null
 let extraKey = ''
@@ -37,7 +39,13 @@ async function answer(request: SpellRequest): Promise<void> {
       const misspelled = [...new Set(request.words)].filter((w) => checker.isFlagged(w))
       parentPort!.postMessage({ id: request.id, misspelled } satisfies SpellResponse)
     } else if (request.type === 'suggest') {
-      parentPort!.postMessage({ id: request.id, suggestions: checker.suggest(request.word) } satisfies SpellResponse)
+      // The fix the word before tells comes first.
+      const slip = request.previous === undefined ? null : checker.contextSlip(request.previous, request.word)
+      const suggestions = [...new Set([...(slip?.fixes ?? []), ...checker.suggest(request.word)])].slice(0, 5)
+      parentPort!.postMessage({ id: request.id, suggestions } satisfies SpellResponse)
+    } else if (request.type === 'context') {
+      const pairs = request.pairs.filter(([previous, word]) => checker.contextSlip(previous, word) !== null)
+      parentPort!.postMessage({ id: request.id, pairs } satisfies SpellResponse)
     } else {
       parentPort!.postMessage({ id: request.id, findings: proof(checker, request) } satisfies SpellResponse)
     }

@@ -68,8 +68,15 @@ export class ProofingService {
     return answer.misspelled ?? []
   }
 
-  async suggest(word: string): Promise<string[]> {
-    return (await this.ask({ type: 'suggest', word })).suggestions ?? []
+  /** Suggestions for a word, the fix the word right before it tells first (given `previous`). */
+  async suggest(word: string, previous?: string): Promise<string[]> {
+    return (await this.ask({ type: 'suggest', word, previous })).suggestions ?? []
+  }
+
+  /** Of these pairs (a word before, a word), those where the word before tells a slip («قال أنه»), less ignored words. */
+  async inContext(pairs: [string, string][]): Promise<[string, string][]> {
+    const answer = await this.ask({ type: 'context', pairs: pairs.filter(([, w]) => !this.ignored.has(w)) })
+    return answer.pairs ?? []
   }
 
   /** Spelling and the editorial checks on a text; with the article's fields, the checks before submitting too. */

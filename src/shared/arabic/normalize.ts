@@ -116,6 +116,14 @@ export function wordsWithOffsets(text: string): { word: string; start: number; e
   return out
 }
 
+/** The word right before the i-th of `words` (as wordsWithOffsets gives them), when only spaces part the two. */
+export function wordBefore(text: string, words: readonly { word: string; start: number; end: number }[], i: number): string | null {
+  const previous = words[i - 1]
+  const word = words[i]
+  if (previous === undefined || word === undefined || text.slice(previous.end, word.start).trim() !== '') return null
+  return previous.word
+}
+
 /** searchForms, remembered: a newsroom's vocabulary repeats, so most words are looked up, not worked out. */
 const formsCache = new Map<string, string[]>()
 export function searchFormsCached(normalizedWord: string): string[] {

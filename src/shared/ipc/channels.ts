@@ -70,6 +70,7 @@ export const CHANNEL_NAMES = [
   'search:rebuild',
   'proofing:check',
   'proofing:spell',
+  'proofing:inContext',
   'proofing:suggest',
   'proofing:ignore',
   'proofing:addWord',

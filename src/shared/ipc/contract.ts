@@ -334,7 +334,9 @@ export const contract = {
   ),
   /** Which of these words are misspelled or probable slips (for the editor's underlines). */
   'proofing:spell': def<string[]>()(z.object({ words: z.array(z.string().max(100)).max(50_000) }).strict()),
-  'proofing:suggest': def<string[]>()(z.object({ word: z.string().min(1).max(100) }).strict()),
+  /** Of these pairs of a word and the word right before it, those where the word before tells a slip (for underlines). */
+  'proofing:inContext': def<[string, string][]>()(z.object({ pairs: z.array(z.tuple([z.string().max(100), z.string().max(100)])).max(50_000) }).strict()),
+  'proofing:suggest': def<string[]>()(z.object({ word: z.string().min(1).max(100), previous: z.string().max(100).optional() }).strict()),
   'proofing:ignore': def<null>()(z.object({ word: z.string().min(1).max(100) }).strict()),
   'proofing:addWord': def<string[]>()(z.object({ word: z.string().trim().min(1).max(100).regex(/^\S+$/u, 'one word') }).strict()),
   'proofing:removeWord': def<string[]>()(z.object({ word: z.string().min(1).max(100) }).strict()),

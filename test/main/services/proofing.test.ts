@@ -138,6 +138,20 @@ describe('offline spell check', () => {
     expect(ar[0]!.message).toBe('بعد «قال» تُكسر همزة «إنّ»: «إنه».')
     expect(ar[1]!.message).toBe('بعد «لن» فعل مضارع، وهمزة المتكلم فيه تُكتب: «أسمح».')
     expect((await found('en'))[0]!.message).toBe('after “قال”, إنّ takes its hamza below: “إنه”.')
+    // The editor's underlines ask by pairs (the word before, the word); its menu gets the context's fix first.
+    const pairs: [string, string][] = [
+      ['قال', 'أنه'],
+      ['ذكر', 'أنه'],
+      ['لن', 'اسمح'],
+      ['لم', 'الشمل'],
+      ['قال', 'إنه']
+    ]
+    expect(await services.proofing.inContext(pairs)).toEqual([
+      ['قال', 'أنه'],
+      ['لن', 'اسمح']
+    ])
+    expect((await services.proofing.suggest('أنه', 'قال'))[0]).toBe('إنه')
+    expect((await services.proofing.suggest('انها', 'وقالت'))[0]).toBe('إنها')
   })
 
   it('accepts plural verbs with an object pronoun, which the word list lacks, and still flags a slip in one', async () => {

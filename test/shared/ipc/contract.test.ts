@@ -47,6 +47,25 @@ describe('the IPC contract', () => {
     expect(schema.safeParse({ id: validDraft.id, confirm: true }).success).toBe(true)
   })
 
+  it('bounds the pairs the editor sends for the context checks, and the word before a suggestion', () => {
+    const schema = contract['proofing:inContext'].request
+    expect(schema.safeParse({ pairs: [['قال', 'أنه']] }).success).toBe(true)
+    const long = 'ب'.repeat(101)
+    const bad = [
+      { pairs: [['قال', 'أنه', 'extra']] },
+      { pairs: [['قال']] },
+      { pairs: [['قال', 42]] },
+      { pairs: [[long, 'أنه']] },
+      { pairs: Array.from({ length: 50_001 }, () => ['قال', 'أنه']) },
+      { pairs: 'قال أنه' },
+      { pairs: [], extra: true }
+    ]
+    for (const payload of bad) expect(schema.safeParse(payload).success, JSON.stringify(payload).slice(0, 80)).toBe(false)
+    const suggest = contract['proofing:suggest'].request
+    expect(suggest.safeParse({ word: 'أنه', previous: 'قال' }).success).toBe(true)
+    expect(suggest.safeParse({ word: 'أنه', previous: long }).success).toBe(false)
+  })
+
   it('lets the shell open only http and https links', () => {
     const schema = contract['shell:openExternal'].request
     expect(schema.safeParse({ url: 'https://example.com' }).success).toBe(true)

@@ -109,7 +109,8 @@ export function ArticleEditor({ article, host, panels, site, toolbarExtra, sideE
       openExternal: (url: string) => void api().shell.openExternal({ url }),
       spell: {
         misspelled: (words: string[]) => call(api().proofing.spell({ words })),
-        suggest: (word: string) => call(api().proofing.suggest({ word })),
+        inContext: (pairs: [string, string][]) => call(api().proofing.inContext({ pairs })),
+        suggest: (word: string, previous?: string) => call(api().proofing.suggest({ word, previous })),
         ignore: async (word: string) => void (await call(api().proofing.ignore({ word }))),
         addWord: async (word: string) => void (await call(api().proofing.addWord({ word })))
       }

@@ -3,11 +3,14 @@ import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $createRangeSelection, $getNearestNodeFromDOMNode, $isTextNode, $setSelection } from 'lexical'
-import { wordsWithOffsets } from '@shared/arabic/normalize'
+import { wordBefore, wordsWithOffsets } from '@shared/arabic/normalize'
 
 export interface SpellcheckApi {
   misspelled(words: string[]): Promise<string[]>
-  suggest(word: string): Promise<string[]>
+  /** Of these pairs (the word before, a word), those where the word before tells a slip: «قال أنه». */
+  inContext(pairs: [string, string][]): Promise<[string, string][]>
+  /** Suggestions, the fix the word before tells first when it is given. */
+  suggest(word: string, previous?: string): Promise<string[]>
   ignore(word: string): Promise<void>
   addWord(word: string): Promise<void>
 }
@@ -16,6 +19,8 @@ interface Menu {
   x: number
   y: number
   word: string
+  /** The word before, when it is what makes this word a slip. */
+  previous: string | undefined
   node: Text
   start: number
   end: number
@@ -31,6 +36,24 @@ function highlights(): { set(name: string, h: unknown): void; delete(name: strin
   return css?.highlights ?? null
 }
 
+/** The editable text nodes of the editor: not a kept site block, not an image's caption field. */
+function* editableText(root: HTMLElement): Generator<Text> {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+  for (let n = walker.nextNode() as Text | null; n !== null; n = walker.nextNode() as Text | null) if (n.parentElement?.closest('[contenteditable]') === root) yield n
+}
+
+/** Each word of a text node with the word right before it in the same node (only spaces between), if any. */
+function wordsOf(text: string): { word: string; start: number; end: number; previous: string | null }[] {
+  const words = wordsWithOffsets(text)
+  return words.map((w, i) => ({ ...w, previous: wordBefore(text, words, i) }))
+}
+
+const pairKey = (previous: string, word: string) => `${previous} ${word}`
+
+/** Underlined: a misspelled word, or a word the word before makes a slip. */
+const flaggedIn = (wrong: Set<string>, slips: Set<string>, w: { word: string; previous: string | null }) =>
+  wrong.has(w.word) || (w.previous !== null && slips.has(pairKey(w.previous, w.word)))
+
 /**
  * Underlines misspelled words without touching the document (the CSS Custom Highlight
  * API over the editor's own text nodes), a little after typing stops; the checking
@@ -41,6 +64,8 @@ export function SpellcheckPlugin({ spell }: { spell: SpellcheckApi }) {
   const [editor] = useLexicalComposerContext()
   const { t } = useTranslation()
   const wrong = useRef(new Set<string>())
+  /** Pairs (pairKey) where the word before makes the word a slip. */
+  const slips = useRef(new Set<string>())
   const [menu, setMenu] = useState<Menu | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const run = useRef(0)
@@ -50,12 +75,9 @@ export function SpellcheckPlugin({ spell }: { spell: SpellcheckApi }) {
     const registry = highlights()
     if (root === null || registry === null) return
     const ranges: Range[] = []
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-    for (let n = walker.nextNode() as Text | null; n !== null; n = walker.nextNode() as Text | null) {
-      // Only the editable text: not a kept site block, not an image's caption field.
-      if (n.parentElement?.closest('[contenteditable]') !== root) continue
-      for (const w of wordsWithOffsets(n.data)) {
-        if (!wrong.current.has(w.word)) continue
+    for (const n of editableText(root)) {
+      for (const w of wordsOf(n.data)) {
+        if (!flaggedIn(wrong.current, slips.current, w)) continue
         const r = document.createRange()
         r.setStart(n, w.start)
         r.setEnd(n, w.end)
@@ -72,11 +94,19 @@ export function SpellcheckPlugin({ spell }: { spell: SpellcheckApi }) {
     const root = editor.getRootElement()
     if (root === null) return
     const mine = ++run.current
-    const words = [...new Set(wordsWithOffsets(root.textContent ?? '').map((w) => w.word))]
+    // Word by text node: the editor's paragraphs are not parted by spaces in the root's textContent.
+    const words = new Set<string>()
+    const pairs = new Map<string, [string, string]>()
+    for (const n of editableText(root))
+      for (const w of wordsOf(n.data)) {
+        words.add(w.word)
+        if (w.previous !== null) pairs.set(pairKey(w.previous, w.word), [w.previous, w.word])
+      }
     try {
-      const found = await spell.misspelled(words)
+      const [found, inContext] = await Promise.all([spell.misspelled([...words]), spell.inContext([...pairs.values()])])
       if (mine !== run.current) return
       wrong.current = new Set(found)
+      slips.current = new Set(inContext.map(([previous, word]) => pairKey(previous, word)))
       paint()
     } catch {
       // The spell checker is a help, never a blocker: no underlines this round.
@@ -108,11 +138,12 @@ export function SpellcheckPlugin({ spell }: { spell: SpellcheckApi }) {
       const node = caret?.startContainer
       if (caret == null || node === undefined || node.nodeType !== Node.TEXT_NODE) return
       const text = node as Text
-      const hit = wordsWithOffsets(text.data).find((w) => caret.startOffset >= w.start && caret.startOffset <= w.end && wrong.current.has(w.word))
+      const hit = wordsOf(text.data).find((w) => caret.startOffset >= w.start && caret.startOffset <= w.end && flaggedIn(wrong.current, slips.current, w))
       if (hit === undefined) return
       event.preventDefault()
-      setMenu({ x: event.clientX, y: event.clientY, word: hit.word, node: text, start: hit.start, end: hit.end, suggestions: null })
-      void spell.suggest(hit.word).then(
+      const previous = !wrong.current.has(hit.word) && hit.previous !== null ? hit.previous : undefined
+      setMenu({ x: event.clientX, y: event.clientY, word: hit.word, previous, node: text, start: hit.start, end: hit.end, suggestions: null })
+      void spell.suggest(hit.word, previous).then(
         (suggestions) => setMenu((m) => (m !== null && m.word === hit.word ? { ...m, suggestions } : m)),
         () => setMenu((m) => (m !== null ? { ...m, suggestions: [] } : m))
       )
@@ -155,6 +186,7 @@ export function SpellcheckPlugin({ spell }: { spell: SpellcheckApi }) {
     setMenu(null)
     await (how === 'ignore' ? spell.ignore(m.word) : spell.addWord(m.word))
     wrong.current.delete(m.word)
+    slips.current = new Set([...slips.current].filter((key) => !key.endsWith(` ${m.word}`)))
     paint()
   }
 
