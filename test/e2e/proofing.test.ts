@@ -41,6 +41,18 @@ describe('proofing', () => {
     await waitSaved(page)
   })
 
+  it('underlines a misspelling that ends a paragraph and one that begins the next, with no stop between them', async () => {
+    const { host } = run
+    const { page } = host
+    await newArticle(page)
+    // A list item or a line without a full stop: the two paragraphs' words must not run together.
+    await page.keyboard.type('زار الوفد المدينه')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('الحكومه رحبت بالزيارة')
+    await expect.poll(() => misspelledCount(host)).toBe(2)
+    await waitSaved(page)
+  })
+
   it('learns the newsroom’s words: «أضف إلى قاموس الجريدة» stops the underline, and the list exports', async () => {
     const { host } = run
     const { page } = host
