@@ -2,14 +2,16 @@
  * Slips only the word before can tell, each a rule of Arabic grammar:
  *
  * - after a form of «قال», «إنّ» takes a kasra: «قال أنه» is «قال إنه», with a hamza or without;
+ * - after the other verbs news copy reports with (أكد، أعلن، أوضح، ذكر، أفاد، اعتبر، رأى…),
+ *   «أنّ» takes a fatha: «أكد إنه» is «أكد أنه»;
  * - after «لن» and «لم» comes a verb in the present, so a bare alef that begins one is the first
  *   person's hamza: «لن اسمح» is «لن أسمح», «لم اجد» is «لم أجد» (a wasl alef begins only past
  *   verbs, imperatives and nouns, none of which these particles take).
  *
- * Both look at the word right before only: «قال الوزير إن» is beyond them, and they never guess.
+ * All look at the word right before only: «قال الوزير إن» is beyond them, and they never guess.
  */
 
-export type ContextReason = 'said-inna' | 'first-person'
+export type ContextReason = 'said-inna' | 'reported-anna' | 'first-person'
 
 export interface ContextSlip {
   fixes: string[]
@@ -18,21 +20,45 @@ export interface ContextSlip {
 
 /** «قال» in the past and present, each person, with و or ف before it or not. */
 const SAID = /^[وف]?(?:قال|قالت|قالوا|قالا|قالتا|قلن|قلت|قلنا|قلتم|يقول|تقول|يقولون|تقولون|يقولان|تقولان|أقول|نقول)$/u
-/** «أنّ» and «إنّ» written with either hamza or none, alone or with a pronoun. */
-const INNA = /^[اأإ](نه|نها|نهم|نهما|نهن|نك|نكم|نكما|ني|نني|ننا|نا|ن)$/u
+/**
+ * Verbs of reporting other than «قال», past and present, with و or ف or not. Not «أضاف», which
+ * news copy uses as «قال» too, nor words that are also nouns in their bare form (علم، كشف).
+ */
+const REPORTED = new RegExp(
+  `^[وف]?(?:${[
+    'أكد أكدت أكدوا يؤكد تؤكد يؤكدون',
+    'أعلن أعلنت أعلنوا يعلن تعلن',
+    'أوضح أوضحت أوضحوا يوضح توضح',
+    'أفاد أفادت أفادوا يفيد تفيد',
+    'اعتبر اعتبرت اعتبروا يعتبر تعتبر',
+    'رأى رأت رأوا يرى ترى',
+    'اعتقد اعتقدت يعتقد تعتقد',
+    'أدرك أدركت يدرك تدرك',
+    'زعم زعمت يزعم تزعم'
+  ]
+    .join(' ')
+    .replace(/ /gu, '|')})$`,
+  'u'
+)
+/** «أنّ» and «إنّ» written with either hamza or none, alone or with a pronoun (not «أنا», I, which follows «قال» often). */
+const INNA = /^[اأإ](نه|نها|نهم|نهما|نهن|نك|نكم|نكما|ني|نني|ننا|ن)$/u
 /** «لن» and «لم», with و or ف before them or not. */
 const JUSSIVE_OR_SUBJUNCTIVE = /^[وف]?(?:لن|لم)$/u
 
 /** Whether a word is one these rules look after (so the rest is skipped for most words), its marks ignored. */
 export function mayTell(previous: string): boolean {
   const bare = previous.replace(/[\u064B-\u0652]/gu, '')
-  return SAID.test(bare) || JUSSIVE_OR_SUBJUNCTIVE.test(bare)
+  return SAID.test(bare) || REPORTED.test(bare) || JUSSIVE_OR_SUBJUNCTIVE.test(bare)
 }
 
 export function contextSlip(previous: string, word: string, has: (word: string) => boolean): ContextSlip | null {
   if (SAID.test(previous)) {
     const inna = INNA.exec(word)
     if (inna !== null && !word.startsWith('إ')) return { fixes: [`إ${inna[1]}`], reason: 'said-inna' }
+  }
+  if (REPORTED.test(previous)) {
+    const anna = INNA.exec(word)
+    if (anna !== null && !word.startsWith('أ')) return { fixes: [`أ${anna[1]}`], reason: 'reported-anna' }
   }
   // Not a word with the article: «لمّ الشمل» (gathering) is written «لم» too.
   if (JUSSIVE_OR_SUBJUNCTIVE.test(previous) && /^ا[\u0621-\u064A]{2,}$/u.test(word) && !word.startsWith('ال')) {

@@ -138,6 +138,14 @@ describe('offline spell check', () => {
     expect(ar[0]!.message).toBe('بعد «قال» تُكسر همزة «إنّ»: «إنه».')
     expect(ar[1]!.message).toBe('بعد «لن» فعل مضارع، وهمزة المتكلم فيه تُكتب: «أسمح».')
     expect((await found('en'))[0]!.message).toBe('after “قال”, إنّ takes its hamza below: “إنه”.')
+    // After a verb of reporting other than «قال», «أنّ»; «أنا» (I) after «قال» is not «إنّ».
+    const reported = 'وأكد إنه سيعود، وأعلنت انها باقية، وقال أنا لا أعرف.'
+    const second = (await services.proofing.check(reported)).filter((f) => f.kind !== 'missing-headline')
+    expect(second.map((f) => [reported.slice(f.start, f.end), f.kind, f.suggestions[0]])).toEqual([
+      ['إنه', 'hamza-in-context', 'أنه'],
+      ['انها', 'spelling', 'أنها']
+    ])
+    expect(second[0]!.message).toBe('بعد «وأكد» تُفتح همزة «أنّ»: «أنه».')
     // The editor's underlines ask by pairs (the word before, the word); its menu gets the context's fix first.
     const pairs: [string, string][] = [
       ['قال', 'أنه'],
