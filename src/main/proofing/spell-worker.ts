@@ -102,8 +102,9 @@ function proof(checker: SpellChecker, request: Extract<SpellRequest, { type: 'pr
 
 /** The slip the word right before tells, if any. */
 function slipBefore(checker: SpellChecker, previous: string | null, word: string): { previous: string; slip: ContextSlip } | null {
-  const slip = previous === null ? null : checker.contextSlip(previous, word)
-  return slip === null ? null : { previous: previous!, slip }
+  if (previous === null) return null
+  const slip = checker.contextSlip(previous, word)
+  return slip === null ? null : { previous, slip }
 }
 
 function contextMessage(previous: string, slip: ContextSlip, locale: ProofingLocale): string {
