@@ -80,6 +80,22 @@ export const MODERN_WORDS: readonly string[] = [
   'الفيفا',
   'إنتربول',
   'الإنتربول',
+  'إنترفاكس',
+  'تاس',
+  'سبوتنيك',
+  'شينخوا',
+  'إيكواس',
+  // Armed groups the news names every day.
+  'داعش',
+  'حوثي',
+  'حوثيون',
+  'حوثيين',
+  'بوكو',
+  // Places newer than the word list or missing from it.
+  'أستانة',
+  'خاركيف',
+  'دونباس',
+  'ميونيخ',
   // Leaders and names in the news.
   'بوتين',
   'زيلينسكي',
@@ -99,6 +115,9 @@ export const MODERN_WORDS: readonly string[] = [
   'هاريس',
   'فانس',
   'روبيو',
+  'سيسي',
+  'حفتر',
+  'دبيبة',
   // Adjectives newer than the word list.
   'توعوي',
   'توعوية',
