@@ -132,6 +132,8 @@ export const MODERN_WORDS: readonly string[] = [
   'تنمرا',
   'تطبيقات',
   'منصات',
+  // Currencies as the news spells them (Ayaspell has «الاسترليني» only).
+  'إسترليني',
   // Sports.
   'فاول'
 ]

@@ -53,6 +53,11 @@ export const FREQUENT: ReadonlySet<string> = new Set(
 
 /** A definite word (ال, after و ف ب ك ل) ending in ه. */
 const DEFINITE_ENDING_IN_HEH = /^(?:[وف]?[بكل]?ال|[وف]?لل)[\u0621-\u064A]{2,}ه$/u
+/** A definite word whose final ه is the noun's own: its indefinite form takes the plural ات or the dual ان on the web («جنيهات», «اتجاهات»). */
+function ownHeh(word: string, lists: SlipLists): boolean {
+  const noun = word.replace(/^(?:[وف]?[بكل]?ال|[وف]?لل)/u, '')
+  return lists.common.has(`${noun}ات`) || lists.common.has(`${noun}ان`)
+}
 /** Each way of reading a word as proclitics (و ف, then ب ك ل) and the rest, the whole word first. */
 function splits(word: string): [string, string][] {
   const out: [string, string][] = []
@@ -95,8 +100,9 @@ function takesPronouns(stem: string, common: ReadonlySet<string>): boolean {
 }
 
 export function probableSlip(word: string, lists: SlipLists): ProbableSlip | null {
-  // Not when the word reads whole as a noun with the pronoun ه: «والديه» (his parents, as «والديها»), not و + «الدية».
-  if (DEFINITE_ENDING_IN_HEH.test(word) && !POSSESSIVES.some((pronoun) => lists.common.has(`${word.slice(0, -1)}${pronoun}`))) {
+  // Not when the word reads whole as a noun with the pronoun ه: «والديه» (his parents, as «والديها»), not و + «الدية»;
+  // nor when its ه is the noun's own, as its plural or dual shows: «الجنيه» (the pound: «جنيهات»), not «الجنية».
+  if (DEFINITE_ENDING_IN_HEH.test(word) && !POSSESSIVES.some((pronoun) => lists.common.has(`${word.slice(0, -1)}${pronoun}`)) && !ownHeh(word, lists)) {
     const fixed = `${word.slice(0, -1)}ة`
     if (lists.has(fixed)) return { fixes: [fixed], reason: 'definite-heh' }
   }
