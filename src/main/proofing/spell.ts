@@ -245,6 +245,12 @@ const isModern = (word: string) =>
 /** A proclitic و or ف, a verb ending in the plural و, and an object pronoun. */
 const OBJECT_AFTER_PLURAL_VERB = new RegExp(`^([وف]?)([\u0621-\u064A]{2,})و(${pronounPattern(OBJECT_PRONOUNS)})$`, 'u')
 
+/**
+ * The article or a one-letter proclitic cut off with a tatweel before a number or a foreign word, as
+ * news copy writes it: «الـ 90 دقيقة», «بـ Apple», «وللـ». Not a word to check.
+ */
+const CUT_WITH_TATWEEL = /^(?:[وف]?[بكل]?(?:ال)?|[وف]?لل)\u0640+$/u
+
 /** Harakat and tatweel are not spelling: a voweled word is checked without its marks. */
 const isMark = (c: string) => isRemovedMark(c) || c === '\u0670'
 const stripMarks = (w: string) => {
@@ -280,6 +286,7 @@ export class SpellChecker {
   isCorrect(word: string): boolean {
     if (/\p{N}/u.test(word) || [...word].length < 2) return true
     const bare = stripMarks(word)
+    if (CUT_WITH_TATWEEL.test(word)) return true
     if (this.extra.has(word) || this.extra.has(bare) || this.extra.has(normalizeArabic(bare))) return true
     if (hasArabic(bare)) return this.arabic.has(bare) || isModern(bare) || this.composed(bare)
     if (/^[A-Za-z'’-]+$/.test(bare)) return this.english.has(bare) || this.english.has(bare.toLowerCase()) || /^[A-Z]{2,}$/.test(bare)

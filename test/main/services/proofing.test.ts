@@ -23,6 +23,9 @@ describe('offline spell check', () => {
     expect(findings[0]!.suggestions[0]).toBe('الحكومة')
     expect(findings[1]!.suggestions).toContain('الوزير')
     expect(findings[2]!.suggestions).toContain('government')
+    // The article or a proclitic cut off with a tatweel before a number or a foreign word, as the news writes it.
+    const cut = 'خلال الـ 90 دقيقة فاز الفريق بـ Apple TV وللـ 3 مرات، والـ«فار» حاضر.'
+    expect((await services.proofing.check(cut)).filter((f) => f.kind === 'spelling')).toEqual([])
   })
 
   it('suggests the hamza, teh marbuta and alef maksura forms first, ranked by how common the slip is, two-letter words too', async () => {
