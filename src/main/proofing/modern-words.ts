@@ -132,6 +132,11 @@ export const MODERN_WORDS: readonly string[] = [
   'تنمرا',
   'تطبيقات',
   'منصات',
+  // Health news since 2020.
+  'كوفيد',
+  'متحور',
+  'متحورة',
+  'متحورات',
   // Currencies as the news spells them (Ayaspell has «الاسترليني» only).
   'إسترليني',
   // Sports.
