@@ -251,6 +251,9 @@ const OBJECT_AFTER_PLURAL_VERB = new RegExp(`^([وف]?)([\u0621-\u064A]{2,})و($
  */
 const CUT_WITH_TATWEEL = /^(?:[وف]?[بكل]?(?:ال)?|[وف]?لل)\u0640+$/u
 
+/** «عبد» and a definite word as one name, after و ف ب ل or not. */
+const JOINED_ABD = /^[وفبل]?عبد(ال[\u0621-\u064A]{2,})$/u
+
 /** Harakat and tatweel are not spelling: a voweled word is checked without its marks. */
 const isMark = (c: string) => isRemovedMark(c) || c === '\u0670'
 const stripMarks = (w: string) => {
@@ -297,9 +300,12 @@ export class SpellChecker {
   /**
    * Forms Ayaspell lacks that its own words make by grammar: a verb in the plural with an
    * object pronoun drops the alef of «وا» («اعتقلوا» + «هم» is «اعتقلوهم»), with «و» or «ف»
-   * before it or not.
+   * before it or not; and a name «عبد» + a definite word written as one, as much of the news
+   * writes it («عبدالعزيز», «وعبدالفتاح»), when that word is one («العزيز»).
    */
   private composed(word: string): boolean {
+    const name = JOINED_ABD.exec(word)
+    if (name !== null) return this.arabic.has(name[1]!)
     const m = OBJECT_AFTER_PLURAL_VERB.exec(word)
     if (m === null) return false
     const verb = `${m[2]}وا`
