@@ -292,7 +292,8 @@ export class SpellChecker {
     if (CUT_WITH_TATWEEL.test(word)) return true
     if (this.extra.has(word) || this.extra.has(bare) || this.extra.has(normalizeArabic(bare))) return true
     if (hasArabic(bare)) return this.arabic.has(bare) || isModern(bare) || this.composed(bare)
-    if (/^[A-Za-z'’-]+$/.test(bare)) return this.english.has(bare) || this.english.has(bare.toLowerCase()) || /^[A-Z]{2,}$/.test(bare)
+    // Capitals (NATO) and a capital inside a word (ChatGPT, iPhone, AirTag) are names, not English to check.
+    if (/^[A-Za-z'’-]+$/.test(bare)) return this.english.has(bare) || this.english.has(bare.toLowerCase()) || /^[A-Z]{2,}$/.test(bare) || /[a-z][A-Z]/.test(bare)
     // Neither Arabic nor plain Latin (another script, mixed): not ours to judge.
     return true
   }

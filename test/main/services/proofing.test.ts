@@ -23,6 +23,8 @@ describe('offline spell check', () => {
     expect(findings[0]!.suggestions[0]).toBe('الحكومة')
     expect(findings[1]!.suggestions).toContain('الوزير')
     expect(findings[2]!.suggestions).toContain('government')
+    // Brand names with a capital inside are names, not English: «ChatGPT», «iPhone».
+    expect(await services.proofing.misspelled(['ChatGPT', 'iPhone', 'AirTag', 'YouTube', 'Goverment'])).toEqual(['Goverment'])
     // The article or a proclitic cut off with a tatweel before a number or a foreign word, as the news writes it.
     const cut = 'خلال الـ 90 دقيقة فاز الفريق بـ Apple TV وللـ 3 مرات، والـ«فار» حاضر.'
     expect((await services.proofing.check(cut)).filter((f) => f.kind === 'spelling')).toEqual([])
@@ -177,6 +179,7 @@ describe('offline spell check', () => {
   it('knows today’s words the old word list lacks (networks, agencies, leaders), with the article and proclitics, and keeps their slips slips', async () => {
     expect(await services.proofing.misspelled(['والواتساب', 'بتويتر', 'ليوتيوب', 'زيلينسكي', 'وبوتين', 'رويترز', 'التوعوية'])).toEqual([])
     expect(await services.proofing.misspelled(['داعش', 'والحوثيون', 'للحوثيين', 'إنترفاكس', 'وشينخوا', 'أستانة', 'والسيسي', 'كوفيد', 'المتحورات'])).toEqual([])
+    expect(await services.proofing.misspelled(['آبل', 'وسامسونج', 'هواوي', 'جي', 'إف', 'دبليو', 'إيلون'])).toEqual([])
     // Names with «عبد» written as one word, as much of the news writes them; a slip in the second part is still one.
     expect(await services.proofing.misspelled(['عبدالعزيز', 'وعبدالفتاح', 'لعبدالرحمن', 'عبدالله', 'عبدالعزبز'])).toEqual(['عبدالعزبز'])
     // The list is written as the words are spelled: a missing hamza is still flagged.
