@@ -151,6 +151,8 @@ export const MODERN_WORDS: readonly string[] = [
   'تنمرا',
   'تطبيقات',
   'منصات',
+  // Protest and conflict reporting.
+  'مولوتوف',
   // Health news since 2020.
   'كوفيد',
   'متحور',

@@ -290,12 +290,23 @@ export class SpellChecker {
     if (/\p{N}/u.test(word) || [...word].length < 2) return true
     const bare = stripMarks(word)
     if (CUT_WITH_TATWEEL.test(word)) return true
-    if (this.extra.has(word) || this.extra.has(bare) || this.extra.has(normalizeArabic(bare))) return true
+    if (this.isNewsroomWord(word, bare)) return true
     if (hasArabic(bare)) return this.arabic.has(bare) || isModern(bare) || this.composed(bare)
     // Capitals (NATO) and a capital inside a word (ChatGPT, iPhone, AirTag) are names, not English to check.
     if (/^[A-Za-z'’-]+$/.test(bare)) return this.english.has(bare) || this.english.has(bare.toLowerCase()) || /^[A-Z]{2,}$/.test(bare) || /[a-z][A-Z]/.test(bare)
     // Neither Arabic nor plain Latin (another script, mixed): not ours to judge.
     return true
+  }
+
+  /**
+   * A word the newsroom added, as written or normalized, and after the article and proclitics as
+   * any noun takes them: «القطيف» added, «والقطيف» and «بالقطيف» are known; «سماهيج», «وسماهيج» too.
+   */
+  private isNewsroomWord(word: string, bare: string): boolean {
+    if (this.extra.size === 0) return false
+    if (this.extra.has(word) || this.extra.has(bare) || this.extra.has(normalizeArabic(bare))) return true
+    const stem = bare.replace(ARTICLE_AND_PROCLITICS, '')
+    return stem !== bare && [stem, `ال${stem}`].some((w) => this.extra.has(w) || this.extra.has(normalizeArabic(w)))
   }
 
   /**
@@ -316,7 +327,7 @@ export class SpellChecker {
   /** A word the list accepts that is almost surely a slip all the same, its fix and why (probable-slips.ts); null otherwise. */
   probableSlip(word: string): ProbableSlip | null {
     const bare = stripMarks(word)
-    if (!hasArabic(bare) || this.extra.has(word) || this.extra.has(bare) || isModern(bare)) return null
+    if (!hasArabic(bare) || this.isNewsroomWord(word, bare) || isModern(bare)) return null
     return probableSlip(bare, { has: (w) => this.arabic.has(w), common: this.common })
   }
 
@@ -324,7 +335,7 @@ export class SpellChecker {
   contextSlip(previous: string, word: string): ContextSlip | null {
     if (!mayTell(previous)) return null
     const bare = stripMarks(word)
-    if (!hasArabic(bare) || this.extra.has(word) || this.extra.has(bare)) return null
+    if (!hasArabic(bare) || this.isNewsroomWord(word, bare)) return null
     return contextSlip(stripMarks(previous), bare, (w) => this.arabic.has(w))
   }
 

@@ -195,8 +195,11 @@ describe('offline spell check', () => {
     expect(await services.proofing.misspelled(['عراقجي', 'شويغو'])).toEqual(['عراقجي', 'شويغو'])
     expect(services.proofing.addWord('عراقجي')).toEqual(['عراقجي'])
     services.proofing.ignore('شويغو')
-    expect(await services.proofing.misspelled(['عراقجي', 'شويغو', 'وعراقجي'])).toEqual(['وعراقجي'])
-    expect(services.proofing.wordListText()).toBe('عراقجي\n')
+    // An ignored word is ignored as written; a name the newsroom added takes و, ب, ل and the article like any noun.
+    expect(await services.proofing.misspelled(['عراقجي', 'شويغو', 'وعراقجي', 'لعراقجي', 'وشويغو', 'عراقجيي'])).toEqual(['وشويغو', 'عراقجيي'])
+    services.proofing.addWord('القطيف')
+    expect(await services.proofing.misspelled(['والقطيف', 'بالقطيف', 'للقطيف', 'وقطيف'])).toEqual([])
+    expect(services.proofing.wordListText()).toBe('القطيف\nعراقجي\n')
   })
 
   it('finds typos in real news sentences with precision and recall above 0.8', async () => {
