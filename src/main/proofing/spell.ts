@@ -251,8 +251,8 @@ const OBJECT_AFTER_PLURAL_VERB = new RegExp(`^([وف]?)([\u0621-\u064A]{2,})و($
  */
 const CUT_WITH_TATWEEL = /^(?:[وف]?[بكل]?(?:ال)?|[وف]?لل)\u0640+$/u
 
-/** «عبد» and a definite word as one name, after و ف ب ل or not. */
-const JOINED_ABD = /^[وفبل]?عبد(ال[\u0621-\u064A]{2,})$/u
+/** «عبد» and a definite word as one name, after و ف ب ل or not, a family's name with the article too («العبدالله»). */
+const JOINED_ABD = /^[وفبل]?(?:ال)?عبد(ال[\u0621-\u064A]{2,})$/u
 
 /** Harakat and tatweel are not spelling: a voweled word is checked without its marks. */
 const isMark = (c: string) => isRemovedMark(c) || c === '\u0670'
