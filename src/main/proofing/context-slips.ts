@@ -2,6 +2,9 @@
  * Slips only the word before can tell, each a rule of Arabic grammar:
  *
  * - after a form of «قال», «إنّ» takes a kasra: «قال أنه» is «قال إنه», with a hamza or without;
+ * - after «حيث» and «إذ», which a whole sentence follows, «إنّ» takes a kasra too: «حيث أن» is
+ *   «حيث إن», as style guides insist; after «بل» as well, when a pronoun shows it is «إنّ» and
+ *   not «أنْ» before a verb («بل أنه» is «بل إنه»; «بل أن يبقى» is right);
  * - after the other verbs news copy reports with (أكد، أعلن، أوضح، ذكر، أفاد، اعتبر، رأى…),
  *   «أنّ» takes a fatha: «أكد إنه» is «أكد أنه»;
  * - after «لن» and «لم» comes a verb in the present, so a bare alef that begins one is the first
@@ -11,7 +14,7 @@
  * All look at the word right before only: «قال الوزير إن» is beyond them, and they never guess.
  */
 
-export type ContextReason = 'said-inna' | 'reported-anna' | 'first-person'
+export type ContextReason = 'said-inna' | 'clause-inna' | 'reported-anna' | 'first-person'
 
 export interface ContextSlip {
   fixes: string[]
@@ -42,19 +45,27 @@ const REPORTED = new RegExp(
 )
 /** «أنّ» and «إنّ» written with either hamza or none, alone or with a pronoun (not «أنا», I, which follows «قال» often). */
 const INNA = /^[اأإ](نه|نها|نهم|نهما|نهن|نك|نكم|نكما|ني|نني|ننا|ن)$/u
+/** «حيث» and «إذ» (with و or ف), after which a sentence begins; «بل», after which one may. */
+const CLAUSE = /^[وف]?(?:حيث|إذ)$/u
+const RATHER = /^[وف]?بل$/u
 /** «لن» and «لم», with و or ف before them or not. */
 const JUSSIVE_OR_SUBJUNCTIVE = /^[وف]?(?:لن|لم)$/u
 
 /** Whether a word is one these rules look after (so the rest is skipped for most words), its marks ignored. */
 export function mayTell(previous: string): boolean {
   const bare = previous.replace(/[\u064B-\u0652]/gu, '')
-  return SAID.test(bare) || REPORTED.test(bare) || JUSSIVE_OR_SUBJUNCTIVE.test(bare)
+  return SAID.test(bare) || CLAUSE.test(bare) || RATHER.test(bare) || REPORTED.test(bare) || JUSSIVE_OR_SUBJUNCTIVE.test(bare)
 }
 
 export function contextSlip(previous: string, word: string, has: (word: string) => boolean): ContextSlip | null {
   if (SAID.test(previous)) {
     const inna = INNA.exec(word)
     if (inna !== null && !word.startsWith('إ')) return { fixes: [`إ${inna[1]}`], reason: 'said-inna' }
+  }
+  if (CLAUSE.test(previous) || RATHER.test(previous)) {
+    const inna = INNA.exec(word)
+    // After «بل» only with a pronoun: a bare «أن» there may be «أنْ» before a verb.
+    if (inna !== null && !word.startsWith('إ') && (CLAUSE.test(previous) || inna[1] !== 'ن')) return { fixes: [`إ${inna[1]}`], reason: 'clause-inna' }
   }
   if (REPORTED.test(previous)) {
     const anna = INNA.exec(word)

@@ -111,6 +111,7 @@ function contextMessage(previous: string, slip: ContextSlip, locale: ProofingLoc
   const fix = slip.fixes[0]!
   const why: Record<ContextReason, [string, string]> = {
     'said-inna': [`بعد «${previous}» تُكسر همزة «إنّ»`, `after “${previous}”, إنّ takes its hamza below`],
+    'clause-inna': [`بعد «${previous}» تُكسر همزة «إنّ»`, `after “${previous}”, إنّ takes its hamza below`],
     'reported-anna': [`بعد «${previous}» تُفتح همزة «أنّ»`, `after “${previous}”, أنّ takes its hamza above`],
     'first-person': [`بعد «${previous}» فعل مضارع، وهمزة المتكلم فيه تُكتب`, `after “${previous}” comes a present verb, and its first-person hamza is written`]
   }

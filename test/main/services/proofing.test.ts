@@ -154,6 +154,15 @@ describe('offline spell check', () => {
       ['انها', 'spelling', 'أنها']
     ])
     expect(second[0]!.message).toBe('بعد «وأكد» تُفتح همزة «أنّ»: «أنه».')
+    // After «حيث» and «إذ» a sentence begins: «إنّ»; after «بل» too when a pronoun shows it, not before a verb.
+    const clause = 'تأجل القرار حيث أن الوزراء غابوا، بل أنهم سافروا، ولا يريد الانسحاب بل أن يبقى، إذ أنه لم يقرر.'
+    const third = (await services.proofing.check(clause)).filter((f) => ['hamza-in-context', 'probable-slip', 'spelling'].includes(f.kind))
+    expect(third.map((f) => [clause.slice(f.start, f.end), f.suggestions[0]])).toEqual([
+      ['أن', 'إن'],
+      ['أنهم', 'إنهم'],
+      ['أنه', 'إنه']
+    ])
+    expect(third[0]!.message).toBe('بعد «حيث» تُكسر همزة «إنّ»: «إن».')
     // The editor's underlines ask by pairs (the word before, the word); its menu gets the context's fix first.
     const pairs: [string, string][] = [
       ['قال', 'أنه'],
