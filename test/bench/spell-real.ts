@@ -61,10 +61,8 @@ export async function benchSpellReal(file = DEFAULT_CORPUS): Promise<SpellRealFi
   // Flagged: not in the word list, a probable slip the list cannot decide, or a slip the word right before tells
   // (context-slips.ts: the proofing panel reads each word in its sentence, and so does this).
   const flags = (word: string) => !checker.isCorrect(word) || checker.probableSlip(word) !== null
-  const inContext = (sentence: string, word: string, words = wordsWithOffsets(sentence), i = words.findIndex((w) => w.word === word)) => {
-    const previous = wordBefore(sentence, words, i)
-    return previous === null ? null : checker.contextSlip(previous, word)
-  }
+  const before = (sentence: string, word: string, words = wordsWithOffsets(sentence), i = words.findIndex((w) => w.word === word)) => wordBefore(sentence, words, i) ?? undefined
+  const inContext = (previous: string | undefined, word: string) => (previous === undefined ? null : checker.contextSlip(previous, word))
   const figures: SpellRealFigures = {
     file,
     errors: 0,
@@ -85,8 +83,8 @@ export async function benchSpellReal(file = DEFAULT_CORPUS): Promise<SpellRealFi
   for (const row of rows) {
     if (row.kind === 'error') {
       figures.allErrors++
-      const context = inContext(row.context, row.wrong)
-      const flagged = flags(row.wrong) || context !== null
+      const previous = before(row.context, row.wrong)
+      const flagged = flags(row.wrong) || inContext(previous, row.wrong) !== null
       if (flagged) figures.allFlagged++
       if (row.wrongIsWord) continue
       figures.errors++
@@ -97,9 +95,8 @@ export async function benchSpellReal(file = DEFAULT_CORPUS): Promise<SpellRealFi
       figures.flagged++
       tag.flagged++
       const t0 = performance.now()
-      const slip = checker.probableSlip(row.wrong)
-      const own = slip !== null ? slip.fixes : checker.suggest(row.wrong)
-      const suggestions = [...new Set([...(context?.fixes ?? []), ...own])]
+      // What the right-click menu offers: the context's fix, a probable slip's fixes, then the speller's.
+      const suggestions = checker.suggest(row.wrong, previous)
       suggestTime += performance.now() - t0
       suggestCalls++
       if (suggestions[0] === row.right) {
@@ -113,12 +110,12 @@ export async function benchSpellReal(file = DEFAULT_CORPUS): Promise<SpellRealFi
     } else if (row.kind === 'correct') {
       figures.correctWords++
       const word = row.wrong || row.right
-      if (flags(word) || inContext(row.context, word) !== null) figures.correctFlagged++
+      if (flags(word) || inContext(before(row.context, word), word) !== null) figures.correctFlagged++
     } else if (row.kind === 'clean') {
       const words = wordsWithOffsets(row.context)
       words.forEach((w, i) => {
         figures.runningWords++
-        if (flags(w.word) || inContext(row.context, w.word, words, i) !== null) figures.runningFlagged++
+        if (flags(w.word) || inContext(before(row.context, w.word, words, i), w.word) !== null) figures.runningFlagged++
       })
     }
   }

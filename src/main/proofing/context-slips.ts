@@ -51,25 +51,15 @@ const RATHER = /^[وف]?بل$/u
 /** «لن» and «لم», with و or ف before them or not. */
 const JUSSIVE_OR_SUBJUNCTIVE = /^[وف]?(?:لن|لم)$/u
 
-/** Whether a word is one these rules look after (so the rest is skipped for most words), its marks ignored. */
-export function mayTell(previous: string): boolean {
-  const bare = previous.replace(/[\u064B-\u0652]/gu, '')
-  return SAID.test(bare) || CLAUSE.test(bare) || RATHER.test(bare) || REPORTED.test(bare) || JUSSIVE_OR_SUBJUNCTIVE.test(bare)
-}
-
 export function contextSlip(previous: string, word: string, has: (word: string) => boolean): ContextSlip | null {
-  if (SAID.test(previous)) {
-    const inna = INNA.exec(word)
-    if (inna !== null && !word.startsWith('إ')) return { fixes: [`إ${inna[1]}`], reason: 'said-inna' }
-  }
-  if (CLAUSE.test(previous) || RATHER.test(previous)) {
-    const inna = INNA.exec(word)
+  const inna = INNA.exec(word)
+  if (inna !== null) {
+    const rest = inna[1]!
+    if (SAID.test(previous) && !word.startsWith('إ')) return { fixes: [`إ${rest}`], reason: 'said-inna' }
     // After «بل» only with a pronoun: a bare «أن» there may be «أنْ» before a verb.
-    if (inna !== null && !word.startsWith('إ') && (CLAUSE.test(previous) || inna[1] !== 'ن')) return { fixes: [`إ${inna[1]}`], reason: 'clause-inna' }
-  }
-  if (REPORTED.test(previous)) {
-    const anna = INNA.exec(word)
-    if (anna !== null && !word.startsWith('أ')) return { fixes: [`أ${anna[1]}`], reason: 'reported-anna' }
+    if ((CLAUSE.test(previous) || (RATHER.test(previous) && rest !== 'ن')) && !word.startsWith('إ')) return { fixes: [`إ${rest}`], reason: 'clause-inna' }
+    if (REPORTED.test(previous) && !word.startsWith('أ')) return { fixes: [`أ${rest}`], reason: 'reported-anna' }
+    return null
   }
   // Not a word with the article: «لمّ الشمل» (gathering) is written «لم» too.
   if (JUSSIVE_OR_SUBJUNCTIVE.test(previous) && /^ا[\u0621-\u064A]{2,}$/u.test(word) && !word.startsWith('ال')) {

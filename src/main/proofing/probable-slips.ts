@@ -51,11 +51,13 @@ export const FREQUENT: ReadonlySet<string> = new Set(
     .split(' ')
 )
 
-/** A definite word (ال, after و ف ب ك ل) ending in ه. */
-const DEFINITE_ENDING_IN_HEH = /^(?:[وف]?[بكل]?ال|[وف]?لل)[\u0621-\u064A]{2,}ه$/u
+/** The article, after و ف ب ك ل or not. */
+const DEFINITE = /^(?:[وف]?[بكل]?ال|[وف]?لل)/u
+/** A definite word ending in ه. */
+const DEFINITE_ENDING_IN_HEH = new RegExp(`${DEFINITE.source}[\u0621-\u064A]{2,}ه$`, 'u')
 /** A definite word whose final ه is the noun's own: its indefinite form takes the plural ات or the dual ان on the web («جنيهات», «اتجاهات»). */
 function ownHeh(word: string, lists: SlipLists): boolean {
-  const noun = word.replace(/^(?:[وف]?[بكل]?ال|[وف]?لل)/u, '')
+  const noun = word.replace(DEFINITE, '')
   return lists.common.has(`${noun}ات`) || lists.common.has(`${noun}ان`)
 }
 /** Each way of reading a word as proclitics (و ف, then ب ك ل) and the rest, the whole word first. */
@@ -82,6 +84,11 @@ function withWrittenAlef(word: string): string {
   return word.replace('ول', 'ولا')
 }
 
+/** The pronouns a noun takes (not a verb's «ني», «ت», «وا»: «علميني», teach me). */
+const POSSESSIVES = ['ها', 'هم', 'هما', 'كم', 'نا']
+/** Whether the web writes `stem` with a noun's other pronouns, so that «stem + ه» reads as «his stem». */
+const takesPossessives = (stem: string, common: ReadonlySet<string>) => POSSESSIVES.some((pronoun) => common.has(`${stem}${pronoun}`))
+
 /**
  * Other endings a noun or verb that takes the pronoun ه takes as well: «كتابه» has «كتابها»,
  * «ساعده» has «ساعدت». Not ي, which makes adjectives of nouns in ة («ثقافي» from «ثقافة»).
@@ -102,7 +109,7 @@ function takesPronouns(stem: string, common: ReadonlySet<string>): boolean {
 export function probableSlip(word: string, lists: SlipLists): ProbableSlip | null {
   // Not when the word reads whole as a noun with the pronoun ه: «والديه» (his parents, as «والديها»), not و + «الدية»;
   // nor when its ه is the noun's own, as its plural or dual shows: «الجنيه» (the pound: «جنيهات»), not «الجنية».
-  if (DEFINITE_ENDING_IN_HEH.test(word) && !POSSESSIVES.some((pronoun) => lists.common.has(`${word.slice(0, -1)}${pronoun}`)) && !ownHeh(word, lists)) {
+  if (DEFINITE_ENDING_IN_HEH.test(word) && !takesPossessives(word.slice(0, -1), lists.common) && !ownHeh(word, lists)) {
     const fixed = `${word.slice(0, -1)}ة`
     if (lists.has(fixed)) return { fixes: [fixed], reason: 'definite-heh' }
   }
@@ -165,9 +172,6 @@ function pastVerbFormFour(stem: string, lists: SlipLists): boolean {
   return splits(stem).some(([clitic, rest]) => /^[وف]?$/u.test(clitic) && /^أ[\u0621-\u064A]{3}$/u.test(rest) && lists.has(rest))
 }
 
-/** The pronouns a noun takes (not a verb's «ني», «ت», «وا»: «علميني», teach me). */
-const POSSESSIVES = ['ها', 'هم', 'هما', 'كم', 'نا']
-
 /**
  * ـيه for ـية on a relational adjective: «سياسي» has the plural «سياسيون» as nouns in ـي with
  * the pronoun ه have not («محاميه», his lawyer: «محامون»; «مسؤوليه», its officials: «مسؤولون»).
@@ -178,7 +182,7 @@ const POSSESSIVES = ['ها', 'هم', 'هما', 'كم', 'نا']
 function adjectiveHeh(word: string, lists: SlipLists): string | null {
   if (!word.endsWith('يه')) return null
   const readings = splits(word).map(([clitic, rest]) => [clitic, rest.slice(0, -1)] as const)
-  if (readings.some(([, stem]) => POSSESSIVES.some((pronoun) => lists.common.has(`${stem}${pronoun}`)))) return null
+  if (readings.some(([, stem]) => takesPossessives(stem, lists.common))) return null
   for (const [clitic, adjective] of readings) {
     const base = adjective.slice(0, -1)
     if ([...base].length < 2 || !lists.has(`${adjective}ون`) || lists.common.has(`${base}ان`) || !lists.common.has(`${adjective}ة`)) continue

@@ -39,10 +39,7 @@ async function answer(request: SpellRequest): Promise<void> {
       const misspelled = [...new Set(request.words)].filter((w) => checker.isFlagged(w))
       parentPort!.postMessage({ id: request.id, misspelled } satisfies SpellResponse)
     } else if (request.type === 'suggest') {
-      // The fix the word before tells comes first.
-      const slip = request.previous === undefined ? null : checker.contextSlip(request.previous, request.word)
-      const suggestions = [...new Set([...(slip?.fixes ?? []), ...checker.suggest(request.word)])].slice(0, 5)
-      parentPort!.postMessage({ id: request.id, suggestions } satisfies SpellResponse)
+      parentPort!.postMessage({ id: request.id, suggestions: checker.suggest(request.word, request.previous) } satisfies SpellResponse)
     } else if (request.type === 'context') {
       const pairs = request.pairs.filter(([previous, word]) => checker.contextSlip(previous, word) !== null)
       parentPort!.postMessage({ id: request.id, pairs } satisfies SpellResponse)

@@ -7,7 +7,7 @@ import { hasArabic, isRemovedMark, normalizeArabic } from '@shared/arabic/normal
 import { MODERN_WORDS } from './modern-words'
 import { COMMON_WORDS_GZ } from './common-words.data'
 import { FREQUENT, probableSlip, type ProbableSlip } from './probable-slips'
-import { contextSlip, mayTell, type ContextSlip } from './context-slips'
+import { contextSlip, type ContextSlip } from './context-slips'
 import { nearLetter, slipLetters } from '@shared/arabic/slips'
 import { NOUN_PRONOUNS, OBJECT_PRONOUNS, pronounPattern } from '@shared/arabic/pronouns'
 
@@ -333,10 +333,10 @@ export class SpellChecker {
 
   /** A slip the word right before tells (context-slips.ts); null otherwise. */
   contextSlip(previous: string, word: string): ContextSlip | null {
-    if (!mayTell(previous)) return null
+    // The rules reject most pairs on the word before alone: the newsroom's list is asked only after.
     const bare = stripMarks(word)
-    if (!hasArabic(bare) || this.isNewsroomWord(word, bare)) return null
-    return contextSlip(stripMarks(previous), bare, (w) => this.arabic.has(w))
+    const slip = contextSlip(stripMarks(previous), bare, (w) => this.arabic.has(w))
+    return slip === null || this.isNewsroomWord(word, bare) ? null : slip
   }
 
   /** What the editor underlines: a word the lists do not know, or a probable slip. */
@@ -344,11 +344,13 @@ export class SpellChecker {
     return !this.isCorrect(word) || this.probableSlip(word) !== null
   }
 
-  /** Suggestions for a flagged word: a probable slip's own fixes first. */
-  suggest(word: string, max = 5): string[] {
+  /** Suggestions for a flagged word: the fix the word before tells first (given `previous`), then a probable slip's own. */
+  suggest(word: string, previous?: string, max = 5): string[] {
+    const inContext = previous === undefined ? null : this.contextSlip(previous, word)
     const slip = this.isCorrect(word) ? this.probableSlip(word) : null
-    if (slip === null) return this.suggestForm(word, max)
-    return [...new Set([...slip.fixes, ...this.suggestForm(word, max)])].slice(0, max)
+    const first = [...(inContext?.fixes ?? []), ...(slip?.fixes ?? [])]
+    if (first.length === 0) return this.suggestForm(word, max)
+    return [...new Set([...first, ...this.suggestForm(word, max)])].slice(0, max)
   }
 
   private suggestForm(word: string, max: number): string[] {
