@@ -7,6 +7,13 @@ const run = hostPerTest()
 
 const misspelledCount = (host: Host) => host.page.evaluate(() => Number(document.querySelector<HTMLElement>('.body-content')?.dataset.misspelled ?? -1))
 
+/** Right-clicks the first occurrence of a word in the body and returns the spelling menu it opens. */
+async function spellMenuOn(host: Host, word: string) {
+  const { x, y } = await pointAt(host, word)
+  await host.page.mouse.click(x, y, { button: 'right' })
+  return host.page.getByTestId('spell-menu')
+}
+
 /** The centre of the first occurrence of a word in the body, for a right click. */
 async function pointAt(host: Host, word: string): Promise<{ x: number; y: number }> {
   return host.page.evaluate((word) => {
@@ -32,9 +39,7 @@ describe('proofing', () => {
     await newArticle(page)
     await page.keyboard.type('أعلنت الحكومه خطة جديدة في بيروت')
     await expect.poll(() => misspelledCount(host)).toBe(1)
-    const { x, y } = await pointAt(host, 'الحكومه')
-    await page.mouse.click(x, y, { button: 'right' })
-    const menu = page.getByTestId('spell-menu')
+    const menu = await spellMenuOn(host, 'الحكومه')
     await menu.getByRole('menuitem', { name: 'الحكومة', exact: true }).click()
     await expect.poll(() => body(page).innerText()).toBe('أعلنت الحكومة خطة جديدة في بيروت')
     await expect.poll(() => misspelledCount(host)).toBe(0)
@@ -59,9 +64,7 @@ describe('proofing', () => {
     await newArticle(page)
     await page.keyboard.type('التقى عراقجي الوفد')
     await expect.poll(() => misspelledCount(host)).toBe(1)
-    const { x, y } = await pointAt(host, 'عراقجي')
-    await page.mouse.click(x, y, { button: 'right' })
-    await page.getByTestId('spell-menu').getByRole('menuitem', { name: 'أضف إلى قاموس الجريدة' }).click()
+    await (await spellMenuOn(host, 'عراقجي')).getByRole('menuitem', { name: 'أضف إلى قاموس الجريدة' }).click()
     await expect.poll(() => misspelledCount(host)).toBe(0)
     await pressTool(page, 'toggle-proofing')
     await expect.poll(() => page.getByTestId('newsroom-words').innerText()).toContain('عراقجي')
@@ -99,9 +102,8 @@ describe('proofing', () => {
     await waitSaved(page)
     // Underlined in the text like any misspelling, the right click offering the fix first.
     await expect.poll(() => misspelledCount(host)).toBe(4)
-    const { x, y } = await pointAt(host, 'ولاكن')
-    await page.mouse.click(x, y, { button: 'right' })
-    await expect.poll(() => page.getByTestId('spell-menu').getByRole('menuitem').first().innerText()).toBe('ولكن')
+    const menu = await spellMenuOn(host, 'ولاكن')
+    await expect.poll(() => menu.getByRole('menuitem').first().innerText()).toBe('ولكن')
     await page.keyboard.press('Escape')
     await page.keyboard.press('Control+Shift+P')
     const panel = page.getByTestId('proofing-panel')
@@ -127,9 +129,7 @@ describe('proofing', () => {
     await waitSaved(page)
     // «أنه» after «وقال» and «اسمح» after «لن» are underlined; «أنه» after «وذكر» is right.
     await expect.poll(() => misspelledCount(host)).toBe(2)
-    const { x, y } = await pointAt(host, 'أنه')
-    await page.mouse.click(x, y, { button: 'right' })
-    const first = page.getByTestId('spell-menu').getByRole('menuitem').first()
+    const first = (await spellMenuOn(host, 'أنه')).getByRole('menuitem').first()
     await expect.poll(() => first.innerText()).toBe('إنه')
     await first.click()
     await expect.poll(() => body(page).innerText()).toBe('وقال إنه لن اسمح بذلك، وذكر أنه باق.')

@@ -19,8 +19,6 @@ interface Menu {
   x: number
   y: number
   word: string
-  /** The word before, when it is what makes this word a slip. */
-  previous: string | undefined
   node: Text
   start: number
   end: number
@@ -141,9 +139,9 @@ export function SpellcheckPlugin({ spell }: { spell: SpellcheckApi }) {
       const hit = wordsOf(text.data).find((w) => caret.startOffset >= w.start && caret.startOffset <= w.end && flaggedIn(wrong.current, slips.current, w))
       if (hit === undefined) return
       event.preventDefault()
-      const previous = !wrong.current.has(hit.word) && hit.previous !== null ? hit.previous : undefined
-      setMenu({ x: event.clientX, y: event.clientY, word: hit.word, previous, node: text, start: hit.start, end: hit.end, suggestions: null })
-      void spell.suggest(hit.word, previous).then(
+      setMenu({ x: event.clientX, y: event.clientY, word: hit.word, node: text, start: hit.start, end: hit.end, suggestions: null })
+      // With the word before: the checker puts the fix it tells first, when it tells one.
+      void spell.suggest(hit.word, hit.previous ?? undefined).then(
         (suggestions) => setMenu((m) => (m !== null && m.word === hit.word ? { ...m, suggestions } : m)),
         () => setMenu((m) => (m !== null ? { ...m, suggestions: [] } : m))
       )
