@@ -1,7 +1,8 @@
-// Keeps two builds of better-sqlite3 apart: the one in node_modules is for Node
-// (tests, benchmarks, test host); the one under .native/electron is for Electron's
+// Keeps two builds of better-sqlite3 apart: the one in node_modules is for the Node
+// that Electron embeds (tests, benchmarks, test host: scripts/shipped-node.mjs); the one under .native/electron is for Electron's
 // ABI and is built only by the scripts that launch or package Electron.
 import { execSync } from 'node:child_process'
+import { ensureNativeFor, shippedNode } from './shipped-node.mjs'
 import { cpSync, existsSync, mkdirSync, rmSync, copyFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
@@ -10,21 +11,10 @@ const require = createRequire(import.meta.url)
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..')
 const target = process.argv[2] ?? 'node'
 
-function nodeBuildLoads() {
-  try {
-    execSync(`${JSON.stringify(process.execPath)} -e "new (require('better-sqlite3'))(':memory:').close()"`, { cwd: root, stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-}
-
 if (target === 'node') {
   if (!existsSync(join(root, 'node_modules/better-sqlite3'))) process.exit(0)
-  if (!nodeBuildLoads()) {
-    console.log('[native] better-sqlite3 does not load in Node: rebuilding it for Node')
-    execSync('npm rebuild better-sqlite3', { cwd: root, stdio: 'inherit' })
-  }
+  // Built for the Node that Electron embeds, which runs the tests (scripts/shipped-node.mjs).
+  ensureNativeFor(shippedNode())
   process.exit(0)
 }
 

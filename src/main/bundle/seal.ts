@@ -44,13 +44,32 @@ export function newAgeIdentity(): { identity: string; recipient: string } {
   }
 }
 
+const X25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b656e04220420', 'hex')
+
 /** The recipient of an identity this desk made (the public half, from the secret). */
 export function recipientOf(identity: string): string {
   const { words } = bech32.decode(identity.toLowerCase() as `${string}1${string}`, false)
   const secret = Buffer.from(bech32.fromWords(words))
-  const key = createPrivateKey({ key: { kty: 'OKP', crv: 'X25519', d: secret.toString('base64url'), x: '' }, format: 'jwk' })
+  if (secret.length !== 32) throw new Refused('sealed', "this desk's age identity is not an X25519 secret key")
+  // The secret as a PKCS#8 key (RFC 8410: the fixed prefix for X25519, then the 32 bytes); a JWK
+  // without its public half is refused by Node 24, which Electron embeds.
+  const key = createPrivateKey({ key: Buffer.concat([X25519_PKCS8_PREFIX, secret]), format: 'der', type: 'pkcs8' })
   const x = createPublicKey(key).export({ format: 'jwk' }).x!
   return bech32.encode('age', bech32.toWords(Buffer.from(x, 'base64url')), false)
+}
+
+/** The work factor Qalam seals with (age's default); a file that asks for more is refused before any scrypt runs. */
+export const MAX_SCRYPT_LOG_N = 18
+
+/** The highest scrypt work factor (log2 N) a sealed file's header asks for, or null when it has no scrypt stanza. */
+export function scryptWorkFactor(bytes: Uint8Array): number | null {
+  const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 4096))).toString('latin1')
+  let highest: number | null = null
+  for (const match of head.matchAll(/\n-> scrypt \S+ (\S+)/g)) {
+    const logN = /^[0-9]{1,3}$/.test(match[1]!) ? Number(match[1]) : Number.POSITIVE_INFINITY
+    highest = Math.max(highest ?? 0, logN)
+  }
+  return highest
 }
 
 export async function seal(bytes: Uint8Array, to: { passphrase: string } | { recipient: string }): Promise<Uint8Array> {
@@ -63,6 +82,9 @@ export async function seal(bytes: Uint8Array, to: { passphrase: string } | { rec
 
 /** The bundle inside a sealed file, opened with this desk's identity or a passphrase; 'sealed' when neither opens it. */
 export async function unseal(bytes: Uint8Array, keys: { identity: string; passphrase: string | null }): Promise<Uint8Array> {
+  const logN = scryptWorkFactor(bytes)
+  if (logN !== null && logN > MAX_SCRYPT_LOG_N)
+    throw new Refused('sealed', `the bundle's passphrase demands scrypt work factor 2^${logN}; Qalam opens at most 2^${MAX_SCRYPT_LOG_N}`)
   const { Decrypter } = await loadAge()
   const decrypter = new Decrypter()
   decrypter.addIdentity(keys.identity)

@@ -118,8 +118,9 @@ function inflateEntry(bytes: Uint8Array, entry: Entry): Uint8Array {
     written += chunk.length
   })
   try {
-    // Small steps: one step of zeros inflates at most about a thousandfold before the count stops it.
-    const step = 16 * 1024
+    // Small steps: one step of zeros inflates at most about a thousandfold (1 KiB → 1 MiB) before the
+    // count stops it, and each step's output is garbage at once (16 KiB steps grew the heap by 50 MB on Node 24).
+    const step = 1024
     for (let at = 0; at < data.length && !overflow; at += step) inflater.push(data.subarray(at, Math.min(data.length, at + step)), at + step >= data.length)
   } catch (error) {
     throw new ZipRefused('truncated', `${entry.name} is damaged (${(error as Error).message})`)
