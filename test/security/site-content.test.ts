@@ -33,6 +33,23 @@ describe('post content from a site', () => {
     ])
   })
 
+  it("reads 2 MB of unclosed openers with attributes («<!-- wp:a {», the second review's soup) without WordPress's parser going quadratic", () => {
+    const soups = [
+      '<!-- wp:a {'.repeat(TWO_MB / 11),
+      '<!-- wp:paragraph {"a":1'.repeat(TWO_MB / 24),
+      // Well-formed blocks first, then the soup: the piece it lands in is kept as the site's markup.
+      `${'<!-- wp:paragraph --><p>نص</p><!-- /wp:paragraph -->\n\n'.repeat(1000)}${'<!-- wp:a {'.repeat(TWO_MB / 11)}`,
+      `<!-- wp:group -->${'<!-- wp:a {"x":"}'.repeat(TWO_MB / 18)}<!-- /wp:group -->`
+    ]
+    for (const markup of soups) {
+      const ms = timed(() => markupToDocument(markup, fromLocalFormCtx))
+      expect(ms, `${markup.slice(0, 30)}…: ${ms.toFixed(0)} ms`).toBeLessThan(1500)
+    }
+    // The well-formed blocks before the soup still open as text.
+    const doc = markupToDocument(soups[2]!, fromLocalFormCtx)
+    expect(JSON.stringify(doc.root.children[0])).toContain('نص')
+  })
+
   it('refuses a post over the size cap with a message for that article, without parsing it', () => {
     const huge = `<!-- wp:paragraph --><p>${'ا'.repeat(MAX_MARKUP_LENGTH)}</p><!-- /wp:paragraph -->`
     let error: unknown

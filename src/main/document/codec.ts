@@ -1,7 +1,7 @@
 import { parse as parseBlocks } from '@wordpress/block-serialization-default-parser'
 import { NODE_TYPES } from '@shared/domain/document'
 import { isMediaId } from '@shared/domain/media'
-import { block, MarkupTooLarge, MAX_MARKUP_LENGTH, splitBlocks } from './gutenberg'
+import { block, delimitersWellFormed, MarkupTooLarge, MAX_MARKUP_LENGTH, splitBlocks } from './gutenberg'
 import { rawBlock } from './raw-blocks'
 import { escapeAttr, escapeText, inlineToHtml, plainText, Unsupported } from './inline'
 import { classicBlockToHtml, classicToDocument, isClassic, isClassicDocument } from './classic'
@@ -211,6 +211,7 @@ function nodeOf(shape: Shape, ctx: FromBlocksContext): Exclude<LexBlock, LexRawB
 
 /** One top-level piece of site content as an editable node, or why it stays the site's markup. */
 function readPiece(piece: string, ctx: FromBlocksContext): LexBlock | { raw: string; reason: string } {
+  if (!delimitersWellFormed(piece)) return { raw: 'html', reason: 'block delimiters that are not closed' }
   const parsed = parseBlocks(piece).filter((b) => !(b.blockName === null && b.innerHTML.trim() === ''))
   if (parsed.length !== 1 || parsed[0]!.blockName === null) return { raw: 'html', reason: 'HTML outside blocks (a classic post)' }
   const b = parsed[0]!

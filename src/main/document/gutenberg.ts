@@ -60,6 +60,25 @@ function* delimiters(markup: string): Generator<Delimiter> {
   }
 }
 
+/** Where WordPress's tokenizer would try a block delimiter: `<!--`, space, an optional `/`, `wp:`. */
+const DELIMITER_START = /<!--\s+\/?wp:/g
+
+/**
+ * Whether every place WordPress's parser would read as a block delimiter is one, closed by its
+ * `-->`: decided in one linear pass. Only then is the markup given to that parser, whose
+ * tokenizer reads to the end of the text again at every unclosed `<!-- wp:x {` (220 KB of them
+ * took 4.2 s); anything else stays the site's markup, read-only.
+ */
+export function delimitersWellFormed(markup: string): boolean {
+  DELIMITER_START.lastIndex = 0
+  for (let m = DELIMITER_START.exec(markup); m !== null; m = DELIMITER_START.exec(markup)) {
+    const close = markup.indexOf('-->', m.index + 4)
+    if (close < 0 || !DELIMITER_BODY.test(markup.slice(m.index + 4, close))) return false
+    DELIMITER_START.lastIndex = close + 3
+  }
+  return true
+}
+
 /**
  * Cuts post content into its top-level blocks, each the exact text the site has,
  * and any HTML between blocks (classic content) as its own piece. Linear in the

@@ -4,6 +4,7 @@ import type { ChildNode, Element } from 'domhandler'
 import { isAllowedLinkUrl } from '@shared/domain/links'
 import { inlineFromHtml, Unsupported } from './inline'
 import type { LexInline } from './lexical'
+import { delimitersWellFormed } from './gutenberg'
 
 /**
  * The shapes of the blocks Qalam edits, read from the site's markup with the places
@@ -328,6 +329,7 @@ export function shapeOf(markup: string, b: ParsedBlock): Shape {
 
 /** The shape of a block's markup on its own (as a node keeps it), or null if it is not one. */
 export function shapeOfMarkup(markup: string): Shape | null {
+  if (!delimitersWellFormed(markup)) return null
   const parsed = parseBlocks(markup).filter((b) => !(b.blockName === null && b.innerHTML.trim() === ''))
   if (parsed.length !== 1 || parsed[0]!.blockName === null) return null
   try {
