@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need from Debian's packages, only what is missing:
 # Chromium (end-to-end tests), fonts, a compiler for better-sqlite3, and the real
-# WordPress the sync tests run against (wordpress, php-cli, php-mysql, mariadb-server),
+# WordPress the sync tests run against (wordpress, php-cli, php-mysql, php-xml, php-mbstring, mariadb-server),
 # ExifTool and heif-convert for the photo-metadata tests.
 # The tests start MariaDB and WordPress themselves, on loopback only.
 set -euo pipefail
@@ -19,6 +19,9 @@ command -v make >/dev/null 2>&1 || need+=(make)
 command -v php >/dev/null 2>&1 || need+=(php-cli)
 php -m 2>/dev/null | grep -qi mysqli || need+=(php-mysql)
 command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || need+=(mariadb-server)
+# XML-RPC (the plugin's tests try that door too) answers a parse error without php-xml.
+php -m 2>/dev/null | grep -qx xml || need+=(php-xml)
+php -m 2>/dev/null | grep -qx mbstring || need+=(php-mbstring)
 # Independent readers for the photo tests: ExifTool (what metadata is left) and libheif's
 # heif-convert (HEIC decoded the same way before and after stripping).
 command -v exiftool >/dev/null 2>&1 || need+=(libimage-exiftool-perl)

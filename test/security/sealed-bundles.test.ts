@@ -74,6 +74,15 @@ async function refusalOf(work: Promise<unknown>): Promise<string | undefined> {
   return undefined
 }
 
+/** `to` recognises `from`'s key, as after comparing fingerprints by phone: from a plain signed bundle, remembered. */
+async function recognise(to: Desk, from: Desk): Promise<void> {
+  const first = from.services.articles.create('تعارف')
+  await from.services.bundles.exportToFile(first.id)
+  to.open.path = from.saved.at(-1)!
+  const signed = (await to.services.bundles.inspectFromFile()) as BundlePreview
+  to.services.bundles.apply(signed.token, true)
+}
+
 function articleWithNote(d: Desk): string {
   const a = d.services.articles.create('تحقيق')
   writeBody(d.services, a.id, body(paragraph(SECRET)))
@@ -85,18 +94,19 @@ describe('sealed bundles', () => {
   it('sealed with a passphrase: nothing readable in the file; the right passphrase opens it, notes included', async () => {
     const reporter = desk('ليلى')
     const editor = desk('سلمى')
+    await recognise(editor, reporter)
     const id = articleWithNote(reporter)
     await reporter.services.bundles.exportToFile(id, { kind: 'passphrase', passphrase: 'قمر فوق الجسر القديم' }, true)
-    const file = readFileSync(reporter.saved[0]!)
+    const file = readFileSync(reporter.saved.at(-1)!)
     expect(file.subarray(0, 21).toString()).toBe('age-encryption.org/v1')
     for (const text of [SECRET, NOTE, 'article.json', 'تحقيق']) expect(file.includes(Buffer.from(text)), text).toBe(false)
-    editor.open.path = reporter.saved[0]!
+    editor.open.path = reporter.saved.at(-1)!
     const asked = await editor.services.bundles.inspectFromFile()
     expect(asked).toMatchObject({ needsPassphrase: true })
     const token = (asked as { token: string }).token
     expect(await refusalOf(editor.services.bundles.unsealWaiting(token, 'عبارة خاطئة تماماً'))).toBe('sealed')
     const preview = (await editor.services.bundles.unsealWaiting(token, 'قمر فوق الجسر القديم')) as BundlePreview
-    expect(preview.signer).toMatchObject({ state: 'unknown', name: 'ليلى' })
+    expect(preview.signer).toMatchObject({ state: 'known', name: 'ليلى' })
     editor.services.bundles.apply(preview.token)
     expect(editor.services.articles.get(id).bodyText).toContain(SECRET)
     expect(editor.services.notes.get(id)?.body).toBe(NOTE)
@@ -114,13 +124,14 @@ describe('sealed bundles', () => {
     editor.services.bundles.apply(signed.token, true)
     expect(editor.services.signing.colleagues()).toEqual([{ name: 'ليلى', fingerprint: reporter.services.signing.fingerprint() }])
     // The editor seals the article back for the reporter alone.
+    await recognise(reporter, editor)
     const id = articleWithNote(editor)
     await editor.services.bundles.exportToFile(id, { kind: 'colleague', fingerprint: reporter.services.signing.fingerprint() }, true)
-    const sealedFile = editor.saved[0]!
+    const sealedFile = editor.saved.at(-1)!
     expect(readFileSync(sealedFile).includes(Buffer.from(SECRET))).toBe(false)
     reporter.open.path = sealedFile
     const opened = (await reporter.services.bundles.inspectFromFile()) as BundlePreview
-    expect(opened.signer).toMatchObject({ state: 'unknown', name: 'سلمى' })
+    expect(opened.signer).toMatchObject({ state: 'known', name: 'سلمى' })
     reporter.services.bundles.apply(opened.token)
     expect(reporter.services.notes.get(id)?.body).toBe(NOTE)
     stranger.open.path = sealedFile
@@ -136,13 +147,28 @@ describe('sealed bundles', () => {
     await expect(reporter.services.bundles.exportToFile(id, { kind: 'none' }, true)).rejects.toThrow(/sealed/)
     const plain = reporter.services.bundles.exportBundle(id)
     expect(Object.keys(unzipSync(plain))).not.toContain('notes.json')
-    // A plain file someone put notes into, its manifest rewritten (unsigned: they could not sign it as the reporter).
+    // A plain file someone put notes into, its manifest rewritten (signed with their own key: they could not sign it as the reporter).
     const withNotes = forgeBundle(plain, () => {}, { 'notes.json': strToU8(JSON.stringify({ body: 'ملاحظة مزروعة' })) })
     editor.open.path = join(dirs[1]!.dir, 'planted.qalam')
     writeFileSync(editor.open.path, withNotes)
     const preview = (await editor.services.bundles.inspectFromFile()) as BundlePreview
-    expect(preview.signer.state).toBe('unsigned')
+    expect(preview.signer.state).toBe('unknown')
     editor.services.bundles.apply(preview.token)
+    expect(editor.services.articles.get(id).bodyText).toContain(SECRET)
+    expect(editor.services.notes.get(id)).toBeNull()
+  })
+
+  it('a bundle sealed for this desk by someone it never recognised brings no private notes (this desk’s recipient is in every bundle it signs)', async () => {
+    const editor = desk('سلمى')
+    const someone = desk('غريب')
+    // Any bundle the editor ever signed gave away the recipient to seal for the editor.
+    await recognise(someone, editor)
+    const id = articleWithNote(someone)
+    await someone.services.bundles.exportToFile(id, { kind: 'colleague', fingerprint: editor.services.signing.fingerprint() }, true)
+    editor.open.path = someone.saved.at(-1)!
+    const sealed = (await editor.services.bundles.inspectFromFile()) as BundlePreview
+    expect(sealed.signer.state).toBe('unknown')
+    editor.services.bundles.apply(sealed.token)
     expect(editor.services.articles.get(id).bodyText).toContain(SECRET)
     expect(editor.services.notes.get(id)).toBeNull()
   })

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate'
+import { newSigningKey, signManifest } from '@main/bundle/signature'
+import { newAgeIdentity } from '@main/bundle/seal'
 
 /**
  * What an attacker does to a zip: the central directory's entries found and patched
@@ -56,14 +58,15 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 /**
  * A bundle with some files changed and its manifest made to match, as a forger would.
- * The forger cannot sign as the sender: by default the signature is dropped (what an older
- * Qalam's bundle looks like), or kept (and no longer matches).
+ * The forger cannot sign as the sender: by default they sign with a key of their own under
+ * the name `signer` (a stranger's key, which verifies), or the signature is dropped (an
+ * unsigned file, refused unless allowed), or kept (and no longer matches).
  */
 export function forgeBundle(
   bundle: Uint8Array,
   change: (files: Record<string, unknown>) => void,
   addFiles: Record<string, Uint8Array> = {},
-  options: { signature?: 'drop' | 'keep' } = {}
+  options: { signature?: 'stranger' | 'drop' | 'keep'; signer?: string } = {}
 ): Uint8Array {
   const files = { ...unzipSync(bundle), ...addFiles }
   if (options.signature !== 'keep') delete files['signature.json']
@@ -76,6 +79,8 @@ export function forgeBundle(
     .filter((p) => p !== 'manifest.json' && p !== 'signature.json')
     .map((path) => ({ path, sha256: sha256(files[path]!), bytes: files[path]!.length }))
   files['manifest.json'] = strToU8(JSON.stringify(manifest))
+  if ((options.signature ?? 'stranger') === 'stranger')
+    files['signature.json'] = signManifest(files['manifest.json'], newSigningKey(), options.signer ?? 'غريب', newAgeIdentity().recipient)
   return zipSync(files as Zippable)
 }
 

@@ -1,8 +1,8 @@
 <?php
 /**
  * Plugin Name:       Qalam Bridge
- * Description:       Lets Qalam (قلم), the offline editorial workstation, keep its review data on posts: the article's UUID, comment threads and the status history, as post meta over the REST API; and refuses an update that would overwrite a newer save (HTTP 412).
- * Version:           1.0.0
+ * Description:       Lets Qalam (قلم), the offline editorial workstation, keep its review data on posts: the article's UUID, comment threads and the status history, as protected post meta checked on every write path (REST, XML-RPC, the admin); and refuses an update that would overwrite a newer save (HTTP 412).
+ * Version:           1.1.0
  * Requires at least: 6.0
  * Requires PHP:      7.4
  * License:           MIT
@@ -13,7 +13,16 @@ if (!defined('ABSPATH')) {
 	exit;
 }
 
-const QALAM_BRIDGE_VERSION = '1.0.0';
+const QALAM_BRIDGE_VERSION = '1.1.0';
+
+/**
+ * Review data lives in protected meta (a leading underscore: no Custom Fields box, no XML-RPC
+ * custom field), shown in the REST API as `meta.qalam_review`. Every write to it, whatever the
+ * path, goes through the add/update/delete_post_metadata filters below and their rules.
+ */
+const QALAM_BRIDGE_REVIEW_KEY = '_qalam_review';
+/** Where version 1.0 kept it, as an ordinary custom field: moved once, then never read. */
+const QALAM_BRIDGE_LEGACY_KEY = 'qalam_review';
 
 /** The workflow statuses Qalam knows (src/shared/domain/article.ts). */
 function qalam_bridge_statuses() {
@@ -44,6 +53,7 @@ function qalam_bridge_review_schema() {
 			'resolvedBy' => array('type' => 'string', 'maxLength' => 200),
 			'deleted'    => array('type' => 'boolean'),
 			'relayedBy'  => array('type' => 'string', 'maxLength' => 200),
+			'userId'     => array('type' => 'integer', 'minimum' => 1),
 		),
 	);
 	$change = array(
@@ -58,6 +68,7 @@ function qalam_bridge_review_schema() {
 			'at'   => array('type' => 'integer', 'minimum' => 0),
 			'note' => array('type' => 'string', 'maxLength' => 2000),
 			'relayedBy' => array('type' => 'string', 'maxLength' => 200),
+			'userId'    => array('type' => 'integer', 'minimum' => 1),
 		),
 	);
 	return array(
@@ -81,14 +92,41 @@ function qalam_bridge_register_meta() {
 			'schema' => array('type' => 'string', 'pattern' => '^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?$'),
 		),
 	));
-	register_post_meta('post', 'qalam_review', array(
+	register_post_meta('post', QALAM_BRIDGE_REVIEW_KEY, array(
 		'type'          => 'object',
 		'single'        => true,
 		'default'       => array('comments' => array(), 'history' => array()),
-		'auth_callback' => 'qalam_bridge_can_edit',
-		'show_in_rest'  => array('schema' => qalam_bridge_review_schema()),
+		'auth_callback' => 'qalam_bridge_can_edit_review',
+		'show_in_rest'  => array('name' => 'qalam_review', 'schema' => qalam_bridge_review_schema()),
 	));
 }
+
+/**
+ * The review meta is written through the REST API only, by whoever may edit the post: XML-RPC,
+ * the admin's Custom Fields and anything else asking for edit_post_meta are refused (and the
+ * write filters would check them all the same).
+ */
+function qalam_bridge_can_edit_review($allowed, $meta_key, $post_id, $user_id) {
+	return defined('REST_REQUEST') && REST_REQUEST && user_can($user_id, 'edit_post', $post_id);
+}
+
+/** Review data that version 1.0 kept as an ordinary custom field moves, once, to the protected key. */
+function qalam_bridge_move_legacy_review() {
+	if (get_option('qalam_bridge_review_key') === QALAM_BRIDGE_REVIEW_KEY) {
+		return;
+	}
+	global $wpdb;
+	$ids = $wpdb->get_col($wpdb->prepare("SELECT DISTINCT post_id FROM {$wpdb->postmeta} WHERE meta_key = %s", QALAM_BRIDGE_LEGACY_KEY));
+	foreach ($ids as $post_id) {
+		$legacy = get_post_meta((int) $post_id, QALAM_BRIDGE_LEGACY_KEY, true);
+		if (is_array($legacy) && !metadata_exists('post', (int) $post_id, QALAM_BRIDGE_REVIEW_KEY)) {
+			qalam_bridge_write_review((int) $post_id, $legacy);
+		}
+		delete_post_meta((int) $post_id, QALAM_BRIDGE_LEGACY_KEY);
+	}
+	update_option('qalam_bridge_review_key', QALAM_BRIDGE_REVIEW_KEY, true);
+}
+add_action('init', 'qalam_bridge_move_legacy_review', 20);
 add_action('init', 'qalam_bridge_register_meta');
 
 /** The site says it runs the bridge: Qalam looks for this namespace in the REST index. */
@@ -181,7 +219,65 @@ function qalam_bridge_now_ms() {
 	return (int) round(microtime(true) * 1000);
 }
 
-/** A review list (comments or history) keyed by entry id; entries without one are dropped. */
+/** What review entries may hold, each field with its exact type: a string never passes for a number or a boolean. */
+function qalam_bridge_entry_fields($list) {
+	if ('comments' === $list) {
+		return array(
+			'id' => 'id', 'threadId' => 'id', 'author' => 200, 'body' => 10000, 'quote' => 2000, 'createdAt' => 'time', 'updatedAt' => 'time',
+			'resolved' => 'bool', 'resolvedBy' => 200, 'deleted' => 'bool', 'relayedBy' => '?200', 'userId' => '?user',
+		);
+	}
+	return array('id' => 'id', 'from' => 'status', 'to' => 'status', 'by' => 200, 'at' => 'time', 'note' => 2000, 'relayedBy' => '?200', 'userId' => '?user');
+}
+
+/** Null when `$value` is review data of exactly the right shape and types; otherwise why not. */
+function qalam_bridge_strict_review($value) {
+	if (!is_array($value) || array_keys($value) != array('comments', 'history') && array_keys($value) != array('history', 'comments')) {
+		return 'review data is an object with comments and history, nothing else';
+	}
+	foreach (array('comments', 'history') as $list) {
+		if (!is_array($value[ $list ]) || ($value[ $list ] && array_keys($value[ $list ]) !== range(0, count($value[ $list ]) - 1)) || count($value[ $list ]) > 10000) {
+			return "$list is a list of at most 10000 entries";
+		}
+		$fields = qalam_bridge_entry_fields($list);
+		foreach ($value[ $list ] as $i => $entry) {
+			if (!is_array($entry) || array_diff_key($entry, $fields)) {
+				return "$list[$i] is an object with only the known fields";
+			}
+			foreach ($fields as $key => $type) {
+				$optional = is_string($type) && '?' === $type[0];
+				$type     = $optional ? substr($type, 1) : $type;
+				if (!array_key_exists($key, $entry)) {
+					if ($optional) {
+						continue;
+					}
+					return "$list[$i].$key is missing";
+				}
+				$v  = $entry[ $key ];
+				$ok = false;
+				if ('id' === $type) {
+					$ok = is_string($v) && preg_match('/^[A-Za-z0-9-]{1,64}$/', $v);
+				} elseif ('time' === $type) {
+					$ok = is_int($v) && $v >= 0;
+				} elseif ('user' === $type) {
+					$ok = is_int($v) && $v > 0;
+				} elseif ('bool' === $type) {
+					$ok = is_bool($v);
+				} elseif ('status' === $type) {
+					$ok = is_string($v) && in_array($v, qalam_bridge_statuses(), true);
+				} else {
+					$ok = is_string($v) && mb_strlen($v, 'UTF-8') <= (int) $type;
+				}
+				if (!$ok) {
+					return "$list[$i].$key has the wrong type or length";
+				}
+			}
+		}
+	}
+	return null;
+}
+
+/** A review list (comments or history) keyed by entry id. */
 function qalam_bridge_by_id($data, $key) {
 	$out = array();
 	foreach ((isset($data[ $key ]) && is_array($data[ $key ])) ? $data[ $key ] : array() as $entry) {
@@ -193,24 +289,48 @@ function qalam_bridge_by_id($data, $key) {
 }
 
 /**
- * Who sent an entry, as the server knows it: an entry whose author (`$who`) is not the
- * current user is stamped with the current user's name in `relayedBy` (an editor pushing a
- * reporter's comments that reached them in a bundle); the user's own entries carry no stamp.
- * Whatever the client put in `relayedBy` is replaced: only the server sets it.
+ * Whether `$name` is the user's own, as a name on the site tells it: their display name or login,
+ * and nobody else's. A user who renames themselves after a colleague does not pass for them.
  */
-function qalam_bridge_stamp($entry, $who, $user, $names) {
-	unset($entry['relayedBy']);
-	if (!in_array(isset($entry[ $who ]) ? $entry[ $who ] : '', $names, true)) {
-		$entry['relayedBy'] = '' !== $user->display_name ? $user->display_name : $user->user_login;
+function qalam_bridge_own_name($name, $user) {
+	if (!is_string($name) || '' === $name || !in_array($name, array($user->display_name, $user->user_login), true)) {
+		return false;
+	}
+	global $wpdb;
+	$other = $wpdb->get_var($wpdb->prepare("SELECT ID FROM {$wpdb->users} WHERE (display_name = %s OR user_login = %s) AND ID <> %d LIMIT 1", $name, $name, $user->ID));
+	return null === $other;
+}
+
+/** How the server names the user who sent an entry: the display name, with the login when the display name is not theirs alone. */
+function qalam_bridge_sender_name($user) {
+	if ('' === $user->display_name) {
+		return $user->user_login;
+	}
+	return qalam_bridge_own_name($user->display_name, $user) ? $user->display_name : $user->display_name . ' (' . $user->user_login . ')';
+}
+
+/**
+ * The server's stamps on a new entry: `userId`, the WordPress user who sent it (what Qalam
+ * trusts an approval by), and `relayedBy` when the name on the entry is not the sender's own.
+ * Whatever the client put in either is replaced: only the server sets them.
+ */
+function qalam_bridge_stamp($entry, $who, $user) {
+	unset($entry['relayedBy'], $entry['userId']);
+	$entry['userId'] = (int) $user->ID;
+	if (!qalam_bridge_own_name(isset($entry[ $who ]) ? $entry[ $who ] : '', $user)) {
+		$entry['relayedBy'] = qalam_bridge_sender_name($user);
 	}
 	return $entry;
 }
 
-/** A stored entry's stamp kept on the copy the client sent (the client cannot add, change or drop it). */
+/** A stored entry's stamps kept on the copy the client sent (the client cannot add, change or drop them). */
 function qalam_bridge_keep_stamp($entry, $old) {
-	unset($entry['relayedBy']);
+	unset($entry['relayedBy'], $entry['userId']);
 	if (isset($old['relayedBy']) && '' !== $old['relayedBy']) {
 		$entry['relayedBy'] = $old['relayedBy'];
+	}
+	if (isset($old['userId']) && is_int($old['userId'])) {
+		$entry['userId'] = $old['userId'];
 	}
 	return $entry;
 }
@@ -225,32 +345,33 @@ function qalam_bridge_no_later($entry, $keys, $now) {
 	return $entry;
 }
 
+/** Whether `$user` wrote the stored comment: by the user ID the server stamped, by name only for entries stored before stamps. */
+function qalam_bridge_wrote($old, $user) {
+	if (isset($old['userId'])) {
+		return $old['userId'] === (int) $user->ID;
+	}
+	return empty($old['relayedBy']) && qalam_bridge_own_name(isset($old['author']) ? $old['author'] : '', $user);
+}
+
 /**
- * Review data written through the API is checked against what the post has: the
- * status history is append-only (an entry once stored is never removed or changed), new
- * entries are dated no later than the server's clock, a user who may not publish cannot
- * add an approval, scheduling or publication, and an existing comment's words (or its
- * deletion) change only by its author; resolving is open to whoever may edit the post.
- * A new entry's author is the current user, or the entry is stamped as relayed by the
- * current user (`relayedBy`), so a name typed into a file never passes for that person
- * having sent it.
+ * The review data to store when `$user` writes `$incoming` over what the post has, or why not
+ * (a WP_Error with its HTTP status). The rules: exact types; the status history is append-only
+ * (an entry once stored is never removed or changed); new entries are dated no later than the
+ * server's clock; a user who may not publish cannot add an approval, scheduling or publication;
+ * a comment is never removed, and its words (or its deletion) change only by its author, told by
+ * user ID; a deleted comment stays deleted; resolving is open to whoever may edit the post.
  */
-function qalam_bridge_check_review($prepared, $request) {
-	$meta = $request->get_param('meta');
-	if (!is_array($meta) || !isset($meta['qalam_review']) || !is_array($meta['qalam_review'])) {
-		return $prepared;
+function qalam_bridge_review_merge($post_id, $incoming, $user) {
+	$why = qalam_bridge_strict_review($incoming);
+	if (null !== $why) {
+		return new WP_Error('qalam_review_invalid', "Review data refused: $why.", array('status' => 400));
 	}
-	$incoming = $meta['qalam_review'];
-	// A value that does not fit the schema is WordPress's to refuse (400, with the field named) when it writes the meta.
-	if (is_wp_error(rest_validate_value_from_schema($incoming, qalam_bridge_review_schema(), 'qalam_review'))) {
-		return $prepared;
+	if (!$user || !$user->exists() || ($post_id > 0 && !user_can($user, 'edit_post', $post_id))) {
+		return new WP_Error('qalam_review_forbidden', 'You may not change this post’s review.', array('status' => 403));
 	}
-	$post_id = isset($prepared->ID) ? (int) $prepared->ID : 0;
-	$stored  = $post_id > 0 ? get_post_meta($post_id, 'qalam_review', true) : array();
-	$stored  = is_array($stored) ? $stored : array();
-	$now     = qalam_bridge_now_ms();
-	$user    = wp_get_current_user();
-	$names   = array($user->display_name, $user->user_login);
+	$stored = $post_id > 0 ? get_post_meta($post_id, QALAM_BRIDGE_REVIEW_KEY, true) : array();
+	$stored = is_array($stored) ? $stored : array();
+	$now    = qalam_bridge_now_ms();
 
 	$old_history = qalam_bridge_by_id($stored, 'history');
 	$new_history = qalam_bridge_by_id($incoming, 'history');
@@ -267,10 +388,10 @@ function qalam_bridge_check_review($prepared, $request) {
 			$new_history[ $id ] = qalam_bridge_keep_stamp($entry, $old_history[ $id ]);
 			continue;
 		}
-		if (isset($entry['to']) && in_array($entry['to'], array('approved', 'scheduled', 'published'), true) && !current_user_can('publish_posts')) {
+		if (in_array($entry['to'], array('approved', 'scheduled', 'published'), true) && !user_can($user, 'publish_posts')) {
 			return new WP_Error('qalam_review_forbidden', 'You may not approve, schedule or publish.', array('status' => 403));
 		}
-		$new_history[ $id ] = qalam_bridge_stamp(qalam_bridge_no_later($entry, array('at'), $now), 'by', $user, $names);
+		$new_history[ $id ] = qalam_bridge_stamp(qalam_bridge_no_later($entry, array('at'), $now), 'by', $user);
 	}
 
 	$old_comments = qalam_bridge_by_id($stored, 'comments');
@@ -281,26 +402,89 @@ function qalam_bridge_check_review($prepared, $request) {
 	foreach ($new_comments as $id => $comment) {
 		$comment = qalam_bridge_no_later($comment, array('createdAt', 'updatedAt'), $now);
 		if (!isset($old_comments[ $id ])) {
-			$new_comments[ $id ] = qalam_bridge_stamp($comment, 'author', $user, $names);
+			$new_comments[ $id ] = qalam_bridge_stamp($comment, 'author', $user);
 			continue;
 		}
 		$old                 = $old_comments[ $id ];
 		$new_comments[ $id ] = qalam_bridge_keep_stamp($comment, $old);
-		// A deleted comment stays deleted, whoever sends it.
-		if (!empty($old['deleted']) && empty($comment['deleted'])) {
+		$was_deleted         = isset($old['deleted']) && true === $old['deleted'];
+		if ($was_deleted && true !== $comment['deleted']) {
 			return new WP_Error('qalam_review_forbidden', 'A deleted comment cannot come back.', array('status' => 403));
 		}
 		$changed = false;
 		foreach (array('body', 'quote', 'author', 'threadId', 'deleted') as $key) {
-			$changed = $changed || !array_key_exists($key, $comment) || !array_key_exists($key, $old) || $comment[ $key ] !== $old[ $key ];
+			$changed = $changed || !array_key_exists($key, $old) || $comment[ $key ] !== $old[ $key ];
 		}
-		if ($changed && empty($old['deleted']) && !in_array(isset($old['author']) ? $old['author'] : '', $names, true)) {
+		if ($changed && ($was_deleted || !qalam_bridge_wrote($old, $user))) {
 			return new WP_Error('qalam_review_forbidden', 'Only its author may change a comment.', array('status' => 403));
 		}
 	}
+	return array('comments' => array_values($new_comments), 'history' => array_values($new_history));
+}
 
-	$meta['qalam_review'] = array('comments' => array_values($new_comments), 'history' => array_values($new_history));
-	$request->set_param('meta', $meta);
+$GLOBALS['qalam_bridge_writing'] = false;
+
+/** Stores review data the rules have produced, past the guard below. */
+function qalam_bridge_write_review($post_id, $review) {
+	$GLOBALS['qalam_bridge_writing'] = true;
+	try {
+		if (metadata_exists('post', $post_id, QALAM_BRIDGE_REVIEW_KEY)) {
+			return false !== update_metadata('post', $post_id, QALAM_BRIDGE_REVIEW_KEY, wp_slash($review));
+		}
+		return false !== add_metadata('post', $post_id, QALAM_BRIDGE_REVIEW_KEY, wp_slash($review), true);
+	} finally {
+		$GLOBALS['qalam_bridge_writing'] = false;
+	}
+}
+
+/**
+ * Every write of the review meta, by any path (REST, XML-RPC, the admin, another plugin), is
+ * checked by the rules as the current user and stored as they say; a write they refuse stores
+ * nothing. The meta is never deleted (a post's own deletion removes it by its row ids).
+ */
+function qalam_bridge_guard_write($check, $object_id, $meta_key, $meta_value) {
+	if (QALAM_BRIDGE_REVIEW_KEY !== $meta_key || $GLOBALS['qalam_bridge_writing']) {
+		return $check;
+	}
+	$merged = qalam_bridge_review_merge((int) $object_id, $meta_value, wp_get_current_user());
+	if (is_wp_error($merged)) {
+		return false;
+	}
+	return qalam_bridge_write_review((int) $object_id, $merged);
+}
+add_filter('add_post_metadata', 'qalam_bridge_guard_write', 10, 4);
+add_filter('update_post_metadata', 'qalam_bridge_guard_write', 10, 4);
+
+function qalam_bridge_guard_delete($check, $object_id, $meta_key) {
+	if (QALAM_BRIDGE_REVIEW_KEY !== $meta_key || $GLOBALS['qalam_bridge_writing']) {
+		return $check;
+	}
+	return false;
+}
+add_filter('delete_post_metadata', 'qalam_bridge_guard_delete', 10, 3);
+
+/**
+ * Through the REST API the same rules answer first, with their reason and status, on the review
+ * data exactly as the client sent it: WordPress's own schema check would take "99" for a number
+ * and "false" for a boolean, and a null would delete the meta.
+ */
+function qalam_bridge_check_review($prepared, $request) {
+	$meta = $request->get_param('meta');
+	if (!is_array($meta) || !array_key_exists('qalam_review', $meta)) {
+		return $prepared;
+	}
+	$raw = json_decode((string) $request->get_body(), true);
+	if (!is_array($raw) || !isset($raw['meta']) || !is_array($raw['meta']) || !array_key_exists('qalam_review', $raw['meta'])) {
+		return new WP_Error('qalam_review_invalid', 'Review data is sent as JSON.', array('status' => 400));
+	}
+	if (null === $raw['meta']['qalam_review']) {
+		return new WP_Error('qalam_history_append_only', 'Review data cannot be removed.', array('status' => 409));
+	}
+	$post_id = isset($prepared->ID) ? (int) $prepared->ID : 0;
+	$merged  = qalam_bridge_review_merge($post_id, $raw['meta']['qalam_review'], wp_get_current_user());
+	if (is_wp_error($merged)) {
+		return $merged;
+	}
 	return $prepared;
 }
 add_filter('rest_pre_insert_post', 'qalam_bridge_check_review', 10, 2);

@@ -34,7 +34,7 @@ export function describeImport(
   result: BundleResult,
   manifest: { createdAt: number; app: string },
   signer: BundleSigner
-): Omit<BundlePreview, 'token'> {
+): Omit<BundlePreview, 'token' | 'signerChanged'> {
   const knownComments = new Set(before?.review.comments.map((c) => c.id) ?? [])
   const knownMoves = new Set(before?.review.history.map((h) => h.id) ?? [])
   const comments = after.review.comments.filter((c) => !knownComments.has(c.id))

@@ -4,8 +4,9 @@ import { z } from 'zod'
 import { Refused } from './format'
 
 /**
- * Bundles say who made them: the manifest (which names every file by its SHA-256) is
- * signed with the sender's Ed25519 key (Node's crypto), in `signature.json` beside it.
+ * Bundles say who made them: the manifest (which names every file by its SHA-256), the
+ * sender's age recipient and the name they sign as are signed with the sender's Ed25519 key
+ * (Node's crypto) under a fixed context, in `signature.json` beside the manifest.
  * A signature that does not verify refuses the bundle; a good one names its key by a
  * short fingerprint the two people can compare by phone.
  */
@@ -15,6 +16,8 @@ const SPKI_ED25519 = Buffer.from('302a300506032b6570032100', 'hex')
 
 const signatureSchema = z
   .object({
+    /** 2: the signer's name and recipient are signed with the manifest, under a fixed context (version 1 signed the manifest alone). */
+    version: z.literal(2),
     algorithm: z.literal('ed25519'),
     publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
     signer: z.string().max(200),
@@ -38,9 +41,17 @@ export function newSigningKey(): SigningIdentity {
   return { privateKey: pair.privateKey.export({ format: 'der', type: 'pkcs8' }), publicKey: spki.subarray(SPKI_ED25519.length) }
 }
 
-/** What is signed: the manifest, and the age recipient the sender can be sealed for. */
-const signedBytes = (manifest: Uint8Array, recipient: string | undefined) =>
-  recipient === undefined ? manifest : Buffer.concat([manifest, Buffer.from(`\n${recipient}`, 'latin1')])
+/** Signatures of Qalam bundles and of nothing else: the context starts the signed bytes, so no other signed message can pass for one. */
+const CONTEXT = Buffer.from('qalam-bundle-signature/v2\n', 'latin1')
+const field = (bytes: Uint8Array): Buffer => {
+  const length = Buffer.alloc(4)
+  length.writeUInt32BE(bytes.length)
+  return Buffer.concat([length, bytes])
+}
+
+/** What is signed: the manifest, the age recipient the sender can be sealed for, and the name they sign as, each with its length. */
+const signedBytes = (manifest: Uint8Array, recipient: string, signer: string) =>
+  Buffer.concat([CONTEXT, field(manifest), field(Buffer.from(recipient, 'latin1')), field(Buffer.from(signer, 'utf8'))])
 
 /** Twenty hex digits of the key's SHA-256, in groups of four: short enough to read out. */
 export function fingerprintOf(publicKey: Buffer): string {
@@ -49,16 +60,17 @@ export function fingerprintOf(publicKey: Buffer): string {
 
 export function signManifest(manifest: Uint8Array, identity: SigningIdentity, signer: string, recipient: string): Uint8Array {
   const privateKey = createPrivateKey({ key: identity.privateKey, format: 'der', type: 'pkcs8' })
-  const signature = sign(null, signedBytes(manifest, recipient), privateKey)
+  const name = signer.slice(0, 200)
+  const signature = sign(null, signedBytes(manifest, recipient, name), privateKey)
   return strToU8(
-    JSON.stringify({ algorithm: 'ed25519', publicKey: identity.publicKey.toString('base64'), signer: signer.slice(0, 200), recipient, signature: signature.toString('base64') })
+    JSON.stringify({ version: 2, algorithm: 'ed25519', publicKey: identity.publicKey.toString('base64'), signer: name, recipient, signature: signature.toString('base64') })
   )
 }
 
 export interface VerifiedSignature {
   publicKey: Buffer
   fingerprint: string
-  /** The name the signer gave: unverified, only the key is. */
+  /** The name the signer gave, signed with the manifest: the key's holder chose it (it is no proof of who they are). */
   signer: string
   /** The sender's age recipient, signed with the manifest; '' from a bundle without one. */
   recipient: string
@@ -72,12 +84,24 @@ export function verifyManifest(manifest: Uint8Array, signatureFile: Uint8Array):
   } catch {
     throw new Refused('bad-signature', 'the signature is not JSON')
   }
-  if (!parsed.success) throw new Refused('bad-signature', 'the signature is not one Qalam writes')
+  if (!parsed.success) {
+    const older = (() => {
+      try {
+        return (JSON.parse(strFromU8(signatureFile)) as { version?: unknown }).version === undefined
+      } catch {
+        return false
+      }
+    })()
+    throw new Refused(
+      'bad-signature',
+      older ? 'the signature is an older Qalam’s, which did not sign the sender’s name: ask the sender to update Qalam' : 'the signature is not one Qalam writes'
+    )
+  }
   const publicKey = Buffer.from(parsed.data.publicKey, 'base64')
   let good = false
   try {
     const key = createPublicKey({ key: Buffer.concat([SPKI_ED25519, publicKey]), format: 'der', type: 'spki' })
-    good = verify(null, signedBytes(manifest, parsed.data.recipient), key, Buffer.from(parsed.data.signature, 'base64'))
+    good = verify(null, signedBytes(manifest, parsed.data.recipient ?? '', parsed.data.signer), key, Buffer.from(parsed.data.signature, 'base64'))
   } catch {
     good = false
   }

@@ -7,9 +7,10 @@ import * as articlesRepo from '../store/repositories/articles'
 import * as articleSyncRepo from '../store/repositories/article-sync'
 import * as revisionsRepo from '../store/repositories/revisions'
 import * as reviewRepo from '../store/repositories/review'
+import * as signersRepo from '../store/repositories/signers'
 import type { Article, Revision } from '@shared/domain/article'
 import { BUNDLE_EXTENSION, BUNDLE_FORMAT, BUNDLE_VERSION, type BundleInspection, type BundlePreview, type BundleResult, type BundleSeal } from '@shared/domain/bundle'
-import { clampFuture, mergeReview, normalizeReview, type ReviewData } from '@shared/domain/review'
+import { clampFuture, mergeReview, normalizeReview, outgoingReview, type ReviewData } from '@shared/domain/review'
 import { countSuggestions } from '@shared/domain/document'
 import { countWords } from '@shared/arabic/count'
 import {
@@ -118,7 +119,7 @@ export class BundleService {
         updatedAt: article.updatedAt
       })
     )
-    files['review.json'] = strToU8(JSON.stringify(reviewRepo.readReview(db, articleId)))
+    files['review.json'] = strToU8(JSON.stringify(outgoingReview(reviewRepo.readReview(db, articleId))))
     const revisions = revisionsRepo.listRevisions(db, articleId).map((s) => revisionsRepo.findRevision(db, s.id)!)
     files['revisions.json'] = strToU8(
       JSON.stringify(revisions.map((r) => ({ id: r.id, reason: r.reason, createdAt: r.createdAt, title: r.title, standfirst: r.standfirst, body: r.body, meta: r.meta })))
@@ -219,11 +220,17 @@ export class BundleService {
     const waiting = this.waiting
     if (waiting === null || waiting.token !== token) throw new AppError('INVALID_STATE', 'that bundle is no longer waiting to be imported')
     this.waiting = null
-    const result = this.importBundle(waiting.bytes, { sealed: waiting.sealed })
     const { manifestBytes, signature, files } = openBundle(waiting.bytes)
-    if (trustSigner && signature !== null) this.deps.signing.trust(manifestBytes, signature, this.deps.signing.signerOf(manifestBytes, signature).name)
-    // Private notes are taken only from a bundle that came sealed (a plain one that carries them is not what Qalam writes).
-    if (waiting.sealed && files.has('notes.json')) this.deps.receiveSealedNote(result.articleId, parseJson(files, 'notes.json', noteSchema).body)
+    const signer = this.deps.signing.signerOf(manifestBytes, signature)
+    // Only a key not seen before, under a name no recognised colleague goes by, can be remembered: never an impostor's.
+    if (trustSigner && (signer.state !== 'unknown' || signer.claimsKnownName))
+      throw new AppError('INVALID_STATE', 'this bundle’s key cannot be remembered: it is not a new key under a name of its own')
+    const result = this.importBundle(waiting.bytes, { sealed: waiting.sealed })
+    if (trustSigner && signature !== null) this.deps.signing.trust(manifestBytes, signature, signer.name)
+    // Private notes are taken only from a bundle that came sealed and signed by this desk or a recognised colleague: this desk's
+    // age recipient is in every bundle it signs, so anyone can seal for it.
+    if (waiting.sealed && files.has('notes.json') && (signer.state === 'known' || signer.state === 'self'))
+      this.deps.receiveSealedNote(result.articleId, parseJson(files, 'notes.json', noteSchema).body)
     return result
   }
 
@@ -243,9 +250,11 @@ export class BundleService {
         const signer = this.deps.signing.signerOf(manifestBytes, signature)
         const here = articlesRepo.findArticle(db, manifest.articleId)
         const before = here === undefined ? null : { body: here.body, review: reviewRepo.readReview(db, here.id) }
+        const previous = signersRepo.articleSigner(db, manifest.articleId)
+        const signerChanged = previous !== undefined && previous.fingerprint !== signer.fingerprint ? previous : null
         const result = this.importBundle(bytes, { writeImages: false })
         const after = articlesRepo.findArticle(db, result.articleId)!
-        out = describeImport(before, { body: after.body, review: reviewRepo.readReview(db, after.id) }, result, manifest, signer)
+        out = { ...describeImport(before, { body: after.body, review: reviewRepo.readReview(db, after.id) }, result, manifest, signer), signerChanged }
         throw rollback
       })()
     } catch (error) {
@@ -255,10 +264,10 @@ export class BundleService {
   }
 
   /** Reads and checks a whole bundle, then brings it in in one transaction; a bundle with any fault changes nothing. */
-  importBundle(bytes: Uint8Array, options: { writeImages?: boolean; sealed?: boolean } = {}): BundleResult {
+  importBundle(bytes: Uint8Array, options: { writeImages?: boolean; sealed?: boolean; allowUnsigned?: boolean } = {}): BundleResult {
     const { manifest, files, manifestBytes, signature } = openBundle(bytes)
     // A signature that does not verify refuses the bundle before anything is read from it.
-    this.deps.signing.signerOf(manifestBytes, signature)
+    const signer = this.deps.signing.signerOf(manifestBytes, signature)
     const article = parseJson(files, 'article.json', articleSchema)
     const review = normalizeReview(parseJson(files, 'review.json', reviewSchema))
     const revisions = parseJson(files, 'revisions.json', revisionsSchema)
@@ -276,6 +285,8 @@ export class BundleService {
         throw new Refused('invalid-content', `a version's body is not one Qalam's editor writes (${(error as Error).message})`)
       }
     }
+    // Without a signature nothing shows who made it, and a signed bundle with its signature taken out looks the same: refused.
+    if (signer.state === 'unsigned' && options.allowUnsigned !== true) throw new Refused('unsigned', 'the bundle is not signed, so nothing shows who made it')
     const images = cleanBundleImages(files, article, revisions)
     const db = this.db
     const now = this.deps.now()
@@ -295,7 +306,7 @@ export class BundleService {
     const moves = acceptedMoves(here0?.status ?? null, local, clampFuture(review, now), countSuggestions(article.body))
     const incomingReview: ReviewData = { comments: clampFuture(review, now).comments, history: moves.accepted }
     const extra = { refusedStatus: moves.refused, demotedBlocks }
-    return db.transaction((): BundleResult => {
+    const bringIn = (): BundleResult => {
       if (options.writeImages !== false) for (const [name, image] of images) this.deps.media.importBytes(image.bytes, name)
       const here = articlesRepo.findArticle(db, article.id)
       const incomingRevisions: Revision[] = revisions.map((r) => {
@@ -368,6 +379,12 @@ export class BundleService {
         return result('conflict', merge.chunks.filter((c) => c.kind === 'conflict').length + merge.fieldConflicts.length)
       }
       return result('merged')
+    }
+    return db.transaction((): BundleResult => {
+      const result = bringIn()
+      // Which key this article came from, so a later bundle of it from another key is called out.
+      if (signer.state === 'known' || signer.state === 'unknown') signersRepo.recordArticleSigner(db, article.id, signer, now)
+      return result
     })()
   }
 }

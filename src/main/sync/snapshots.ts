@@ -5,7 +5,7 @@ import * as sitesRepo from '../store/repositories/sites'
 import * as termsRepo from '../store/repositories/terms'
 import * as uploadsRepo from '../store/repositories/uploads'
 import * as reviewRepo from '../store/repositories/review'
-import { latestStatus, mergeReview, normalizeReview, type ReviewData } from '@shared/domain/review'
+import { latestStatus, mergeReview, normalizeReview, vouchedBySite, withoutDeskMarks, type ReviewData } from '@shared/domain/review'
 import type { Article, ArticleStatus } from '@shared/domain/article'
 import type { StatusChange } from '@shared/domain/workflow'
 import type { Site } from '@shared/domain/sync'
@@ -41,7 +41,7 @@ export function localSnapshot(db: Db, article: Article): Snapshot {
     blocks: documentToBlocks(parseDocumentJson(article.body), localFormCtx),
     featured,
     publishAt: status === 'future' ? article.meta.publishAt : null,
-    review: bridge ? reviewRepo.readReview(db, article.id) : null
+    review: bridge ? withoutDeskMarks(reviewRepo.readReview(db, article.id)) : null
   }
 }
 
@@ -118,7 +118,8 @@ export function applyToArticle(ctx: LocalContext, article: Article, snap: Snapsh
   const doc = markupToDocument(joinBlocks(snap.blocks), fromLocalFormCtx)
   db.transaction(() => {
     // Review data merges with what is here (nothing here is lost), and the status history's last move is the workflow status.
-    const review = snap.review === null ? null : mergeReview(reviewRepo.readReview(db, article.id), snap.review)
+    const local = reviewRepo.readReview(db, article.id)
+    const review = snap.review === null ? null : mergeReview(local, vouchedBySite(snap.review, local))
     if (review !== null) reviewRepo.writeReview(db, article.id, review)
     const current = (review === null ? null : latestStatus(review)) ?? article.status
     const next = localStatusOf(snap.status, current)
@@ -143,21 +144,37 @@ export function applyToArticle(ctx: LocalContext, article: Article, snap: Snapsh
 }
 
 /**
- * The companion plugin stamps entries someone relayed (`relayedBy`, set by the site only)
- * when it stores them; the answer to a write carries the stamps, and they are taken here
- * into the local review and the base, so the next sync does not see them as a change.
+ * The companion plugin stamps the entries it stores: `relayedBy` (someone relayed it) and, on
+ * status changes, `userId` (the WordPress user who sent it); only the site sets them. The answer
+ * to a write carries the stamps, and they are taken here into the local review and the base, so
+ * the next sync does not see them as a change.
  */
+type Stamps = { relayedBy?: string; userId?: number }
 function withSiteStamps(ctx: LocalContext, articleId: string, snap: Snapshot, post: PostState & { meta?: RemotePost['meta'] }): Snapshot {
   if (snap.review === null || post.meta === undefined || Array.isArray(post.meta) || !('qalam_review' in post.meta)) return snap
   const site = normalizeReview(post.meta.qalam_review as Partial<ReviewData> | undefined)
-  const stamps = new Map([...site.comments, ...site.history].filter((e) => e.relayedBy !== undefined).map((e) => [e.id, e.relayedBy!]))
+  const stamps = new Map<string, Stamps>()
+  for (const e of [...site.comments, ...site.history] as (Stamps & { id: string })[])
+    if (e.relayedBy !== undefined || e.userId !== undefined)
+      stamps.set(e.id, { ...(e.relayedBy !== undefined ? { relayedBy: e.relayedBy } : {}), ...(e.userId !== undefined ? { userId: e.userId } : {}) })
   if (stamps.size === 0) return snap
-  const stamp = <T extends { id: string; relayedBy?: string }>(e: T): T => (stamps.has(e.id) && e.relayedBy === undefined ? { ...e, relayedBy: stamps.get(e.id) } : e)
+  const lacks = <T extends Stamps & { id: string }>(e: T): boolean => {
+    const s = stamps.get(e.id)
+    return s !== undefined && ((s.relayedBy !== undefined && e.relayedBy === undefined) || (s.userId !== undefined && 'to' in e && e.userId === undefined))
+  }
+  const stamp = <T extends Stamps & { id: string }>(e: T): T => {
+    if (!lacks(e)) return e
+    const s = stamps.get(e.id)!
+    return {
+      ...e,
+      ...(e.relayedBy === undefined && s.relayedBy !== undefined ? { relayedBy: s.relayedBy } : {}),
+      ...('to' in e && e.userId === undefined && s.userId !== undefined ? { userId: s.userId } : {})
+    }
+  }
   const local = reviewRepo.readReview(ctx.db, articleId)
-  // Only entries that lack their stamp here are written (a sync after the first finds them all stamped).
-  const unstamped = <T extends { id: string; relayedBy?: string }>(e: T) => stamps.has(e.id) && e.relayedBy === undefined
-  if (local.comments.some(unstamped) || local.history.some(unstamped))
-    reviewRepo.writeReview(ctx.db, articleId, { comments: local.comments.filter(unstamped).map(stamp), history: local.history.filter(unstamped).map(stamp) })
+  // Only entries that lack a stamp here are written (a sync after the first finds them all stamped).
+  if (local.comments.some(lacks) || local.history.some(lacks))
+    reviewRepo.writeReview(ctx.db, articleId, { comments: local.comments.filter(lacks).map(stamp), history: local.history.filter(lacks).map(stamp) })
   return { ...snap, review: normalizeReview({ comments: snap.review.comments.map(stamp), history: snap.review.history.map(stamp) }) }
 }
 

@@ -13,7 +13,7 @@ export const BUNDLE_VERSION = 1
 export const BUNDLE_EXTENSION = 'qalam'
 
 /** Why a bundle is refused, worded by the renderer. */
-export const BUNDLE_PROBLEMS = ['not-a-bundle', 'truncated', 'tampered', 'newer-version', 'too-large', 'invalid-content', 'bad-signature', 'sealed'] as const
+export const BUNDLE_PROBLEMS = ['not-a-bundle', 'truncated', 'tampered', 'newer-version', 'too-large', 'invalid-content', 'bad-signature', 'sealed', 'unsigned'] as const
 export type BundleProblem = (typeof BUNDLE_PROBLEMS)[number]
 
 export interface BundleResult {
@@ -54,6 +54,8 @@ export interface BundlePreview {
   outcome: BundleResult['outcome']
   /** Who signed it: this desk, a colleague recognised before, a key not seen before (compare its fingerprint by phone), or nobody (an older Qalam). */
   signer: BundleSigner
+  /** This article last came from another key: who that was (the bundle may not be from the colleague it was before). */
+  signerChanged: { name: string; fingerprint: string } | null
 }
 
 /** What picking a file to import gives: its preview, or (sealed with a passphrase) a request for the passphrase. */

@@ -106,7 +106,9 @@ const change = (h: StatusChange): StatusChange => ({
   by: String(h.by),
   at: Number(h.at),
   note: String(h.note ?? ''),
-  ...relayed(h.relayedBy)
+  ...relayed(h.relayedBy),
+  ...(Number.isSafeInteger(h.userId) && h.userId! > 0 ? { userId: h.userId } : {}),
+  ...(h.unvouched === true ? { unvouched: true as const } : {})
 })
 
 const byTimeThenId =
@@ -152,7 +154,19 @@ export function mergeReview(a: ReviewData, b: ReviewData): ReviewData {
   const history = new Map<string, StatusChange>()
   for (const h of [...a.history, ...b.history]) {
     const seen = history.get(h.id)
-    history.set(h.id, seen === undefined ? h : { ...seen, ...relayed(stamp(seen.relayedBy, h.relayedBy)) })
+    if (seen === undefined) {
+      history.set(h.id, h)
+      continue
+    }
+    // The site's stamps stay whichever copy came first; a move is unvouched only while no copy of it is trusted.
+    const { unvouched: _u, userId: _id, ...rest } = seen
+    const userId = seen.userId ?? h.userId
+    history.set(h.id, {
+      ...rest,
+      ...relayed(stamp(seen.relayedBy, h.relayedBy)),
+      ...(userId !== undefined ? { userId } : {}),
+      ...(seen.unvouched === true && h.unvouched === true ? { unvouched: true as const } : {})
+    })
   }
   return normalizeReview({ comments: [...comments.values()], history: [...history.values()] })
 }
@@ -173,9 +187,43 @@ export function clampFuture(data: ReviewData, now: number): ReviewData {
   })
 }
 
-/** The status the history ends with, if any. */
+/** The status the history ends with, if any: the last move this desk trusts (an unvouched one from the site never counts). */
 export function latestStatus(data: ReviewData): ArticleStatus | null {
-  return data.history.length === 0 ? null : data.history[data.history.length - 1]!.to
+  for (let i = data.history.length - 1; i >= 0; i--) if (data.history[i]!.unvouched !== true) return data.history[i]!.to
+  return null
+}
+
+/** The moves only an editor may make: the site's plugin refuses them from anyone who may not publish. */
+export const EDITOR_MOVES: ReadonlySet<ArticleStatus> = new Set<ArticleStatus>(['approved', 'scheduled', 'published'])
+
+/**
+ * The site's review data as this desk takes it: an editor's move (approve, schedule, publish)
+ * that the site's plugin did not stamp with the WordPress user who sent it (data written round
+ * the plugin, or by a version before 1.1) is marked unvouched, unless this desk already holds
+ * that move as trusted (it made it, or took it from a file it checked).
+ */
+export function vouchedBySite(site: ReviewData, local: ReviewData): ReviewData {
+  const trusted = new Set(local.history.filter((h) => h.unvouched !== true).map((h) => h.id))
+  return {
+    comments: site.comments,
+    history: site.history.map((h) => {
+      const { unvouched: _u, ...rest } = h
+      return EDITOR_MOVES.has(h.to) && h.userId === undefined && !trusted.has(h.id) ? { ...rest, unvouched: true as const } : rest
+    })
+  }
+}
+
+/** Review data as sync compares and sends it: this desk's own marks (`unvouched`) dropped. */
+export function withoutDeskMarks(data: ReviewData): ReviewData {
+  return { comments: data.comments, history: data.history.map(({ unvouched: _u, ...h }) => h) }
+}
+
+/** Review data as it leaves this desk in a file: this desk's own marks dropped, and the site's user IDs, which only a site may set. */
+export function outgoingReview(data: ReviewData): ReviewData {
+  return {
+    comments: data.comments,
+    history: data.history.map(({ unvouched: _u, userId: _id, ...h }) => h)
+  }
 }
 
 /** Threads in the order they were opened, replies in order, deleted comments left out (a thread whose first comment is deleted is gone). */

@@ -95,4 +95,12 @@ export interface StatusChange {
   note: string
   /** Set by the site's companion plugin only: the site user who sent this entry when `by` is someone else (see ReviewComment.relayedBy). */
   relayedBy?: string
+  /** Set by the site's companion plugin only (1.1 on): the WordPress user ID that sent this entry to the site. */
+  userId?: number
+  /**
+   * Set by this desk only, never sent: an approval, scheduling or publication that came from the
+   * site without the plugin's `userId`, so no server vouched for who made it. It stays in the
+   * history (which is append-only) and is never taken as the article's status.
+   */
+  unvouched?: true
 }

@@ -133,4 +133,24 @@ describe('migrations', () => {
     expect(() => insert('draft', 'not json')).toThrow(/CHECK/)
     db.close()
   })
+
+  it('0190 keeps every status change, trusted as before, and a repository round trip keeps the site’s user ID and the desk’s unvouched mark', async () => {
+    const db = new Database(':memory:')
+    for (const m of MIGRATIONS.filter((m) => m.version < 190)) m.up(db)
+    db.pragma('foreign_keys = OFF')
+    db.prepare("INSERT INTO status_history (id, article_id, from_status, to_status, by_name, at, note) VALUES ('old', 'a', 'submitted', 'approved', 'س', 1, '')").run()
+    MIGRATIONS.find((m) => m.version === 190)!.up(db)
+    const review = await import('@main/store/repositories/review')
+    review.addStatusChange(db as never, 'a', { id: 'stamped', from: 'approved', to: 'scheduled', by: 'س', at: 2, note: '', userId: 7 })
+    review.addStatusChange(db as never, 'a', { id: 'forged', from: 'scheduled', to: 'published', by: 'س', at: 3, note: '', unvouched: true })
+    // The same move arriving trusted (this desk's own copy) clears the mark; a stamp, once taken, stays.
+    review.addStatusChange(db as never, 'a', { id: 'stamped', from: 'approved', to: 'scheduled', by: 'س', at: 2, note: '' })
+    const history = review.readReview(db as never, 'a').history
+    expect(history.map((h) => [h.id, h.userId, h.unvouched])).toEqual([
+      ['old', undefined, undefined],
+      ['stamped', 7, undefined],
+      ['forged', undefined, true]
+    ])
+    db.close()
+  })
 })

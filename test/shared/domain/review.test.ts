@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mergeReview, normalizeReview, threadsOf, latestStatus, type ReviewComment } from '@shared/domain/review'
+import { mergeReview, normalizeReview, outgoingReview, threadsOf, latestStatus, vouchedBySite, withoutDeskMarks, type ReviewComment } from '@shared/domain/review'
 
 const c = (id: string, over: Partial<ReviewComment> = {}): ReviewComment => ({
   id,
@@ -71,5 +71,38 @@ describe('review data merge', () => {
   it('groups replies under their thread in order', () => {
     const data = normalizeReview({ comments: [c('t'), c('r2', { threadId: 't', createdAt: 300 }), c('r1', { threadId: 't', createdAt: 200 })], history: [] })
     expect(threadsOf(data)[0]!.comments.map((x) => x.id)).toEqual(['t', 'r1', 'r2'])
+  })
+})
+
+describe('status moves the site did not vouch for', () => {
+  const h = (id: string, from: string, to: string, at: number, over: Record<string, unknown> = {}) =>
+    ({ id, from, to, by: 'رئيس التحرير', at, note: '', ...over }) as ReturnType<typeof normalizeReview>['history'][number]
+  const local = normalizeReview({ history: [h('h1', 'draft', 'submitted', 10)] })
+
+  it('an approval from the site without the plugin’s user stamp is kept in the history but never becomes the status', () => {
+    const site = normalizeReview({ history: [h('h1', 'draft', 'submitted', 10), h('forged', 'submitted', 'approved', 20)] })
+    const merged = mergeReview(local, vouchedBySite(site, local))
+    expect(merged.history.map((x) => x.id)).toEqual(['h1', 'forged'])
+    expect(merged.history[1]).toMatchObject({ unvouched: true })
+    expect(latestStatus(merged)).toBe('submitted')
+    // A later pull of the same site data does not wash the mark off.
+    const again = mergeReview(merged, vouchedBySite(site, merged))
+    expect(latestStatus(again)).toBe('submitted')
+  })
+
+  it('an approval the plugin stamped with its sender counts, and so does one this desk made itself', () => {
+    const site = normalizeReview({ history: [h('h1', 'draft', 'submitted', 10), h('real', 'submitted', 'approved', 20, { userId: 3 })] })
+    expect(latestStatus(mergeReview(local, vouchedBySite(site, local)))).toBe('approved')
+    const own = normalizeReview({ history: [h('h1', 'draft', 'submitted', 10), h('mine', 'submitted', 'approved', 20)] })
+    expect(latestStatus(mergeReview(own, vouchedBySite(own, own)))).toBe('approved')
+  })
+
+  it('moves that need no editor are taken as before; the desk’s mark never leaves the desk, nor a user ID in a file', () => {
+    const site = normalizeReview({ history: [h('h1', 'draft', 'submitted', 10), h('h2', 'submitted', 'in_review', 20)] })
+    expect(latestStatus(mergeReview(local, vouchedBySite(site, local)))).toBe('in_review')
+    const marked = mergeReview(local, vouchedBySite(normalizeReview({ history: [h('f', 'submitted', 'published', 30, {})] }), local))
+    expect(withoutDeskMarks(marked).history.some((x) => 'unvouched' in x)).toBe(false)
+    const stamped = normalizeReview({ history: [h('s', 'submitted', 'approved', 30, { userId: 9 })] })
+    expect(outgoingReview(stamped).history[0]).not.toHaveProperty('userId')
   })
 })

@@ -17,6 +17,8 @@ import * as m0150 from './0150-relayed-by'
 import * as m0160 from './0160-media-cleaning'
 import * as m0170 from './0170-private-notes'
 import * as m0180 from './0180-signing'
+import * as m0190 from './0190-vouched-history'
+import * as m0200 from './0200-article-signers'
 
 export interface Migration {
   version: number
@@ -45,5 +47,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 150, name: 'relayed-by', up: m0150.up },
   { version: 160, name: 'media-cleaning', up: m0160.up },
   { version: 170, name: 'private-notes', up: m0170.up },
-  { version: 180, name: 'signing', up: m0180.up }
+  { version: 180, name: 'signing', up: m0180.up },
+  { version: 190, name: 'vouched-history', up: m0190.up },
+  { version: 200, name: 'article-signers', up: m0200.up }
 ]

@@ -28,6 +28,8 @@ interface HistoryRow {
   at: number
   note: string
   relayed_by: string
+  site_user_id: number
+  unvouched: number
 }
 
 function rowToComment(row: CommentRow): ReviewComment {
@@ -72,7 +74,9 @@ function rowToChange(row: HistoryRow): StatusChange {
     by: row.by_name,
     at: row.at,
     note: row.note,
-    relayedBy: row.relayed_by
+    relayedBy: row.relayed_by,
+    ...(row.site_user_id > 0 ? { userId: row.site_user_id } : {}),
+    ...(row.unvouched === 1 ? { unvouched: true } : {})
   }
 }
 
@@ -102,10 +106,13 @@ export function findComment(db: Db, id: string): (ReviewComment & { articleId: s
 
 export function addStatusChange(db: Db, articleId: string, change: StatusChange): void {
   db.prepare(
-    `INSERT INTO status_history (id, article_id, from_status, to_status, by_name, at, note, relayed_by)
-     VALUES (@id, @article_id, @from_status, @to_status, @by_name, @at, @note, @relayed_by)
-     ON CONFLICT (id) DO UPDATE SET relayed_by = excluded.relayed_by
-     WHERE status_history.article_id = excluded.article_id AND status_history.relayed_by = '' AND excluded.relayed_by <> ''`
+    `INSERT INTO status_history (id, article_id, from_status, to_status, by_name, at, note, relayed_by, site_user_id, unvouched)
+     VALUES (@id, @article_id, @from_status, @to_status, @by_name, @at, @note, @relayed_by, @site_user_id, @unvouched)
+     ON CONFLICT (id) DO UPDATE SET
+       relayed_by = CASE WHEN status_history.relayed_by = '' THEN excluded.relayed_by ELSE status_history.relayed_by END,
+       site_user_id = CASE WHEN status_history.site_user_id = 0 THEN excluded.site_user_id ELSE status_history.site_user_id END,
+       unvouched = MIN(status_history.unvouched, excluded.unvouched)
+     WHERE status_history.article_id = excluded.article_id`
   ).run({
     id: change.id,
     article_id: articleId,
@@ -114,7 +121,9 @@ export function addStatusChange(db: Db, articleId: string, change: StatusChange)
     by_name: change.by,
     at: change.at,
     note: change.note,
-    relayed_by: change.relayedBy ?? ''
+    relayed_by: change.relayedBy ?? '',
+    site_user_id: change.userId ?? 0,
+    unvouched: change.unvouched === true ? 1 : 0
   })
 }
 

@@ -55,3 +55,15 @@ export function rememberSigner(db: Db, signer: KnownSigner, at: number): void {
 export function namedSigners(db: Db, name: string): number {
   return (db.prepare('SELECT count(*) AS n FROM known_signers WHERE name = ?').get(name) as { n: number }).n
 }
+
+/** The key an article last came in a bundle from, if it ever did. */
+export function articleSigner(db: Db, articleId: string): { fingerprint: string; name: string } | undefined {
+  return db.prepare('SELECT fingerprint, name FROM article_signers WHERE article_id = ?').get(articleId) as { fingerprint: string; name: string } | undefined
+}
+
+export function recordArticleSigner(db: Db, articleId: string, signer: { fingerprint: string; name: string }, at: number): void {
+  db.prepare(
+    `INSERT INTO article_signers (article_id, fingerprint, name, seen_at) VALUES (@articleId, @fingerprint, @name, @at)
+     ON CONFLICT (article_id) DO UPDATE SET fingerprint = excluded.fingerprint, name = excluded.name, seen_at = excluded.seen_at`
+  ).run({ articleId, fingerprint: signer.fingerprint, name: signer.name, at })
+}

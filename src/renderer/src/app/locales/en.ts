@@ -467,6 +467,8 @@ const en: Messages = {
     resolvedBy: 'Resolved by {{name}}',
     relayedBy: 'sent to the site by {{name}}',
     relayedHint: 'The name came from a file or another machine; the site only knows who sent it',
+    unvouched: 'not confirmed by the site, so not counted',
+    unvouchedHint: 'This move came from the site without the companion plugin’s stamp of who sent it, so it does not set the article’s status',
     deleteComment: 'Delete',
     detached: 'Detached: the text it was on was deleted',
     showResolved: 'Show resolved ({{count}})',
@@ -541,7 +543,8 @@ const en: Messages = {
       known: 'Signed by {{name}}, with a key you know:',
       unknown: 'Signed with a key you have not seen before, which says it is from “{{name}}”. Compare the fingerprint with its owner by phone:',
       impostor: 'It says it is from “{{name}}”, but with a key that is not the one you know for them. Do not trust it before calling them. Fingerprint:',
-      trust: 'I compared the fingerprint with its owner: remember this key'
+      trust: 'I compared the fingerprint with its owner: remember this key',
+      changed: 'This article came before from the key of “{{name}}” ({{fingerprint}}); this file is signed with another key. Check with the sender before importing.'
     },
     problems: {
       'not-a-bundle': 'This is not a Qalam review file.',
@@ -551,7 +554,9 @@ const en: Messages = {
       'too-large': 'The file is too large to be a review file.',
       'invalid-content': 'The file holds invalid data. It was refused; nothing was changed.',
       'bad-signature': 'The file’s signature does not match its content: it was changed after it was signed. It was refused whole; nothing was changed.',
-      sealed: 'The file is sealed and this machine cannot open it: it was not sealed for you, or the passphrase is wrong.'
+      sealed: 'The file is sealed and this machine cannot open it: it was not sealed for you, or the passphrase is wrong.',
+      unsigned:
+        'The file is not signed, so nothing shows who sent it (its signature may have been taken out). Refused; nothing changed. Ask the sender to export it from an up-to-date Qalam.'
     }
   },
   notes: {

@@ -17,6 +17,11 @@ export function BundlePreviewDialog({ preview, onImport, onCancel }: { preview: 
       <h2 id="bundle-preview-title">{t('bundle.preview.title')}</h2>
       <p>{t('bundle.preview.intro', { title: preview.title || t('list.untitled'), date: formatDateTime(preview.exportedAt, locale), app: preview.app })}</p>
       <SignerLine signer={preview.signer} trust={trust} onTrust={setTrust} />
+      {preview.signerChanged !== null && (
+        <p className="bundle-preview-warning" data-testid="bundle-signer-changed">
+          {t('bundle.signer.changed', { name: preview.signerChanged.name, fingerprint: preview.signerChanged.fingerprint })}
+        </p>
+      )}
       <ul className="bundle-preview-facts">
         <li>{preview.isNew ? t('bundle.preview.isNew') : t('bundle.preview.merge')}</li>
         <li>{preview.authors.length === 0 ? t('bundle.preview.noAuthors') : t('bundle.preview.authors', { names: preview.authors.join('، ') })}</li>
@@ -64,10 +69,12 @@ function SignerLine({ signer, trust, onTrust }: { signer: BundleSigner; trust: b
           <p className="bundle-preview-warning">
             {signer.claimsKnownName ? t('bundle.signer.impostor', { name: signer.name }) : t('bundle.signer.unknown', { name: signer.name || t('review.anonymous') })} {fingerprint}
           </p>
-          <label className="bundle-trust">
-            <input type="checkbox" checked={trust} onChange={(e) => onTrust(e.target.checked)} data-testid="bundle-trust" />
-            {t('bundle.signer.trust')}
-          </label>
+          {!signer.claimsKnownName && (
+            <label className="bundle-trust">
+              <input type="checkbox" checked={trust} onChange={(e) => onTrust(e.target.checked)} data-testid="bundle-trust" />
+              {t('bundle.signer.trust')}
+            </label>
+          )}
         </>
       )}
     </div>

@@ -97,6 +97,12 @@ export function ReviewPanel({ model: props, onClose }: { model: ReviewModel; onC
               <li key={h.id}>
                 <span>{t('review.historyEntry', { by: h.by || t('review.anonymous'), from: t(`status.${h.from}`), to: t(`status.${h.to}`) })}</span>
                 {h.relayedBy !== undefined && <Relayed name={h.relayedBy} />}
+                {h.unvouched === true && (
+                  <span className="review-unvouched" title={t('review.unvouchedHint')}>
+                    {' '}
+                    ({t('review.unvouched')})
+                  </span>
+                )}
                 <time className="review-time">{formatDateTime(h.at, locale)}</time>
                 {h.note !== '' && <p className="review-history-note">{h.note}</p>}
               </li>
