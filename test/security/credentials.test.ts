@@ -41,6 +41,10 @@ describe('credentials never leave in clear or to another host', () => {
     expect(() => normalizeSiteUrl('http://10.0.0.5/')).toThrow(expect.objectContaining({ code: 'insecure_address' }))
     expect(normalizeSiteUrl('http://localhost:8080')).toBe('http://localhost:8080')
     expect(normalizeSiteUrl('http://[::1]:8080')).toBe('http://[::1]:8080')
+    // A name under .localhost is looked up through DNS by Node: a resolver can send it anywhere, the password in clear.
+    for (const url of ['http://wp.localhost', 'http://localhost.evil.example', 'http://127.0.0.1.nip.io']) {
+      expect(() => normalizeSiteUrl(url), url).toThrow(expect.objectContaining({ code: 'insecure_address' }))
+    }
 
     const data = tempDir()
     const { fetch, sent } = recordingFetch(() => new Response('{}'))

@@ -172,4 +172,42 @@ describe('sealed bundles', () => {
     expect(editor.services.articles.get(id).bodyText).toContain(SECRET)
     expect(editor.services.notes.get(id)).toBeNull()
   })
+
+  it('refuses a sealed file that asks for more scrypt work than Qalam seals with, before any is done', async () => {
+    const reporter = desk('ليلى')
+    const editor = desk('سلمى')
+    const id = articleWithNote(reporter)
+    await reporter.services.bundles.exportToFile(id, { kind: 'passphrase', passphrase: 'قمر فوق الجسر القديم' })
+    const file = readFileSync(reporter.saved.at(-1)!)
+    const header = file.subarray(0, 200).toString('latin1')
+    expect(header).toMatch(/-> scrypt \S+ 18\n/)
+    // 2^20 and more would hold the main thread for seconds and take a GiB: the header asks, Qalam says no.
+    for (const logN of ['20', '22']) {
+      const greedy = Buffer.from(file.toString('latin1').replace(/(-> scrypt \S+ )18\n/, `$1${logN}\n`), 'latin1')
+      editor.open.path = join(dirs[1]!.dir, `greedy-${logN}.qalam`)
+      writeFileSync(editor.open.path, greedy)
+      const asked = (await editor.services.bundles.inspectFromFile()) as { token: string }
+      const t0 = performance.now()
+      expect(await refusalOf(editor.services.bundles.unsealWaiting(asked.token, 'قمر فوق الجسر القديم'))).toBe('sealed')
+      expect(performance.now() - t0).toBeLessThan(500)
+    }
+  })
+
+  it('names the file neutrally (the headline would stay in the system’s recent files), and forgets a decrypted bundle waiting for an answer when the desk locks', async () => {
+    const reporter = desk('ليلى')
+    const editor = desk('سلمى')
+    await recognise(editor, reporter)
+    const id = articleWithNote(reporter)
+    await reporter.services.bundles.exportToFile(id, { kind: 'passphrase', passphrase: 'قمر فوق الجسر القديم' }, true)
+    const saved = reporter.saved.at(-1)!
+    expect(saved).not.toContain('تحقيق')
+    expect(saved).toMatch(/qalam-\d{4}-\d{2}-\d{2}-[0-9a-f-]{6}\.qalam$/)
+    editor.open.path = saved
+    const asked = (await editor.services.bundles.inspectFromFile()) as { token: string }
+    const preview = (await editor.services.bundles.unsealWaiting(asked.token, 'قمر فوق الجسر القديم')) as BundlePreview
+    editor.services.lock()
+    expect(editor.services.store.unlock(null).state).toBe('ready')
+    expect(() => editor.services.bundles.apply(preview.token)).toThrow(/no longer waiting/)
+    expect(editor.services.articles.list({}).map((a) => a.id)).not.toContain(id)
+  })
 })

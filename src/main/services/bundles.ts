@@ -170,9 +170,8 @@ export class BundleService {
     }
     const plain = this.exportBundle(articleId, { includeNotes })
     const bytes = sealing.kind === 'passphrase' ? await seal(plain, { passphrase: sealing.passphrase }) : recipient !== undefined ? await seal(plain, { recipient }) : plain
-    // A file name every system accepts: no path separators, reserved characters or control characters.
-    const safe = [...(article.title || 'article')].map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? ' ' : c)).join('')
-    const name = `${safe.trim().slice(0, 80) || 'article'}.${BUNDLE_EXTENSION}`
+    // A neutral name: the headline would land in the system's recent-files lists, which the panic wipe cannot reach.
+    const name = `qalam-${new Date(this.deps.now()).toISOString().slice(0, 10)}-${article.id.slice(0, 6)}.${BUNDLE_EXTENSION}`
     return this.deps.dialogs.saveBundleFile(name, bytes)
   }
 
@@ -232,6 +231,12 @@ export class BundleService {
     if (waiting.sealed && files.has('notes.json') && (signer.state === 'known' || signer.state === 'self'))
       this.deps.receiveSealedNote(result.articleId, parseJson(files, 'notes.json', noteSchema).body)
     return result
+  }
+
+  /** Forgets any bundle waiting for an answer, its decrypted bytes overwritten (the desk locks or is wiped). */
+  forgetWaiting(): void {
+    this.waiting?.bytes.fill(0)
+    this.waiting = null
   }
 
   /** Forgets the bundle the preview showed (the user cancelled). */

@@ -21,6 +21,7 @@ import type { SyncProgress } from '@shared/domain/sync'
 import type { Platform } from '../platform/types'
 import { UpdateService } from './updates'
 import { PUBLISHER_KEY_PEM } from '../updates/publisher-key'
+import { INSTALLER_COPY_MAX_AGE_MS, sweepInstallerCopies } from '../updates/signed-installer'
 
 export interface ServicesOptions {
   /** The folder that holds qalam.db and media/; Electron's userData in the app. */
@@ -58,6 +59,8 @@ export const DATABASE_FILE = 'qalam.db'
 
 /** Builds every main-process service over one data folder; no Electron needed. */
 export function createServices(options: ServicesOptions) {
+  // Installer copies left by an earlier run (the installer that ran from one has long finished).
+  sweepInstallerCopies(INSTALLER_COPY_MAX_AGE_MS)
   mkdirSync(options.dataDir, { recursive: true })
   const now = () => options.platform.clock.now()
   // The store is encrypted with the desk key (store/desk-key.ts), made on first use and kept wrapped by the system keyring.
@@ -113,6 +116,9 @@ export function createServices(options: ServicesOptions) {
     store,
     forget: () => {
       proofing.forget()
+      bundles.forgetWaiting()
+      // Installers copied for checking: nothing of this desk's may stay in the temporary folder.
+      sweepInstallerCopies(INSTALLER_COPY_MAX_AGE_MS, { ours: true })
       protection = null
       dropKey()
     },
@@ -149,7 +155,11 @@ export function createServices(options: ServicesOptions) {
     /** How the desk key is kept on this machine (null until the store has opened). */
     keyProtection: () => protection,
     /** Locks the desk (the key is let go; a passphrase desk needs the passphrase again). */
-    lock: () => store.lock(protection === 'passphrase'),
+    lock: () => {
+      // A decrypted bundle waiting for an answer does not outlive the lock.
+      bundles.forgetWaiting()
+      return store.lock(protection === 'passphrase')
+    },
     /** Protects the desk key with a passphrase (null: with the system keyring again); the desk must be open. */
     setPassphrase(passphrase: string | null): KeyProtection {
       const key = currentKey()

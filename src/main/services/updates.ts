@@ -1,7 +1,7 @@
 import type { InstallerResult, UpdateProblem, UpdateState } from '@shared/domain/updates'
 import type { Clock } from '../platform/types'
 import type { OpenInstaller, UpdaterPort } from '../updates/port'
-import { verifySignedInstaller } from '../updates/signed-installer'
+import { INSTALLER_COPY_MAX_AGE_MS, sweepInstallerCopies, verifySignedInstaller } from '../updates/signed-installer'
 
 /** The first check waits for the desk to settle. */
 export const FIRST_CHECK_MS = 30_000
@@ -115,6 +115,8 @@ export class UpdateService {
   async fromFile(): Promise<InstallerResult> {
     const path = await this.deps.pickInstaller()
     if (path === null) return { ok: false, problem: 'cancelled' }
+    // Copies from earlier checks: their installers have long run.
+    sweepInstallerCopies(INSTALLER_COPY_MAX_AGE_MS)
     const verified = await verifySignedInstaller(path, { publicKeyPem: this.deps.publicKeyPem, currentVersion: this.deps.appVersion })
     if (!verified.ok) return verified
     await this.deps.openInstaller(verified.copy)

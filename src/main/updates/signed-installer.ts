@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, verify } from 'node:crypto'
-import { copyFileSync, chmodSync, createReadStream, lstatSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { copyFileSync, chmodSync, createReadStream, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
@@ -79,6 +79,7 @@ export async function verifySignedInstaller(path: string, options: { publicKeyPe
   if (signature.file !== basename(path)) return { ok: false, problem: 'wrong-file' }
   if (!newerVersion(signature.version, options.currentVersion)) return { ok: false, problem: 'not-newer' }
   const dir = mkdtempSync(join(tmpdir(), 'qalam-installer-'))
+  madeHere.add(dir)
   chmodSync(dir, 0o700)
   const copy = join(dir, basename(path))
   const remove = () => rmSync(dir, { recursive: true, force: true })
@@ -97,4 +98,41 @@ export async function verifySignedInstaller(path: string, options: { publicKeyPe
     return { ok: false, problem: 'unreadable' }
   }
   return { ok: true, version: signature.version, copy, remove }
+}
+
+/** How long an installer's checked copy is kept for the installer running from it. */
+export const INSTALLER_COPY_MAX_AGE_MS = 60 * 60 * 1000
+
+/** The copies this run of Qalam made: the panic wipe removes them however new. */
+const madeHere = new Set<string>()
+
+/**
+ * Removes the copies of installers made for checking (`qalam-installer-*` in the temporary folder):
+ * those older than `maxAgeMs`, and with `ours` every one this run made. The installer runs from its
+ * copy, so a copy goes on a later start, a later check, or the panic wipe.
+ */
+export function sweepInstallerCopies(maxAgeMs: number, options: { ours?: boolean; now?: number; dir?: string } = {}): number {
+  const now = options.now ?? Date.now()
+  const dir = options.dir ?? tmpdir()
+  let removed = 0
+  let names: string[]
+  try {
+    names = readdirSync(dir)
+  } catch {
+    return 0
+  }
+  for (const name of names) {
+    if (!name.startsWith('qalam-installer-')) continue
+    const path = join(dir, name)
+    try {
+      const info = lstatSync(path)
+      if (!info.isDirectory() || (now - info.mtimeMs < maxAgeMs && !(options.ours === true && madeHere.has(path)))) continue
+      rmSync(path, { recursive: true, force: true })
+      madeHere.delete(path)
+      removed++
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+  return removed
 }

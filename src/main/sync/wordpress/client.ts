@@ -76,10 +76,14 @@ export async function readCapped(response: Response, limit: number): Promise<str
   return Buffer.concat(chunks).toString('utf8')
 }
 
-/** This computer: the only place plain http: is allowed (tests, a developer's own WordPress). */
+/**
+ * This computer: the only place plain http: is allowed (tests, a developer's own WordPress). Only
+ * literal loopback addresses and `localhost` itself: a name under `.localhost` is looked up through
+ * DNS by Node, and a resolver can point it anywhere.
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const h = hostname.replace(/^\[|\]$/g, '').toLowerCase()
-  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h)
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h)
 }
 
 export interface RequestOptions {
