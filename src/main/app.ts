@@ -100,7 +100,8 @@ export function runApp(electron: ElectronModule, paths: AppPaths): { services: (
           return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0]!
         },
         openPath: (path) => shell.openPath(path),
-        platformName: process.platform
+        platformName: process.platform,
+        resourcesPath: process.resourcesPath
       }),
       // The panic wipe clears what Chromium keeps for the window too.
       clearBrowserData: async () => {

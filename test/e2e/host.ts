@@ -71,8 +71,10 @@ export interface Host {
   savedFiles: { name: string; text: string }[]
   /** Bundles the app saved through the save dialog, as paths. */
   savedBundles: string[]
+  /** The update servers the main process asked about (its own dialog), in order. */
+  serverConfirmations: (string | null)[]
   /** What the next "open a bundle" dialog answers (a path, or null for cancel). */
-  dialogAnswers: { openBundle: string | null }
+  dialogAnswers: { openBundle: string | null; confirmUpdateServer?: boolean }
 }
 
 const IPC_PATH = '/__qalam-ipc'
@@ -131,7 +133,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const openedExternally: string[] = []
   const savedFiles: { name: string; text: string }[] = []
   const savedBundles: string[] = []
-  const dialogAnswers: { openBundle: string | null } = { openBundle: null }
+  const dialogAnswers: { openBundle: string | null; confirmUpdateServer?: boolean } = { openBundle: null }
+  const serverConfirmations: (string | null)[] = []
   let services: Services | null = null
   let dispatchIpc: ((channel: unknown, payload: unknown) => Promise<IpcResult<unknown>>) | null = null
   // The app window's calls arrive over fetch with this token (only the top frame's preload has it): a round trip
@@ -174,7 +177,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
         savedBundles.push(path)
         return true
       },
-      openBundleFile: async () => dialogAnswers.openBundle
+      openBundleFile: async () => dialogAnswers.openBundle,
+      confirmUpdateServer: async (url) => {
+        serverConfirmations.push(url)
+        return dialogAnswers.confirmUpdateServer ?? false
+      }
     },
     secrets: testSecrets(options.secretStorage ?? 'os'),
     shell: {
@@ -253,6 +260,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     openedExternally,
     savedFiles,
     savedBundles,
+    serverConfirmations,
     dialogAnswers
   }
 }

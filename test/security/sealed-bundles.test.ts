@@ -54,7 +54,8 @@ function desk(name: string): Desk {
           saved.push(path)
           return true
         },
-        openBundleFile: async () => open.path
+        openBundleFile: async () => open.path,
+        confirmUpdateServer: async () => false
       }
     })
   )

@@ -19,7 +19,13 @@ export function testPlatform(overrides: Partial<Platform> = {}): Platform & { op
     appVersion: 'test',
     platformName: 'linux',
     clock: { now: () => Date.now() },
-    dialogs: { pickImageFile: async () => null, saveTextFile: async () => false, saveBundleFile: async () => false, openBundleFile: async () => null },
+    dialogs: {
+      pickImageFile: async () => null,
+      saveTextFile: async () => false,
+      saveBundleFile: async () => false,
+      openBundleFile: async () => null,
+      confirmUpdateServer: async () => false
+    },
     shell: { openExternal: async (url) => void opened.push(url) },
     secrets: testSecrets(),
     opened,

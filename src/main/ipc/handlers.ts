@@ -71,6 +71,7 @@ export function createHandlers(services: Services): Handlers {
     'updates:check': () => services.updates.check(),
     'updates:install': ({ when }) => services.updates.install(when),
     'updates:fromFile': () => services.updates.fromFile(),
+    'updates:setServer': ({ url }) => services.updates.setServer(url),
     'sites:list': () => sync.sites(),
     'sites:add': (request) => sync.addSite(request),
     'sites:remove': ({ id }) => {

@@ -3,9 +3,27 @@ import { writeFileSync } from 'node:fs'
 import { isExternalWebUrl } from '@shared/domain/links'
 import { systemClock, type Platform, type Secrets } from './types'
 
+/** The words of the update-server confirmation, shown by the main process in the UI's language. */
+const UPDATE_SERVER_WORDS = {
+  ar: {
+    message: 'هل تأتي تحديثات قلم من هذا الخادم؟',
+    builtIn: 'هل تعود تحديثات قلم إلى خادم الناشر؟',
+    detail: 'لا يُثبَّت تحديث إلا بتوقيع ناشر قلم، أيّاً كان مصدره. غيّره فقط إن طلبه منك قسم التقنية في الجريدة.',
+    change: 'غيّر',
+    cancel: 'ألغِ'
+  },
+  en: {
+    message: 'Should Qalam’s updates come from this server?',
+    builtIn: 'Should Qalam’s updates come from the publisher again?',
+    detail: 'No update installs without the Qalam publisher’s signature, wherever it comes from. Change this only if your newsroom’s IT asked you to.',
+    change: 'Change',
+    cancel: 'Cancel'
+  }
+} as const
+
 /** The platform interfaces implemented with Electron's modules. */
 export function electronPlatform(deps: {
-  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox'>
   shell: Pick<ElectronShell, 'openExternal'>
   safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> & { getSelectedStorageBackend?: () => string }
   window: () => BrowserWindow | null
@@ -42,6 +60,21 @@ export function electronPlatform(deps: {
         if (result.canceled || result.filePath === undefined) return false
         writeFileSync(result.filePath, bytes)
         return true
+      },
+      async confirmUpdateServer(url, locale) {
+        const words = UPDATE_SERVER_WORDS[locale]
+        const options = {
+          type: 'warning' as const,
+          message: url === null ? words.builtIn : words.message,
+          detail: url === null ? '' : `${url}\n\n${words.detail}`,
+          buttons: [words.change, words.cancel],
+          defaultId: 1,
+          cancelId: 1,
+          noLink: true
+        }
+        const win = deps.window()
+        const result = win === null ? await deps.dialog.showMessageBox(options) : await deps.dialog.showMessageBox(win, options)
+        return result.response === 0
       },
       async openBundleFile() {
         const win = deps.window()

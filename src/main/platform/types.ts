@@ -13,6 +13,11 @@ export interface Dialogs {
   saveBundleFile(defaultName: string, bytes: Uint8Array): Promise<boolean>
   /** Asks the user for a .qalam bundle; resolves to its path, or null if cancelled. */
   openBundleFile(): Promise<string | null>
+  /**
+   * Asks, in a dialog the main process shows (not the page), whether updates should come from
+   * `url` (null: the publisher's own feed again); true only if the user said so.
+   */
+  confirmUpdateServer(url: string | null, locale: 'ar' | 'en'): Promise<boolean>
 }
 
 export interface Shell {

@@ -132,6 +132,8 @@ export function createServices(options: ServicesOptions) {
     publicKeyPem: options.updateKeyPem ?? PUBLISHER_KEY_PEM,
     // A locked desk cannot read the settings: the built-in feed until it opens.
     server: () => (store.status().state === 'ready' ? settings.get().updateServer : null),
+    confirmServer: (url) => options.platform.dialogs.confirmUpdateServer(url, store.status().state === 'ready' ? settings.get().locale : 'ar'),
+    saveServer: (url) => void settings.update({ updateServer: url }),
     pickInstaller: () => options.platform.updates?.pickInstaller() ?? Promise.resolve(null),
     openInstaller: (path) => options.platform.updates?.openInstaller(path) ?? Promise.resolve()
   })

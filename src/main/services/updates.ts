@@ -1,7 +1,7 @@
 import type { InstallerResult, UpdateProblem, UpdateState } from '@shared/domain/updates'
 import type { Clock } from '../platform/types'
 import type { OpenInstaller, UpdaterPort } from '../updates/port'
-import { INSTALLER_COPY_MAX_AGE_MS, sweepInstallerCopies, verifySignedInstaller } from '../updates/signed-installer'
+import { INSTALLER_COPY_MAX_AGE_MS, sweepInstallerCopies, verifyDownloadedUpdate, verifySignedInstaller } from '../updates/signed-installer'
 
 /** The first check waits for the desk to settle. */
 export const FIRST_CHECK_MS = 30_000
@@ -19,6 +19,9 @@ export interface UpdateDeps {
   publicKeyPem: string
   /** The newsroom's update server from the settings, or null. */
   server: () => string | null
+  /** The main process's own dialog: whether the user wants updates from this server (see Dialogs.confirmUpdateServer). */
+  confirmServer: (url: string | null) => Promise<boolean>
+  saveServer: (url: string | null) => void
   pickInstaller: () => Promise<string | null>
   openInstaller: OpenInstaller
   timers?: { set: (run: () => void, ms: number) => unknown; clear: (handle: unknown) => void }
@@ -52,8 +55,23 @@ export class UpdateService {
     updater.onProgress((percent) => {
       if (this.state.kind === 'downloading') this.set({ ...this.state, percent: Math.max(0, Math.min(100, Math.round(percent))) })
     })
-    updater.onDownloaded((version) => this.set({ kind: 'ready', version, onQuit: false }))
+    updater.onDownloaded((version, file) => void this.verifyDownload(updater, version, file))
     updater.onError((error) => this.set({ kind: 'failed', problem: problemOf(error), checkedAt: this.deps.clock.now() }))
+  }
+
+  /**
+   * A downloaded update is ready to install only with the publisher's Ed25519 signature over it: the
+   * feed's SHA-512 is no proof when whoever serves the feed (or reads the traffic) serves the file.
+   */
+  private async verifyDownload(updater: UpdaterPort, version: string, file: string): Promise<void> {
+    let signature: Uint8Array | null = null
+    try {
+      signature = await updater.signatureFor(file, version)
+    } catch {
+      signature = null
+    }
+    const verified = await verifyDownloadedUpdate(file, signature, { publicKeyPem: this.deps.publicKeyPem, currentVersion: this.deps.appVersion, version })
+    this.set(verified.ok ? { kind: 'ready', version, onQuit: false } : { kind: 'failed', problem: 'bad-signature', checkedAt: this.deps.clock.now() })
   }
 
   status(): UpdateState {
@@ -109,6 +127,17 @@ export class UpdateService {
       this.set({ ...this.state, onQuit: true })
     }
     return this.state
+  }
+
+  /**
+   * Where updates come from: changed only after the user confirms it in a dialog the main process
+   * shows, so a page that runs script in the window cannot quietly point updates elsewhere.
+   */
+  async setServer(url: string | null): Promise<{ changed: boolean; server: string | null }> {
+    if (url === this.deps.server()) return { changed: false, server: url }
+    if (!(await this.deps.confirmServer(url))) return { changed: false, server: this.deps.server() }
+    this.deps.saveServer(url)
+    return { changed: true, server: url }
   }
 
   /** An installer from a USB stick: verified against the publisher's key, then opened as the system opens installers. */

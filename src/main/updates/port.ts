@@ -8,8 +8,10 @@ export interface UpdaterPort {
   /** Asks the feed; resolves the newer version offered (its download then starts in the background), or null. */
   check(): Promise<string | null>
   onProgress(listener: (percent: number) => void): void
-  /** The download is complete and its SHA-512 (and on Windows the publisher's signature) verified. */
-  onDownloaded(listener: (version: string) => void): void
+  /** The download is complete and its SHA-512 checked against the feed: the file, for the publisher's signature to be checked. */
+  onDownloaded(listener: (version: string, file: string) => void): void
+  /** The publisher's `.sig` for a downloaded file, from the same place as the feed; null when there is none. */
+  signatureFor(file: string, version: string): Promise<Uint8Array | null>
   onError(listener: (error: Error) => void): void
   /** Installs the downloaded update when the app quits (off until the reporter agrees). */
   installOnQuit(on: boolean): void

@@ -40,6 +40,67 @@ export function newerVersion(candidate: string, current: string): boolean {
   return false
 }
 
+/**
+ * A `.sig`'s bytes checked for the file named `fileName`: Qalam's format, the publisher's key
+ * built into the app, this file's name, and a version newer than the one running (and, for an
+ * update the feed offered, that version). What is left to check is the file's SHA-512.
+ */
+export function checkSignature(
+  bytes: Uint8Array,
+  fileName: string,
+  options: { publicKeyPem: string; currentVersion: string; version?: string }
+): InstallerSignature | { problem: InstallerProblem } {
+  if (bytes.length > MAX_SIGNATURE_BYTES) return { problem: 'bad-signature' }
+  let signature: InstallerSignature
+  try {
+    const parsed = signatureSchema.safeParse(JSON.parse(Buffer.from(bytes).toString('utf8')))
+    if (!parsed.success) return { problem: 'bad-signature' }
+    signature = parsed.data
+  } catch {
+    return { problem: 'bad-signature' }
+  }
+  let key
+  try {
+    key = createPublicKey(options.publicKeyPem)
+  } catch {
+    return { problem: 'bad-signature' }
+  }
+  if (!verify(null, signedMessage(signature), key, Buffer.from(signature.signature, 'base64'))) return { problem: 'bad-signature' }
+  // A signature is for one file: another signed installer's .sig does not carry over.
+  if (signature.file !== fileName) return { problem: 'wrong-file' }
+  if (!newerVersion(signature.version, options.currentVersion)) return { problem: 'not-newer' }
+  if (options.version !== undefined && signature.version !== options.version) return { problem: 'wrong-file' }
+  return signature
+}
+
+/** A file's SHA-512 in hex, read as a stream (an installer is too big to read into memory at once). */
+export async function sha512Of(path: string): Promise<string> {
+  const hash = createHash('sha512')
+  await pipeline(createReadStream(path), hash)
+  return hash.digest('hex')
+}
+
+/**
+ * An update electron-updater downloaded (its SHA-512 checked against the same feed, which proves
+ * nothing if the feed is the attacker's): accepted only with the publisher's signature over this
+ * file, fetched beside it, for the version the feed offered. Every platform, AppImage and deb too.
+ */
+export async function verifyDownloadedUpdate(
+  path: string,
+  signature: Uint8Array | null,
+  options: { publicKeyPem: string; currentVersion: string; version: string }
+): Promise<{ ok: true } | { ok: false; problem: InstallerProblem }> {
+  if (signature === null) return { ok: false, problem: 'unsigned' }
+  const checked = checkSignature(signature, basename(path), options)
+  if ('problem' in checked) return { ok: false, problem: checked.problem }
+  try {
+    if ((await sha512Of(path)) !== checked.sha512) return { ok: false, problem: 'bad-signature' }
+  } catch {
+    return { ok: false, problem: 'unreadable' }
+  }
+  return { ok: true }
+}
+
 export type Verified = { ok: true; version: string; copy: string; remove: () => void } | { ok: false; problem: InstallerProblem }
 
 /**
@@ -58,26 +119,17 @@ export async function verifySignedInstaller(path: string, options: { publicKeyPe
   }
   if (!info.isFile()) return { ok: false, problem: 'unreadable' }
   if (info.size > (options.maxBytes ?? MAX_INSTALLER_BYTES)) return { ok: false, problem: 'too-large' }
-  let signature: InstallerSignature
+  let sigBytes: Buffer
   try {
     const sigPath = `${path}.sig`
     if (statSync(sigPath).size > MAX_SIGNATURE_BYTES) return { ok: false, problem: 'bad-signature' }
-    const parsed = signatureSchema.safeParse(JSON.parse(readFileSync(sigPath, 'utf8')))
-    if (!parsed.success) return { ok: false, problem: 'bad-signature' }
-    signature = parsed.data
+    sigBytes = readFileSync(sigPath)
   } catch (error) {
     return { ok: false, problem: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'unsigned' : 'bad-signature' }
   }
-  let key
-  try {
-    key = createPublicKey(options.publicKeyPem)
-  } catch {
-    return { ok: false, problem: 'bad-signature' }
-  }
-  if (!verify(null, signedMessage(signature), key, Buffer.from(signature.signature, 'base64'))) return { ok: false, problem: 'bad-signature' }
-  // A signature is for one file: another signed installer's .sig next to this one does not carry over.
-  if (signature.file !== basename(path)) return { ok: false, problem: 'wrong-file' }
-  if (!newerVersion(signature.version, options.currentVersion)) return { ok: false, problem: 'not-newer' }
+  const checked = checkSignature(sigBytes, basename(path), options)
+  if ('problem' in checked) return { ok: false, problem: checked.problem }
+  const signature = checked
   const dir = mkdtempSync(join(tmpdir(), 'qalam-installer-'))
   madeHere.add(dir)
   chmodSync(dir, 0o700)
@@ -85,11 +137,7 @@ export async function verifySignedInstaller(path: string, options: { publicKeyPe
   const remove = () => rmSync(dir, { recursive: true, force: true })
   try {
     copyFileSync(path, copy)
-    // Hashed as a stream: an installer is too big to read into memory at once.
-    const hash = createHash('sha512')
-    await pipeline(createReadStream(copy), hash)
-    const sha512 = hash.digest('hex')
-    if (sha512 !== signature.sha512) {
+    if ((await sha512Of(copy)) !== signature.sha512) {
       remove()
       return { ok: false, problem: 'bad-signature' }
     }

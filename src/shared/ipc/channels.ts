@@ -81,7 +81,8 @@ export const CHANNEL_NAMES = [
   'updates:status',
   'updates:check',
   'updates:install',
-  'updates:fromFile'
+  'updates:fromFile',
+  'updates:setServer'
 ] as const
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number]

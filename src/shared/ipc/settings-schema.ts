@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DIGITS, LOCK_AFTER_CHOICES, MONTH_NAMES, TEXT_SIZES, isUpdateServerUrl } from '../domain/app'
+import { DIGITS, LOCK_AFTER_CHOICES, MONTH_NAMES, TEXT_SIZES } from '../domain/app'
 
 const id = z.uuid()
 
@@ -18,7 +18,7 @@ export const settingsPatchSchema = z
       .refine((n) => (TEXT_SIZES as readonly number[]).includes(n), 'one of the text sizes')
       .optional(),
     monthNames: z.enum(MONTH_NAMES).optional(),
-    digits: z.enum(DIGITS).optional(),
-    updateServer: z.string().trim().max(2000).refine(isUpdateServerUrl, 'an https address').nullable().optional()
+    digits: z.enum(DIGITS).optional()
+    // Not the update server: that changes only through updates:setServer, after the main process asks.
   })
   .strict()

@@ -14,7 +14,15 @@ beforeEach(() => {
   tmp = tempDir()
   services = servicesIn(
     tmp.dir,
-    testPlatform({ dialogs: { pickImageFile: async () => picked, saveTextFile: async () => false, saveBundleFile: async () => false, openBundleFile: async () => null } })
+    testPlatform({
+      dialogs: {
+        pickImageFile: async () => picked,
+        saveTextFile: async () => false,
+        saveBundleFile: async () => false,
+        openBundleFile: async () => null,
+        confirmUpdateServer: async () => false
+      }
+    })
   )
 })
 afterEach(() => {

@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { signInstaller } from '../../../scripts/sign-update'
@@ -7,7 +7,9 @@ import { newerVersion, verifySignedInstaller } from '@main/updates/signed-instal
 import { PUBLISHER_KEY_PEM } from '@main/updates/publisher-key'
 import { CHECK_EVERY_MS, FIRST_CHECK_MS, OFFLINE_RETRY_MS, problemOf, UpdateService, type UpdateDeps } from '@main/services/updates'
 import type { UpdaterPort } from '@main/updates/port'
+import { signatureUrl } from '@main/platform/updater'
 import { settingsPatchSchema } from '@shared/ipc/settings-schema'
+import { updatesContract } from '@shared/ipc/updates-contract'
 import { tempDir } from '../../support/temp'
 
 function keyPair() {
@@ -102,17 +104,19 @@ class FakeUpdater implements UpdaterPort {
   onQuit = false
   installedNow = false
   private progress: ((p: number) => void)[] = []
-  private downloaded: ((v: string) => void)[] = []
+  private downloaded: ((v: string, file: string) => void)[] = []
   private errors: ((e: Error) => void)[] = []
   setFeed = (url: string | null) => void this.feeds.push(url)
   check = async () => (this.checks++, this.offer)
   onProgress = (l: (p: number) => void) => void this.progress.push(l)
-  onDownloaded = (l: (v: string) => void) => void this.downloaded.push(l)
+  onDownloaded = (l: (v: string, file: string) => void) => void this.downloaded.push(l)
+  /** The .sig beside the downloaded file, as the feed would serve it. */
+  signatureFor = async (file: string) => (existsSync(`${file}.sig`) ? readFileSync(`${file}.sig`) : null)
   onError = (l: (e: Error) => void) => void this.errors.push(l)
   installOnQuit = (on: boolean) => void (this.onQuit = on)
   quitAndInstall = () => void (this.installedNow = true)
   emitProgress = (p: number) => this.progress.forEach((l) => l(p))
-  emitDownloaded = (v: string) => this.downloaded.forEach((l) => l(v))
+  emitDownloaded = (v: string, file: string) => this.downloaded.forEach((l) => l(v, file))
   emitError = (e: Error) => this.errors.forEach((l) => l(e))
 }
 
@@ -126,6 +130,8 @@ describe('the update service', () => {
       appVersion: '1.2.0',
       publicKeyPem: PUBLISHER_KEY_PEM,
       server: () => null,
+      confirmServer: async () => false,
+      saveServer: () => undefined,
       pickInstaller: async () => null,
       openInstaller: async () => undefined,
       ...more
@@ -153,16 +159,25 @@ describe('the update service', () => {
     updates.stop()
   })
 
+  /** A downloaded update as electron-updater leaves it, signed by `publisher` (or not). */
+  async function downloaded(name: string, version: string, publisher: ReturnType<typeof keyPair> | null) {
+    const file = join(tmp.dir, name)
+    writeFileSync(file, randomBytes(256 * 1024))
+    if (publisher !== null) await signInstaller(file, publisher.privatePem, version)
+    return file
+  }
+
   it('downloads in the background and installs on quit only after the reporter agrees', async () => {
+    const publisher = keyPair()
     const updater = new FakeUpdater()
-    const updates = service(updater)
+    const updates = service(updater, { publicKeyPem: publisher.publicPem })
     const seen: string[] = []
     updates.onState((s) => seen.push(s.kind))
     expect(await updates.check()).toEqual({ kind: 'downloading', version: '1.3.0', percent: 0 })
     updater.emitProgress(41.6)
     expect(updates.status()).toEqual({ kind: 'downloading', version: '1.3.0', percent: 42 })
-    updater.emitDownloaded('1.3.0')
-    expect(updates.status()).toEqual({ kind: 'ready', version: '1.3.0', onQuit: false })
+    updater.emitDownloaded('1.3.0', await downloaded('Qalam-1.3.0.AppImage', '1.3.0', publisher))
+    await vi.waitFor(() => expect(updates.status()).toEqual({ kind: 'ready', version: '1.3.0', onQuit: false }))
     expect(updater.onQuit).toBe(false)
     expect(updates.install('quit')).toEqual({ kind: 'ready', version: '1.3.0', onQuit: true })
     expect(updater.onQuit).toBe(true)
@@ -170,6 +185,37 @@ describe('the update service', () => {
     updates.install('now')
     expect(updater.installedNow).toBe(true)
     expect(seen).toEqual(['checking', 'downloading', 'downloading', 'ready', 'ready'])
+  })
+
+  it('never offers to install a download without the publisher’s signature over it, on every platform (the feed’s SHA-512 proves nothing when the feed is the attacker’s)', async () => {
+    const publisher = keyPair()
+    const stranger = keyPair()
+    const attempts: [string, (file: string) => Promise<void> | void][] = [
+      ['no .sig at all', () => undefined],
+      ['signed by another key', (file) => signInstaller(file, stranger.privatePem, '1.3.0').then(() => undefined)],
+      [
+        'the file changed after signing',
+        async (file) => {
+          await signInstaller(file, publisher.privatePem, '1.3.0')
+          writeFileSync(file, randomBytes(256 * 1024))
+        }
+      ],
+      ['signed for another version', (file) => signInstaller(file, publisher.privatePem, '1.4.0').then(() => undefined)]
+    ]
+    for (const [what, prepare] of attempts) {
+      for (const name of ['Qalam-1.3.0.AppImage', 'qalam_1.3.0_amd64.deb', 'Qalam-1.3.0.dmg', 'Qalam-Setup-1.3.0.exe']) {
+        const updater = new FakeUpdater()
+        const updates = service(updater, { publicKeyPem: publisher.publicPem })
+        await updates.check()
+        const file = await downloaded(name, '1.3.0', null)
+        await prepare(file)
+        updater.emitDownloaded('1.3.0', file)
+        await vi.waitFor(() => expect(updates.status(), `${what}: ${name}`).toMatchObject({ kind: 'failed', problem: 'bad-signature' }))
+        updates.install('quit')
+        updates.install('now')
+        expect(updater.onQuit || updater.installedNow, `${what}: ${name}`).toBe(false)
+      }
+    }
   })
 
   it('says a signature fault, a lost connection or another failure in its own words, and follows the newsroom’s server', async () => {
@@ -210,9 +256,10 @@ describe('the update service', () => {
     expect(await service(null, { pickInstaller: async () => null }).fromFile()).toEqual({ ok: false, problem: 'cancelled' })
   })
 
-  it('takes only an https update server without credentials in the settings', () => {
-    expect(settingsPatchSchema.safeParse({ updateServer: 'https://updates.newsroom.example/qalam/' }).success).toBe(true)
-    expect(settingsPatchSchema.safeParse({ updateServer: null }).success).toBe(true)
+  it('takes only an https update server without credentials, and only through the main process’s own confirmation', async () => {
+    const schema = updatesContract['updates:setServer'].request
+    expect(schema.safeParse({ url: 'https://updates.newsroom.example/qalam/' }).success).toBe(true)
+    expect(schema.safeParse({ url: null }).success).toBe(true)
     for (const bad of [
       'http://updates.newsroom.example/',
       'https://user:pw@updates.example/',
@@ -221,6 +268,32 @@ describe('the update service', () => {
       `https://x.example/${'a'.repeat(2100)}`,
       'not a url'
     ])
-      expect(settingsPatchSchema.safeParse({ updateServer: bad }).success, bad).toBe(false)
+      expect(schema.safeParse({ url: bad }).success, bad).toBe(false)
+    // The page cannot set it with the other settings.
+    expect(settingsPatchSchema.safeParse({ updateServer: 'https://evil.example/' }).success).toBe(false)
+    let saved: string | null = null
+    let answer = false
+    const asked: (string | null)[] = []
+    const updates = service(new FakeUpdater(), {
+      server: () => saved,
+      confirmServer: async (url) => (asked.push(url), answer),
+      saveServer: (url) => void (saved = url)
+    })
+    expect(await updates.setServer('https://evil.example/')).toEqual({ changed: false, server: null })
+    answer = true
+    expect(await updates.setServer('https://updates.newsroom.example/')).toEqual({ changed: true, server: 'https://updates.newsroom.example/' })
+    expect(saved).toBe('https://updates.newsroom.example/')
+    expect(asked).toEqual(['https://evil.example/', 'https://updates.newsroom.example/'])
+  })
+})
+
+describe('where an update’s signature is fetched', () => {
+  it('beside the file on the newsroom’s server, or among the GitHub release’s assets named in app-update.yml', () => {
+    expect(signatureUrl('https://updates.newsroom.example/qalam/', 'Qalam-1.3.0.AppImage', '1.3.0', tmp.dir)).toBe(
+      'https://updates.newsroom.example/qalam/Qalam-1.3.0.AppImage.sig'
+    )
+    expect(signatureUrl(null, 'qalam_1.3.0_amd64.deb', '1.3.0', tmp.dir)).toBeNull()
+    writeFileSync(join(tmp.dir, 'app-update.yml'), 'owner: qalam-news\nrepo: qalam\nprovider: github\n')
+    expect(signatureUrl(null, 'qalam_1.3.0_amd64.deb', '1.3.0', tmp.dir)).toBe('https://github.com/qalam-news/qalam/releases/download/v1.3.0/qalam_1.3.0_amd64.deb.sig')
   })
 })

@@ -31,7 +31,8 @@ export function UpdatesSection() {
     const value = server.trim()
     if (value !== '' && !isUpdateServerUrl(value)) return setServerError(true)
     setServerError(false)
-    void call(api().settings.update({ updateServer: value === '' ? null : value })).catch(report)
+    // The main process asks the reporter in its own dialog; the field shows what was kept.
+    void call(api().updates.setServer({ url: value === '' ? null : value })).then((r) => setServer(r.server ?? ''), report)
   }
   const describe = (s: UpdateState): string => {
     switch (s.kind) {
