@@ -22,13 +22,26 @@ export function startsWith(b: Uint8Array, at: number, text: string): boolean {
   return true
 }
 
-/** Collects output pieces without copying until the end. */
+/**
+ * Collects output pieces without copying until the end. A piece that continues the last one
+ * in the same buffer extends it, so a file of millions of tiny kept blocks (markers, extensions)
+ * costs one view, not one object each.
+ */
 export class Pieces {
   private readonly parts: Uint8Array[] = []
   private size = 0
   push(part: Uint8Array): void {
-    this.parts.push(part)
+    const last = this.parts[this.parts.length - 1]
+    if (last !== undefined && last.buffer === part.buffer && last.byteOffset + last.length === part.byteOffset && part.length > 0) {
+      this.parts[this.parts.length - 1] = new Uint8Array(last.buffer, last.byteOffset, last.length + part.length)
+    } else this.parts.push(part)
     this.size += part.length
+  }
+  get length(): number {
+    return this.size
+  }
+  pieces(): readonly Uint8Array[] {
+    return this.parts
   }
   join(): Uint8Array {
     const out = new Uint8Array(this.size)

@@ -4,13 +4,15 @@ import type { RemovedKind, Stripped } from './strip'
 
 /**
  * HEIF-family files (AVIF, HEIC): the metadata are items of the `meta` box (an `Exif`
- * item; XMP as a `mime` item of type application/rdf+xml) whose bytes lie where `iloc`
- * says, often at the end of the file. Moving anything would mean rewriting every
- * offset, so the file keeps its layout: each metadata item's bytes are overwritten
- * with an empty EXIF block (or an empty XMP packet) padded with zeros, and top-level
- * `uuid`/`udta` boxes become `free` boxes of zeros. The coded picture, its properties
- * (the `colr` ICC profile, rotation and mirroring) and the HEIF thumbnail items, which
- * show the same picture, are untouched.
+ * item; XMP and other `mime` items, whatever parameters their type carries; items of the
+ * older `infe` versions with a content type) whose bytes lie where `iloc` says, often at the
+ * end of the file. Moving anything would mean rewriting every offset, so the file keeps its
+ * layout: each metadata item's bytes are overwritten with an empty EXIF block (or an empty
+ * XMP packet) padded with zeros, and thumbnail items (`thmb` in `iref`, which may show the
+ * picture before it was cropped) with zeros. Top-level `uuid`/`udta` boxes, and `udta`,
+ * `meta` and `uuid` anywhere in an image sequence's `moov`, become `free` boxes of zeros.
+ * The coded picture and its properties (the `colr` ICC profile, rotation and mirroring) are
+ * untouched. Every count is held to the bytes that carry it.
  */
 
 interface Box {
@@ -67,109 +69,195 @@ export function stripHeif(input: Uint8Array): Stripped {
   const meta = top.find((b) => b.type === 'meta')
   if (meta === undefined) throw new DamagedImage('no meta box')
   for (const box of top) {
-    if (box.type === 'uuid' || box.type === 'udta') {
-      bytes.set(fromAscii('free'), box.start + 4)
-      bytes.fill(0, box.body, box.end)
-      removed.add('other')
-    }
+    if (box.type === 'uuid' || box.type === 'udta') freeBox(bytes, box, removed)
+    // An image sequence (AVIS, HEIF sequences) carries its own user data and metadata inside its tracks.
+    if (box.type === 'moov') freeMetadataIn(bytes, box, removed, 0)
   }
   const children = boxesIn(bytes, meta.body + 4, meta.end)
   const iinf = children.find((b) => b.type === 'iinf')
   const iloc = children.find((b) => b.type === 'iloc')
   const idat = children.find((b) => b.type === 'idat')
+  const iref = children.find((b) => b.type === 'iref')
   if (iinf === undefined || iloc === undefined) return { bytes, removed: [...removed] as RemovedKind[], orientation: null }
-  const metadata = metadataItems(bytes, iinf)
+  // Metadata items, and thumbnails (which may show the picture before it was cropped).
+  const metadata = [...metadataItems(bytes, iinf), ...(iref === undefined ? [] : thumbnailItems(bytes, iref))]
+  const located = locations(bytes, iloc, idat)
+  const seen = new Set<string>()
+  let cleared = 0
   for (const { id, kind } of metadata) {
-    for (const extent of extentsOf(bytes, iloc, id, idat)) {
-      const cleared = new Uint8Array(extent.end - extent.start)
-      const filler = kind === 'exif' ? exifItem() : fromAscii(EMPTY_XMP)
-      if (filler.length <= cleared.length) {
-        cleared.set(filler)
-        if (kind === 'xmp') cleared.fill(0x20, filler.length)
-      }
+    for (const extent of extentsOf(located, id, bytes)) {
+      // The same bytes named by many items are cleared once; items that together name more than the file are not a photo.
+      const key = `${extent.start}:${extent.end}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      cleared += extent.end - extent.start
+      if (cleared > bytes.length) throw new DamagedImage('metadata items overlap')
+      const length = extent.end - extent.start
+      const fits = kind === 'exif' ? EXIF_ITEM : kind === 'xmp' ? EMPTY_XMP_BYTES : new Uint8Array(0)
+      const filler = fits.length <= length ? fits : new Uint8Array(0)
+      const pad = kind === 'xmp' && filler.length > 0 ? 0x20 : 0
       // Already cleared (by Qalam, earlier): nothing to say was removed.
-      if (cleared.every((b, i) => bytes[extent.start + i] === b)) continue
-      bytes.set(cleared, extent.start)
+      let same = true
+      for (let i = 0; i < length && same; i++) same = bytes[extent.start + i] === (i < filler.length ? filler[i] : pad)
+      if (same) continue
+      bytes.set(filler, extent.start)
+      bytes.fill(pad, extent.start + filler.length, extent.end)
       removed.add(kind)
     }
   }
   return { bytes, removed: [...removed] as RemovedKind[], orientation: null }
 }
 
-const EMPTY_XMP = '<x:xmpmeta xmlns:x="adobe:ns:meta/"/>'
+const EMPTY_XMP_BYTES = fromAscii('<x:xmpmeta xmlns:x="adobe:ns:meta/"/>')
 
 /** An Exif item: a 4-byte offset to the TIFF header, then an empty TIFF. */
-function exifItem(): Uint8Array {
+const EXIF_ITEM = (() => {
   const tiff = emptyTiff()
   const out = new Uint8Array(4 + tiff.length)
   out.set(tiff, 4)
   return out
+})()
+
+type ItemKind = 'exif' | 'xmp' | 'other' | 'thumbnail'
+
+/** A box turned into a `free` box of zeros (the file keeps its layout). */
+function freeBox(bytes: Uint8Array, box: Box, removed: Set<string>): void {
+  bytes.set(fromAscii('free'), box.start + 4)
+  bytes.fill(0, box.body, box.end)
+  removed.add('other')
 }
 
-function metadataItems(bytes: Uint8Array, iinf: Box): { id: number; kind: 'exif' | 'xmp' }[] {
+/** Containers of a movie box that can hold user data or metadata further down. */
+const MOVIE_CONTAINERS = new Set(['moov', 'trak', 'mdia', 'minf', 'stbl', 'edts', 'dinf', 'mvex'])
+
+function freeMetadataIn(bytes: Uint8Array, container: Box, removed: Set<string>, depth: number): void {
+  if (depth > 8) throw new DamagedImage('boxes nested too deep')
+  for (const child of boxesIn(bytes, container.body, container.end)) {
+    if (child.type === 'udta' || child.type === 'meta' || child.type === 'uuid') freeBox(bytes, child, removed)
+    else if (MOVIE_CONTAINERS.has(child.type)) freeMetadataIn(bytes, child, removed, depth + 1)
+  }
+}
+
+/** Items that say something about the picture rather than draw it: Exif, any `mime` item (XMP among them), items of older `infe` versions with a content type. */
+function metadataItems(bytes: Uint8Array, iinf: Box): { id: number; kind: ItemKind }[] {
   const version = bytes[iinf.body]!
   const first = iinf.body + 4 + (version === 0 ? 2 : 4)
-  const found: { id: number; kind: 'exif' | 'xmp' }[] = []
+  const found: { id: number; kind: ItemKind }[] = []
+  const stringEnd = (p: number, end: number) => {
+    while (p < end && bytes[p] !== 0) p++
+    return p
+  }
+  const mimeKind = (at: number, end: number): ItemKind => {
+    const typeEnd = stringEnd(at, end)
+    const content = ascii(bytes, at, Math.max(0, typeEnd - at))
+    // «application/rdf+xml; charset=utf-8» is XMP too: the type is what comes before any parameters.
+    return content.split(';')[0]!.trim().toLowerCase() === 'application/rdf+xml' ? 'xmp' : 'other'
+  }
   for (const infe of boxesIn(bytes, first, iinf.end)) {
     if (infe.type !== 'infe') continue
     const v = bytes[infe.body]!
-    if (v < 2) continue
+    if (v < 2) {
+      // Versions 0 and 1: item id, protection index, name, content type (and encoding): no item type, so any content type is metadata.
+      const id = u16be(bytes, infe.body + 4)
+      const nameEnd = stringEnd(infe.body + 8, infe.end)
+      if (nameEnd + 1 < infe.end && bytes[nameEnd + 1] !== 0) found.push({ id, kind: mimeKind(nameEnd + 1, infe.end) })
+      continue
+    }
     let at = infe.body + 4
     const id = v === 2 ? u16be(bytes, at) : u32be(bytes, at)
     at += (v === 2 ? 2 : 4) + 2
     const type = ascii(bytes, at, 4)
     at += 4
-    const skipString = (p: number) => {
-      while (p < infe.end && bytes[p] !== 0) p++
-      return p + 1
-    }
     if (type === 'Exif') found.push({ id, kind: 'exif' })
-    else if (type === 'mime') {
-      const contentAt = skipString(at)
-      const contentEnd = skipString(contentAt) - 1
-      const content = ascii(bytes, contentAt, Math.max(0, contentEnd - contentAt))
-      if (content.trim().toLowerCase() === 'application/rdf+xml') found.push({ id, kind: 'xmp' })
-    }
+    else if (type === 'mime') found.push({ id, kind: mimeKind(stringEnd(at, infe.end) + 1, infe.end) })
   }
   return found
 }
 
-function extentsOf(bytes: Uint8Array, iloc: Box, wanted: number, idat: Box | undefined): { start: number; end: number }[] {
+/** Thumbnail items: those an `iref` box says are a `thmb` of another item. */
+function thumbnailItems(bytes: Uint8Array, iref: Box): { id: number; kind: ItemKind }[] {
+  const wide = bytes[iref.body] === 1
+  const found: { id: number; kind: ItemKind }[] = []
+  for (const ref of boxesIn(bytes, iref.body + 4, iref.end)) {
+    if (ref.type !== 'thmb') continue
+    need(bytes, ref.body + (wide ? 4 : 2), 'iref')
+    found.push({ id: wide ? u32be(bytes, ref.body) : u16be(bytes, ref.body), kind: 'thumbnail' })
+  }
+  return found
+}
+
+/**
+ * Every item's extents from `iloc`, read once. Each count is held to the bytes that are left
+ * (a field of size 0 takes none, so 65,535 items of 65,535 empty extents cost nothing to declare).
+ */
+function locations(bytes: Uint8Array, iloc: Box, idat: Box | undefined): Map<number, { start: number; end: number; method: number }[]> {
   const version = bytes[iloc.body]!
   let at = iloc.body + 4
-  need(bytes, at + 2, 'iloc')
+  need(bytes, Math.min(iloc.end, at + 2), 'iloc')
+  if (at + 2 > iloc.end) throw new DamagedImage('iloc')
   const offsetSize = bytes[at]! >> 4
   const lengthSize = bytes[at]! & 0x0f
   const baseSize = bytes[at + 1]! >> 4
   const indexSize = version === 1 || version === 2 ? bytes[at + 1]! & 0x0f : 0
+  for (const size of [offsetSize, lengthSize, baseSize, indexSize]) if (size !== 0 && size !== 4 && size !== 8) throw new DamagedImage('iloc field size')
   at += 2
   const read = (size: number) => {
-    const value = size === 0 ? 0 : size === 4 ? u32be(bytes, at) : size === 8 ? (u32be(bytes, at) !== 0 ? Infinity : u32be(bytes, at + 4)) : size === 2 ? u16be(bytes, at) : NaN
-    if (Number.isNaN(value)) throw new DamagedImage('iloc field size')
+    if (at + size > iloc.end) throw new DamagedImage('iloc entry outside its box')
+    const value = size === 0 ? 0 : size === 4 ? u32be(bytes, at) : u32be(bytes, at) !== 0 ? Infinity : u32be(bytes, at + 4)
     at += size
     return value
   }
-  const count = version < 2 ? read(2) : read(4)
-  const out: { start: number; end: number }[] = []
+  const idSize = version < 2 ? 2 : 4
+  const readId = () => {
+    if (at + idSize > iloc.end) throw new DamagedImage('iloc entry outside its box')
+    const value = idSize === 2 ? u16be(bytes, at) : u32be(bytes, at)
+    at += idSize
+    return value
+  }
+  const count = readId()
+  const itemBytes = idSize + (version === 1 || version === 2 ? 2 : 0) + 2 + baseSize + 2
+  if (count * itemBytes > iloc.end - at) throw new DamagedImage('iloc declares more items than it holds')
+  const extentBytes = indexSize + offsetSize + lengthSize
+  const out = new Map<number, { start: number; end: number; method: number }[]>()
   for (let i = 0; i < count; i++) {
-    const id = version < 2 ? read(2) : read(4)
-    const method = version === 1 || version === 2 ? read(2) & 0x0f : 0
-    read(2) // data reference index
+    const id = readId()
+    const method = version === 1 || version === 2 ? readU16() & 0x0f : 0
+    readU16() // data reference index
     const base = read(baseSize)
-    const extents = read(2)
+    const extents = readU16()
+    if (extentBytes === 0 ? extents > 1 : extents * extentBytes > iloc.end - at) throw new DamagedImage('iloc declares more extents than it holds')
+    const list = out.get(id) ?? []
     for (let e = 0; e < extents; e++) {
       read(indexSize)
       const offset = read(offsetSize)
       let length = read(lengthSize)
-      if (id !== wanted) continue
       let start: number
       if (method === 0) start = base + offset
       else if (method === 1 && idat !== undefined) start = idat.body + base + offset
-      else throw new DamagedImage('metadata item stored in a way Qalam cannot clear')
+      else {
+        list.push({ start: -1, end: -1, method })
+        continue
+      }
       if (length === 0) length = (method === 1 && idat !== undefined ? idat.end : bytes.length) - start
-      if (!(start >= 0 && start + length <= bytes.length)) throw new DamagedImage('metadata item outside the file')
-      out.push({ start, end: start + length })
+      list.push({ start, end: start + length, method })
     }
+    out.set(id, list)
   }
   return out
+
+  function readU16(): number {
+    if (at + 2 > iloc.end) throw new DamagedImage('iloc entry outside its box')
+    const value = u16be(bytes, at)
+    at += 2
+    return value
+  }
+}
+
+/** Where an item's bytes lie, checked to be inside the file. */
+function extentsOf(located: ReturnType<typeof locations>, wanted: number, bytes: Uint8Array): { start: number; end: number }[] {
+  return (located.get(wanted) ?? []).map((e) => {
+    if (e.start < 0) throw new DamagedImage('metadata item stored in a way Qalam cannot clear')
+    if (!(e.start >= 0 && e.end <= bytes.length && e.end >= e.start)) throw new DamagedImage('metadata item outside the file')
+    return e
+  })
 }

@@ -10,15 +10,18 @@ import type { RemovedKind, Stripped } from './strip'
  *    APP15, and comments, which are dropped;
  *  - APP0 JFIF, kept without its own thumbnail; APP0 JFXX (a thumbnail) dropped;
  *  - anything after the end of the picture (MPF's extra images, trailers), dropped.
- * Kept: the ICC profile (APP2), Adobe's colour transform (APP14) and, when the picture
- * is turned, an EXIF block holding Orientation alone.
+ *  - JPGn (0xF0–0xFD) and reserved markers, which no decoder of the picture needs, dropped.
+ * Kept: the segments that make the picture, the ICC profile (APP2), Adobe's colour transform
+ * (APP14) and, when the picture is turned, an EXIF block holding Orientation alone. Kept
+ * segments are views into the file, joined where they follow each other.
  */
 export function stripJpeg(bytes: Uint8Array): Stripped {
   if (!(bytes[0] === 0xff && bytes[1] === 0xd8)) throw new DamagedImage('no JPEG start')
-  const out = new Pieces()
   const removed = new Set<string>()
   let orientation: number | null = null
-  const kept: Uint8Array[] = []
+  // The JFIF header when it comes first (the EXIF block goes right after it), then the rest kept, as views where they are copied whole.
+  let jfifFirst: Uint8Array | null = null
+  const kept = new Pieces()
   let pos = 2
   let ended = false
   let scans = 0
@@ -33,7 +36,8 @@ export function stripJpeg(bytes: Uint8Array): Stripped {
       break
     }
     if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
-      kept.push(Uint8Array.of(0xff, marker))
+      // A view, not a copy: a file of nothing but restart markers must not cost an object per marker.
+      kept.push(bytes.subarray(pos - 2, pos))
       continue
     }
     const length = u16be(bytes, pos)
@@ -59,7 +63,9 @@ export function stripJpeg(bytes: Uint8Array): Stripped {
         if (payload.length > 14 || jfif[12] !== 0 || jfif[13] !== 0) removed.add('thumbnail')
         jfif[12] = 0
         jfif[13] = 0
-        kept.push(concat(Uint8Array.of(0xff, 0xe0), be16(jfif.length + 2), jfif))
+        const rebuilt = concat(Uint8Array.of(0xff, 0xe0), be16(jfif.length + 2), jfif)
+        if (kept.length === 0 && jfifFirst === null) jfifFirst = rebuilt
+        else kept.push(rebuilt)
       } else removed.add('thumbnail')
       continue
     }
@@ -78,26 +84,28 @@ export function stripJpeg(bytes: Uint8Array): Stripped {
       kept.push(segment)
       continue
     }
-    if ((marker >= 0xe2 && marker <= 0xef) || marker === 0xfe) {
-      removed.add(marker === 0xed ? 'iptc' : marker === 0xfe ? 'comment' : 'other')
+    if (PICTURE_MARKERS.has(marker)) {
+      kept.push(segment)
       continue
     }
-    kept.push(segment)
+    // APPn, comments, JPGn (0xF0–0xFD) and reserved markers: nothing a decoder of baseline or progressive JPEG needs.
+    removed.add(marker === 0xed ? 'iptc' : marker === 0xfe ? 'comment' : 'other')
   }
   if (!ended || scans === 0) throw new DamagedImage('the picture is cut short')
   if (pos < bytes.length) removed.add('trailer')
-  out.push(Uint8Array.of(0xff, 0xd8))
   const turned = orientation !== null && orientation !== 1
+  const out = new Pieces()
+  out.push(Uint8Array.of(0xff, 0xd8))
+  if (jfifFirst !== null) out.push(jfifFirst)
   // EXIF's place is right after the start (after JFIF when there is one).
-  const exifAfter = kept[0] !== undefined && kept[0][1] === 0xe0 ? 1 : 0
-  kept.forEach((k, i) => {
-    if (i === exifAfter && turned) out.push(exifSegment(orientation!))
-    out.push(k)
-  })
-  if (kept.length === exifAfter && turned) out.push(exifSegment(orientation!))
+  if (turned) out.push(exifSegment(orientation!))
+  for (const piece of kept.pieces()) out.push(piece)
   out.push(Uint8Array.of(0xff, 0xd9))
   return { bytes: out.join(), removed: [...removed] as RemovedKind[], orientation: turned ? orientation : null }
 }
+
+/** The segments that make the picture: frames (SOFn), Huffman and arithmetic tables, quantisation tables, DNL, DRI, DHP, EXP. */
+const PICTURE_MARKERS = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc4, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcc, 0xcd, 0xce, 0xcf, 0xdb, 0xdc, 0xdd, 0xde, 0xdf])
 
 function exifSegment(orientation: number): Uint8Array {
   const body = concat(fromAscii('Exif\0\0'), orientationTiff(orientation))

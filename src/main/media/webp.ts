@@ -23,7 +23,8 @@ export function stripWebp(bytes: Uint8Array): Stripped {
     if (pos + 8 + size > riffEnd) throw new DamagedImage('chunk')
     const data = bytes.subarray(pos + 8, pos + 8 + size)
     // A chunk of odd size is padded to even; the pad is written afresh (a writer may have left it off the last one).
-    if (KEEP.has(type)) kept.push({ type, chunk: size & 1 ? concat(bytes.subarray(pos, pos + 8 + size), Uint8Array.of(0)) : bytes.subarray(pos, pos + 8 + size) })
+    if (type === 'ANMF') kept.push({ type, chunk: animationFrame(data, removed) })
+    else if (KEEP.has(type)) kept.push({ type, chunk: size & 1 ? concat(bytes.subarray(pos, pos + 8 + size), Uint8Array.of(0)) : bytes.subarray(pos, pos + 8 + size) })
     else {
       const tiff = startsWith(data, 0, 'Exif\0\0') ? data.subarray(6) : data
       if (type === 'EXIF') orientation ??= readOrientation(tiff)
@@ -54,4 +55,27 @@ export function stripWebp(bytes: Uint8Array): Stripped {
     removed: [...removed] as RemovedKind[],
     orientation: turned && extended ? orientation : null
   }
+}
+
+/** What an animation frame may hold after its 16-byte header: the picture (alpha, then VP8 or VP8L); unknown chunks are left out. */
+const FRAME_KEEP = new Set(['ALPH', 'VP8 ', 'VP8L'])
+
+/** An ANMF chunk rebuilt with only its header and picture chunks (each padded to even). */
+function animationFrame(data: Uint8Array, removed: Set<string>): Uint8Array {
+  need(data, 16, 'animation frame')
+  const out = new Pieces()
+  out.push(data.subarray(0, 16))
+  let pos = 16
+  while (pos + 8 <= data.length) {
+    const type = ascii(data, pos, 4)
+    const size = u32le(data, pos + 4)
+    if (pos + 8 + size > data.length) throw new DamagedImage('frame chunk')
+    if (FRAME_KEEP.has(type)) {
+      out.push(data.subarray(pos, pos + 8 + size))
+      if (size & 1) out.push(Uint8Array.of(0))
+    } else removed.add('other')
+    pos += 8 + size + (size & 1)
+  }
+  const body = out.join()
+  return concat(fromAscii('ANMF'), le32(body.length), body, body.length & 1 ? Uint8Array.of(0) : new Uint8Array(0))
 }
