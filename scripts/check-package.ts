@@ -153,13 +153,16 @@ export async function checkPackage(
         if (!has(`node_modules/${pkg}/package.json`)) problems.push(`${file} loads ${pkg}, which is not in the package`)
       }
 
-    // The spell worker runs in a worker thread, which cannot read inside an asar: it, its chunks and its word lists are unpacked.
-    if (!inUnpacked.has('out/main/spell-worker.js')) problems.push('out/main/spell-worker.js is inside app.asar (a worker thread cannot load it there)')
-    else {
-      const worker = read('out/main/spell-worker.js')
+    // The spell worker and the image cleaner run in worker threads, which cannot read inside an asar: they, their chunks and what they load are unpacked.
+    const workerReady = (file: string, label: string): boolean => {
+      if (!inUnpacked.has(file)) {
+        problems.push(`${file} is inside app.asar (a worker thread cannot load it there)`)
+        return false
+      }
+      const worker = read(file)
       for (const chunk of loadedChunks(worker)) {
         const path = join('out/main', chunk).replaceAll('\\', '/')
-        if (!inUnpacked.has(path)) problems.push(`the spell worker loads ${path}, which is not unpacked`)
+        if (!inUnpacked.has(path)) problems.push(`the ${label} loads ${path}, which is not unpacked`)
       }
       // What the worker loads, and what that needs in turn, is unpacked too.
       const needed = [...loadedPackages(worker)]
@@ -171,11 +174,15 @@ export async function checkPackage(
         seen.add(pkg)
         const manifest = `node_modules/${pkg}/package.json`
         if (!inUnpacked.has(manifest)) {
-          problems.push(`the spell worker loads ${pkg}, which is not unpacked`)
+          problems.push(`the ${label} loads ${pkg}, which is not unpacked`)
           continue
         }
         needed.push(...Object.keys((JSON.parse(read(manifest)) as { dependencies?: Record<string, string> }).dependencies ?? {}))
       }
+      return true
+    }
+    workerReady('out/main/clean-worker.js', 'image cleaner')
+    if (workerReady('out/main/spell-worker.js', 'spell worker')) {
       for (const dict of ['@cspell/dict-ar', '@cspell/dict-en_us']) {
         const ext = `node_modules/${dict}/cspell-ext.json`
         if (!inUnpacked.has(ext)) {

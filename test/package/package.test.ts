@@ -14,6 +14,7 @@ describe('the packaged app', () => {
     expect(report.asar).toContain('out/main/index.js')
     expect(report.asar.some((p) => p.startsWith('node_modules/zod/'))).toBe(true)
     expect(report.unpacked).toContain('out/main/spell-worker.js')
+    expect(report.unpacked).toContain('out/main/clean-worker.js')
     expect(report.unpacked).toContain('node_modules/@cspell/dict-ar/ar.trie.gz')
     expect(report.fuses).toEqual(EXPECTED_FUSES)
   }, 600_000)

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { cleanImage } from '@main/media/clean'
+import { deadlineFor } from '@main/media/sandbox'
 import { stripImageMetadata } from '@main/media/strip'
 import { AppError } from '@main/errors'
 
@@ -111,6 +112,25 @@ describe('images that would hang or exhaust the main process', () => {
       expect(ms, name).toBeLessThan(3000)
       void value
     }
+  })
+})
+
+describe('the cleaner’s own thread', () => {
+  it('an image that exhausts the cleaner’s memory is refused in words within its deadline, and the next image cleans as before', () => {
+    // Kept frame controls between dropped comments: millions of pieces that cannot be joined. In the main process this grew the heap without end.
+    const screen = Buffer.concat([ascii('GIF89a'), Buffer.from([1, 0, 1, 0, 0, 0, 0])])
+    const pair = Buffer.from([0x21, 0xf9, 0x04, 0x00, 0x00, 0x00, 0x00, 0x00, 0x21, 0xfe, 0x00])
+    const frame = Buffer.from([0x2c, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0x02, 0x02, 0x44, 0x01, 0x00])
+    const count = Math.floor((48 * 2 ** 20) / pair.length)
+    const bomb = Buffer.concat([screen, Buffer.alloc(pair.length * count).fill(pair), frame, Buffer.from([0x3b])])
+    const before = process.memoryUsage().heapUsed
+    const { ms, value } = timed(() => cleanImage(bomb, 'bomb.gif'))
+    expect(value).toBeInstanceOf(AppError)
+    expect((value as AppError).reason).toBe('damaged-image')
+    expect(ms).toBeLessThan(deadlineFor(bomb.length) + 1000)
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(160 * 2 ** 20)
+    const small = Buffer.concat([screen, frame, Buffer.from([0x3b])])
+    expect(cleanImage(small, 'small.gif').mime).toBe('image/gif')
   })
 })
 

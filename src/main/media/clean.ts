@@ -3,6 +3,7 @@ import { AppError } from '../errors'
 import { heifBrand } from './isobmff'
 import { DamagedImage, stripImageMetadata } from './strip'
 import type { RemovedMetadata } from '@shared/domain/media'
+import { cleanInSandbox } from './sandbox'
 
 export const MAX_IMAGE_BYTES = 50 * 1024 * 1024
 
@@ -28,11 +29,10 @@ export interface CleanImage {
 }
 
 /**
- * The one door for an image's bytes from outside (a file picked, a bundle, an older
- * store): its type checked by content, then its metadata removed; the id is taken
- * from the cleaned bytes, so the same photo cleaned twice is the same image.
+ * The cleaning itself, in the thread that calls it: only the cleaning worker runs this
+ * (src/main/media/clean-worker.ts); everything else goes through `cleanImage`.
  */
-export function cleanImage(bytes: Uint8Array, name: string): CleanImage {
+export function cleanImageHere(bytes: Uint8Array, name: string): CleanImage {
   if (bytes.length > MAX_IMAGE_BYTES) throw new AppError('INVALID_PAYLOAD', `${name} is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, 'image-too-large')
   const type = sniffImageType(bytes)
   if (type === null) {
@@ -49,4 +49,16 @@ export function cleanImage(bytes: Uint8Array, name: string): CleanImage {
   }
   const sha256 = createHash('sha256').update(stripped.bytes).digest('hex')
   return { bytes: stripped.bytes, id: `${sha256.slice(0, 32)}.${type.ext}`, sha256, mime: type.mime, removed: stripped.removed }
+}
+
+/**
+ * The one door for an image's bytes from outside (a file picked, a pasted image, a bundle, an
+ * older store): its type checked by content, then its metadata removed; the id is taken from the
+ * cleaned bytes, so the same photo cleaned twice is the same image. The work runs in a worker
+ * thread with its own memory limit and a deadline (src/main/media/sandbox.ts): an image built to
+ * hang or exhaust the cleaner is refused in words, and the main process goes on.
+ */
+export function cleanImage(bytes: Uint8Array, name: string): CleanImage {
+  if (bytes.length > MAX_IMAGE_BYTES) throw new AppError('INVALID_PAYLOAD', `${name} is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, 'image-too-large')
+  return cleanInSandbox(bytes, name)
 }

@@ -1,0 +1,5 @@
+// Starts the image-cleaning worker from its TypeScript source (tests, the test host, benchmarks):
+// tsx's CommonJS hooks let this thread require .ts files. The app runs the bundled
+// out/main/clean-worker.js instead.
+require('tsx/cjs')
+require('../src/main/media/clean-worker.ts')
