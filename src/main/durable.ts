@@ -1,4 +1,5 @@
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
 
 /** Makes what was written to a file reach the disk. */
@@ -35,4 +36,23 @@ export function writeFileDurably(path: string, data: Uint8Array | string, mode?:
   }
   renameSync(temp, path)
   syncFolder(dirname(path))
+}
+
+/** Overwrites a file's bytes where they lie with random ones and makes that reach the disk (a key or a sealed file must not stay in its blocks). */
+export function overwriteInPlace(path: string): void {
+  if (!existsSync(path)) return
+  const fd = openSync(path, 'r+')
+  try {
+    const size = Math.max(fstatSync(fd).size, 4096)
+    writeSync(fd, randomBytes(size), 0, size, 0)
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Overwrites a file with random bytes, makes that reach the disk, and deletes it. */
+export function destroyFile(path: string): void {
+  overwriteInPlace(path)
+  rmSync(path, { force: true })
 }

@@ -24,7 +24,7 @@ export function createHandlers(services: Services): Handlers {
     'store:wipe': async () => (await services.wipe.wipe()).status,
     'store:lock': () => services.lock(),
     'store:unlock': (req) => store.unlock(req.passphrase ?? null),
-    'store:setPassphrase': (req) => services.setPassphrase(req.passphrase),
+    'store:setPassphrase': (req) => services.setPassphrase(req.passphrase, req.current ?? null, req.acceptWeak === true),
     'store:startFresh': () => store.startFresh(),
     'store:retry': () => store.retry(),
     'articles:list': (request) => articles.list(request),

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { StoreService } from './store'
 import { AppError } from '../errors'
-import { KEY_FILE, openDeskKey, readKeyFile, wrapWithPassphrase, wrapWithoutAsking, writeKeyFile, type KeyProtection } from '../store/desk-key'
+import { DeskKeyError, KEY_FILE, openDeskKey, readKeyFile, unwrap, wrapWithPassphrase, wrapWithoutAsking, type KeyFile, type KeyProtection } from '../store/desk-key'
+import { abandonKeyChange, beginKeyChange, completeKeyChange, recoverKeyChange, type RekeyStep } from '../store/rekey'
 import { ArticleService } from './articles'
 import { RevisionService } from './revisions'
 import { MediaService } from './media'
@@ -37,6 +38,8 @@ export interface ServicesOptions {
   updateKeyPem?: string
   /** How long after the last save the search index catches up (tests shorten it). */
   searchPauseMs?: number
+  /** Tests: called at each step of a desk-key change (store/rekey.ts), to stop it there as a crash would. */
+  keyChangeStep?: (step: RekeyStep) => void
 }
 
 /**
@@ -66,7 +69,13 @@ export function createServices(options: ServicesOptions) {
   // The store is encrypted with the desk key (store/desk-key.ts), made on first use and kept wrapped by the system keyring.
   let protection: KeyProtection | null = null
   let openKey: Buffer | null = null
+  const dbFile = join(options.dataDir, DATABASE_FILE)
+  let afterOpen = () => undefined as void
   const deskKey = (passphrase: string | null) => {
+    if (!recoverKeyChange(options.dataDir, dbFile, options.platform.secrets, passphrase, options.nativeBinding)) {
+      if (passphrase !== null) throw new DeskKeyError('wrong-passphrase', 'the passphrase does not open this desk')
+      return null
+    }
     const opened = openDeskKey(options.dataDir, options.platform.secrets, passphrase)
     if (opened === null) return null
     protection = opened.protection
@@ -84,8 +93,8 @@ export function createServices(options: ServicesOptions) {
     return openKey
   }
   const store = new StoreService(
-    join(options.dataDir, DATABASE_FILE),
-    { nativeBinding: options.nativeBinding, deskKey, onLock: dropKey, keyFile: join(options.dataDir, KEY_FILE) },
+    dbFile,
+    { nativeBinding: options.nativeBinding, deskKey, onLock: dropKey, keyFile: join(options.dataDir, KEY_FILE), onOpen: () => afterOpen() },
     now
   )
   const db = () => store.connection()
@@ -94,6 +103,9 @@ export function createServices(options: ServicesOptions) {
   // The site's revisions come through the sync service, made below; the closure reads it when a comparison asks.
   const revisions = new RevisionService({ db, now, articles, siteVersion: (articleId, revisionId) => sync.siteVersion(articleId, revisionId) })
   const media = new MediaService({ db, now, dialogs: options.platform.dialogs, dataDir: options.dataDir, deskKey: currentKey })
+  // Sealed files no image has under the current key (a key change a crash interrupted, a half-written file) go when the store opens.
+  afterOpen = () => void media.sweepStale()
+  if (store.status().state === 'ready') afterOpen()
   // Images an earlier version stored with their location and camera are cleaned before anything can send them (migration 0160).
   if (store.status().state === 'ready') media.cleanEarlierImages()
   const settings = new SettingsService({ db })
@@ -162,11 +174,65 @@ export function createServices(options: ServicesOptions) {
       bundles.forgetWaiting()
       return store.lock(protection === 'passphrase')
     },
-    /** Protects the desk key with a passphrase (null: with the system keyring again); the desk must be open. */
-    setPassphrase(passphrase: string | null): KeyProtection {
+    /**
+     * Protects the desk with a passphrase (null: with the system keyring again); the desk must be
+     * open. A new desk key is made each time (store/rekey.ts), so an old copy of the key file opens
+     * nothing. Changing or removing a passphrase takes the current one; leaving the key without a
+     * keyring's protection takes `acceptWeak`, after the reporter was told.
+     */
+    setPassphrase(passphrase: string | null, current: string | null = null, acceptWeak = false): KeyProtection {
       const key = currentKey()
       if (passphrase !== null && [...passphrase.trim()].length < 8) throw new AppError('INVALID_PAYLOAD', 'a passphrase needs at least 8 characters', 'weak-passphrase')
-      writeKeyFile(options.dataDir, passphrase === null ? wrapWithoutAsking(key, options.platform.secrets) : wrapWithPassphrase(key, passphrase))
+      const file = readKeyFile(options.dataDir)
+      if (file?.protection === 'passphrase') {
+        let opened: Buffer | null = null
+        try {
+          opened = current === null ? null : unwrap(file, options.platform.secrets, current)
+        } catch {
+          opened = null
+        }
+        if (opened === null || !opened.equals(key)) throw new AppError('INVALID_PAYLOAD', 'the current passphrase is needed to change or remove it', 'wrong-passphrase')
+        opened.fill(0)
+      }
+      if (passphrase === null && options.platform.secrets.storage() !== 'os' && !acceptWeak)
+        throw new AppError('INVALID_STATE', 'this system has no keyring: the desk key would be kept unprotected', 'unprotected-key')
+      const step = options.keyChangeStep
+      let begun: { newKey: Buffer; newFile: KeyFile }
+      try {
+        begun = beginKeyChange({
+          dataDir: options.dataDir,
+          oldKey: key,
+          wrap: (k) => (passphrase === null ? wrapWithoutAsking(k, options.platform.secrets) : wrapWithPassphrase(k, passphrase)),
+          resealMedia: (k) => void media.resealAll(k),
+          step
+        })
+      } catch (error) {
+        abandonKeyChange(options.dataDir, dbFile)
+        media.sweepStale()
+        throw error
+      }
+      let swapped = false
+      const newKey = store.changeKey(() => {
+        // Until the store is swapped a failure undoes the change; after, the change stands (the store holds the new key).
+        try {
+          completeKeyChange({
+            dataDir: options.dataDir,
+            dbFile,
+            oldKey: key,
+            ...begun,
+            nativeBinding: options.nativeBinding,
+            step: (s) => ((swapped ||= s === 'store-swap'), step?.(s))
+          })
+        } catch (error) {
+          if (!swapped) abandonKeyChange(options.dataDir, dbFile)
+          throw error
+        }
+        // The new key is the desk's before the store opens with it (what opens it sweeps the images the old key sealed).
+        openKey = begun.newKey
+        media.forgetKeys()
+        return begun.newKey
+      })
+      if (newKey !== key) key.fill(0)
       protection = readKeyFile(options.dataDir)!.protection
       return protection
     },

@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs'
-import { syncFolder, writeFileDurably } from '../durable'
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs'
+import { destroyFile, syncFolder, writeFileDurably } from '../durable'
 import { basename, join } from 'node:path'
 import { AppError } from '../errors'
 import * as mediaRepo from '../store/repositories/media'
@@ -160,6 +160,49 @@ export class MediaService {
       mediaRepo.forgetDiscarded(db, file)
     }
     syncFolder(this.dir)
+  }
+
+  /**
+   * Every image sealed again under a new desk key, written beside the old files under the new
+   * key's names (the old ones go once the change is done: `sweepStale`). An image whose file is
+   * missing or unreadable stays as it was.
+   */
+  resealAll(newKey: Buffer): number {
+    const newKeys = mediaKeys(newKey)
+    let count = 0
+    try {
+      for (const id of mediaRepo.listMediaIds(this.deps.db())) {
+        const plain = this.read(id)
+        if (plain === null) continue
+        mkdirSync(this.dir, { recursive: true })
+        writeFileDurably(join(this.dir, sealedName(newKeys, id)), seal(newKeys, id, plain))
+        plain.fill(0)
+        count++
+      }
+    } finally {
+      newKeys.seal.fill(0)
+      newKeys.name.fill(0)
+    }
+    return count
+  }
+
+  /**
+   * Removes sealed files that no image of this store has under the current key: what an old desk
+   * key sealed (after a key change, or one a crash interrupted), and files left half-written.
+   * Each is overwritten before it goes. Files of images an earlier version stored plain are left
+   * to cleanEarlierImages.
+   */
+  sweepStale(): number {
+    if (!existsSync(this.dir)) return 0
+    const current = new Set(mediaRepo.listMediaIds(this.deps.db()).map((id) => sealedName(this.keys(), id)))
+    let removed = 0
+    for (const name of readdirSync(this.dir)) {
+      if (!(name.endsWith('.qm') || name.endsWith('.qm.partial')) || current.has(name)) continue
+      destroyFile(join(this.dir, name))
+      removed++
+    }
+    if (removed > 0) syncFolder(this.dir)
+    return removed
   }
 
   /** Seals an image and writes it so that a crash leaves the whole file or none. */

@@ -22,16 +22,18 @@ export class StoreService {
       onLock?: () => void
       /** Where the key file lies, to set it aside with an unusable store. */
       keyFile?: string
+      /** Called each time the store has opened (at start, after an unlock). */
+      onOpen?: () => void
     } = {},
     private readonly now: () => number = Date.now
   ) {
     this.current = this.open(null)
   }
 
-  private open(keptAside: string | null, passphrase: string | null = null): StoreStatus {
+  private open(keptAside: string | null, passphrase: string | null = null, known?: Buffer): StoreStatus {
     let key: Buffer | undefined
     try {
-      const got = this.options.deskKey?.(passphrase)
+      const got = known ?? this.options.deskKey?.(passphrase)
       if (got === null) {
         this.db = null
         return { state: 'locked', path: this.file, needsPassphrase: true }
@@ -45,7 +47,10 @@ export class StoreService {
     }
     try {
       this.db = openDatabase(this.file, { ...this.options, key })
-      return { state: 'ready', path: this.file, keptAside }
+      const ready: StoreStatus = { state: 'ready', path: this.file, keptAside }
+      this.current = ready
+      this.options.onOpen?.()
+      return ready
     } catch (error) {
       this.db = null
       if (error instanceof StoreOpenError) {
@@ -120,6 +125,31 @@ export class StoreService {
     if (this.current.reason === 'key-unavailable' && this.options.keyFile !== undefined && existsSync(this.options.keyFile)) renameSync(this.options.keyFile, `${aside}.key.json`)
     this.current = this.open(aside)
     return this.current
+  }
+
+  /**
+   * Re-encrypts the store under a new key (store/rekey.ts): the connection is checkpointed and
+   * closed, `work` changes the files and gives the new key, and the store opens with it. If `work`
+   * fails, the store opens again the ordinary way (the key files say which key it has, a change
+   * left half-way is finished or undone), and the error is passed on.
+   */
+  changeKey(work: () => Buffer): Buffer {
+    if (this.db === null) throw new AppError('STORE_UNAVAILABLE', 'the desk is not open')
+    try {
+      checkpoint(this.db)
+    } finally {
+      this.db.close()
+      this.db = null
+    }
+    let key: Buffer
+    try {
+      key = work()
+    } catch (error) {
+      this.current = this.open(null)
+      throw error
+    }
+    this.current = this.open(null, null, key)
+    return key
   }
 
   /** Drops the connection without a checkpoint, as a crash would leave it (tests). */

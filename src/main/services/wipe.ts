@@ -1,12 +1,12 @@
-import { randomBytes } from 'node:crypto'
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync } from 'node:fs'
+import { destroyFile } from '../durable'
 import { join } from 'node:path'
 import { KEY_FILE } from '../store/desk-key'
 import type { StoreService } from './store'
 import type { StoreStatus } from '@shared/domain/app'
 
 /** What Qalam itself keeps in its data folder (Electron's own files there are cleared through the session). */
-const OURS = [/^qalam\.db/, /^desk-key\.json/, /\.key\.json$/, /^media$/, /^window-state\.json/, /^exports$/]
+const OURS = [/^qalam\.db/, /^desk-key\.(next\.)?json/, /\.key\.json$/, /^media$/, /^window-state\.json/, /^exports$/]
 
 /**
  * The panic wipe: for a reporter about to lose control of the laptop. The desk key goes
@@ -37,7 +37,7 @@ export class WipeService {
     for (const name of existsSync(dataDir) ? readdirSync(dataDir) : []) {
       if (!OURS.some((pattern) => pattern.test(name))) continue
       const path = join(dataDir, name)
-      if (name.endsWith('.key.json')) destroyFile(path)
+      if (name.endsWith('.key.json') || name.startsWith('desk-key.')) destroyFile(path)
       rmSync(path, { recursive: true, force: true })
       removed++
     }
@@ -45,18 +45,4 @@ export class WipeService {
     await this.deps.clearBrowserData?.()
     return { removed, status: this.deps.store.retry() }
   }
-}
-
-/** Overwrites a file with random bytes, makes that reach the disk, and deletes it. */
-function destroyFile(path: string): void {
-  if (!existsSync(path)) return
-  const size = Math.max(statSync(path).size, 4096)
-  const fd = openSync(path, 'r+')
-  try {
-    writeSync(fd, randomBytes(size), 0, size, 0)
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  rmSync(path, { force: true })
 }

@@ -82,6 +82,13 @@ export function readKeyFile(dataDir: string): KeyFile | null {
   return checked.data
 }
 
+/** A key file's contents from elsewhere (the key-change journal), checked the same way; throws when it is not one Qalam writes. */
+export function parseKeyFile(value: unknown): KeyFile {
+  const checked = keyFileSchema.safeParse(value)
+  if (!checked.success) throw new DeskKeyError('unreadable', 'the key file is not one Qalam writes')
+  return checked.data
+}
+
 /** Writes the key file so that a crash leaves the old one or the new one, never half of either. */
 export function writeKeyFile(dataDir: string, file: KeyFile): void {
   writeFileDurably(join(dataDir, KEY_FILE), JSON.stringify(file), 0o600)

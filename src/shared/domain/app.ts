@@ -57,7 +57,7 @@ export const DEFAULT_SETTINGS: Settings = {
 }
 
 /** Why the lock refused, worded by the renderer. */
-export const STORE_PROBLEMS = ['wrong-passphrase', 'weak-passphrase'] as const
+export const STORE_PROBLEMS = ['wrong-passphrase', 'weak-passphrase', 'unprotected-key'] as const
 export type StoreProblem = (typeof STORE_PROBLEMS)[number]
 
 export const STORE_FAILURES = ['corrupt', 'not-a-database', 'newer-schema', 'locked', 'unreadable', 'key-unavailable'] as const

@@ -151,7 +151,10 @@ export const contract = {
   /** Opens a locked store; a passphrase desk needs its passphrase. */
   'store:unlock': def<StoreStatus>()(z.object({ passphrase: z.string().max(1024).optional() }).strict()),
   /** Protects the desk key with a passphrase instead of the system keyring (null: back to the keyring). */
-  'store:setPassphrase': def<AppInfo['keyProtection']>()(z.object({ passphrase: z.string().max(1024).nullable() }).strict()),
+  /** A new passphrase (null: the system keyring); `current` when the desk has one; `acceptWeak` after the reporter was told the key would be unprotected. */
+  'store:setPassphrase': def<AppInfo['keyProtection']>()(
+    z.object({ passphrase: z.string().max(1024).nullable(), current: z.string().max(1024).nullable().optional(), acceptWeak: z.boolean().optional() }).strict()
+  ),
 
   'articles:list': def<ArticleSummary[]>()(
     z

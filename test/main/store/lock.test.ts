@@ -35,8 +35,10 @@ describe('locking the desk', () => {
     services = servicesIn(tmp.dir)
     expect(services.store.status()).toMatchObject({ state: 'locked', needsPassphrase: true })
     expect(services.store.unlock('عبارة مرور للمراسل الميداني').state).toBe('ready')
-    // Back to the keyring.
-    expect(services.setPassphrase(null)).toBe('os')
+    // Back to the keyring: only with the current passphrase.
+    expect(() => services.setPassphrase(null)).toThrow(/current passphrase/)
+    expect(() => services.setPassphrase(null, 'عبارة خاطئة تماماً')).toThrow(/current passphrase/)
+    expect(services.setPassphrase(null, 'عبارة مرور للمراسل الميداني')).toBe('os')
     services.close()
     services = servicesIn(tmp.dir)
     expect(services.store.status().state).toBe('ready')

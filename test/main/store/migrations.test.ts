@@ -34,6 +34,7 @@ describe('migrations', () => {
     const ours = tables(db).filter((t) => !t.name.startsWith('articles_fts') && !virtual.some((v) => v.name === t.name))
     for (const { name, sql } of ours) expect(sql, name).toMatch(/\)\s*STRICT\s*$/)
     expect(ours.map((t) => t.name)).toEqual([
+      'article_signers',
       'article_sync',
       'articles',
       'known_signers',

@@ -41,6 +41,11 @@ export function findMedia(db: Db, id: string): MediaItem | undefined {
   return row === undefined ? undefined : rowToMedia(row)
 }
 
+/** Every image's id. */
+export function listMediaIds(db: Db): string[] {
+  return (db.prepare('SELECT id FROM media ORDER BY id').all() as { id: string }[]).map((r) => r.id)
+}
+
 /** Images stored before Qalam cleaned every image (migration 0160), oldest first. */
 export function listUncleanedMedia(db: Db): MediaItem[] {
   return (db.prepare('SELECT * FROM media WHERE cleaned = 0 ORDER BY created_at, id').all() as MediaRow[]).map(rowToMedia)

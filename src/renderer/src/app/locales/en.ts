@@ -594,6 +594,7 @@ const en: Messages = {
       passphrase: 'The database and images are encrypted; only the passphrase opens them.',
       none: 'The database and images are encrypted, but the key is stored unprotected. Choose a passphrase.'
     },
+    current: 'Current passphrase',
     passphrase: 'New passphrase (at least 8 characters)',
     repeat: 'Type it again',
     mismatch: 'The two do not match.',
@@ -609,7 +610,8 @@ const en: Messages = {
     close: 'Close',
     problems: {
       'wrong-passphrase': 'Wrong passphrase.',
-      'weak-passphrase': 'The passphrase is too short: at least 8 characters.'
+      'weak-passphrase': 'The passphrase is too short: at least 8 characters.',
+      'unprotected-key': 'This system has no keyring: without a passphrase the desk key would be kept unprotected. Press the button again if you accept that.'
     }
   },
   shortcuts: {

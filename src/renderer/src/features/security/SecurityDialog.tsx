@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LOCK_AFTER_CHOICES, type AppInfo } from '@shared/domain/app'
-import { api, call } from '../../api'
+import { api, ApiError, call } from '../../api'
 import { useNotices } from '../../app/notices'
 import type { LockModel } from './useLock'
 
@@ -18,6 +18,9 @@ export function SecurityDialog({ lock, onClose }: { lock: LockModel; onClose: ()
   const [fingerprint, setFingerprint] = useState('')
   const [first, setFirst] = useState('')
   const [second, setSecond] = useState('')
+  const [current, setCurrent] = useState('')
+  // The reporter was told the key would be unprotected (no keyring) and pressed again.
+  const [weakAccepted, setWeakAccepted] = useState(false)
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
     const dialog = ref.current
@@ -33,9 +36,10 @@ export function SecurityDialog({ lock, onClose }: { lock: LockModel; onClose: ()
     }
     setError(null)
     try {
-      setProtection(await call(api().store.setPassphrase({ passphrase: first })))
+      setProtection(await call(api().store.setPassphrase({ passphrase: first, current: protection === 'passphrase' ? current : null })))
       setFirst('')
       setSecond('')
+      setCurrent('')
       notify(t('security.passphraseSet'))
     } catch (e) {
       report(e)
@@ -43,9 +47,12 @@ export function SecurityDialog({ lock, onClose }: { lock: LockModel; onClose: ()
   }
   const backToKeyring = async () => {
     try {
-      setProtection(await call(api().store.setPassphrase({ passphrase: null })))
+      setProtection(await call(api().store.setPassphrase({ passphrase: null, current, acceptWeak: weakAccepted })))
+      setCurrent('')
       notify(t('security.passphraseRemoved'))
     } catch (e) {
+      // Told once that the key would stay unprotected; the next press accepts it.
+      if (e instanceof ApiError && e.error.reason === 'unprotected-key') setWeakAccepted(true)
       report(e)
     }
   }
@@ -58,6 +65,12 @@ export function SecurityDialog({ lock, onClose }: { lock: LockModel; onClose: ()
         </p>
       )}
       <form onSubmit={(e) => void choose(e)} className="security-passphrase">
+        {protection === 'passphrase' && (
+          <label className="field">
+            <span>{t('security.current')}</span>
+            <input type="password" autoComplete="current-password" maxLength={1024} value={current} onChange={(e) => setCurrent(e.target.value)} data-testid="current-passphrase" />
+          </label>
+        )}
         <label className="field">
           <span>{t('security.passphrase')}</span>
           <input type="password" autoComplete="new-password" minLength={8} maxLength={1024} value={first} onChange={(e) => setFirst(e.target.value)} data-testid="new-passphrase" />
