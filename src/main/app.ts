@@ -16,6 +16,22 @@ type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' 
   net?: Pick<typeof Electron.net, 'isOnline'>
 }
 
+/** What the quit dialog says when words could not reach the disk. */
+const UNSAVED_WORDS = {
+  ar: {
+    message: 'آخر ما كتبته ليس على القرص',
+    detail: 'تعذّر الحفظ (القرص ممتلئ أو مجلد البيانات غير متاح). إن أغلقت قلم الآن ضاع. ابقَ، وأفرغ بعض المساحة، فيُحفظ وحده.',
+    stay: 'ابقَ',
+    quit: 'أغلق وأضِعه'
+  },
+  en: {
+    message: 'Your last words are not on disk',
+    detail: 'They could not be saved (the disk is full or the data folder is unavailable). If you quit now they are lost. Stay, free some space, and they are saved by themselves.',
+    stay: 'Stay',
+    quit: 'Quit and lose them'
+  }
+} as const
+
 export interface AppPaths {
   rendererDir: string
   preloadPath: string
@@ -44,15 +60,33 @@ export function runApp(electron: ElectronModule, paths: AppPaths): { services: (
   // Set once the renderer has written everything and the window may really close.
   let rendererFlushed = false
 
-  /** Asks the renderer to write pending changes; resolves when it has, or at the deadline. */
-  const flushRenderer = async (): Promise<void> => {
+  /**
+   * Asks the renderer to write pending changes; resolves when it has, or at the deadline, with
+   * whether the window may close. Words that could not reach the disk (a full disk, a folder gone)
+   * are said in a dialog first, and the reporter may stay to free space.
+   */
+  const flushRenderer = async (): Promise<boolean> => {
     const live = services
     const win = window
-    if (rendererFlushed || live === null || win === null || win.isDestroyed()) return
+    if (rendererFlushed || live === null || win === null || win.isDestroyed()) return true
     const answered = live.flush.waitForFlush(FLUSH_ON_QUIT_TIMEOUT_MS)
     win.webContents.send('app:flush', null)
-    await answered
+    const answer = await answered
+    if (answer !== null && answer.unsaved > 0 && !win.isDestroyed()) {
+      const words = live.store.status().state === 'ready' && live.settings.get().locale === 'en' ? UNSAVED_WORDS.en : UNSAVED_WORDS.ar
+      const { response } = await dialog.showMessageBox(win, {
+        type: 'warning',
+        message: words.message,
+        detail: words.detail,
+        buttons: [words.stay, words.quit],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true
+      })
+      if (response === 0) return false
+    }
     rendererFlushed = true
+    return true
   }
 
   // A smoke run has a desk (and a Chromium profile) of its own, so it runs beside a reporter's Qalam and leaves nothing behind.
@@ -152,8 +186,8 @@ export function runApp(electron: ElectronModule, paths: AppPaths): { services: (
     win.on('close', (event) => {
       if (rendererFlushed) return
       event.preventDefault()
-      void flushRenderer().then(() => {
-        if (!win.isDestroyed()) win.close()
+      void flushRenderer().then((close) => {
+        if (close && !win.isDestroyed()) win.close()
       })
     })
     win.on('closed', () => {
@@ -189,7 +223,11 @@ export function runApp(electron: ElectronModule, paths: AppPaths): { services: (
     event.preventDefault()
     quitting = true
     const live = services
-    void flushRenderer().then(() => {
+    void flushRenderer().then((close) => {
+      if (!close) {
+        quitting = false
+        return
+      }
       live.close()
       app.quit()
     })

@@ -28,11 +28,17 @@ export function writeFileDurably(path: string, data: Uint8Array | string, mode?:
   const temp = `${path}.partial`
   const fd = openSync(temp, 'w', mode)
   try {
-    if (typeof data === 'string') writeSync(fd, data)
-    else writeSync(fd, data)
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
+    try {
+      if (typeof data === 'string') writeSync(fd, data)
+      else writeSync(fd, data)
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+  } catch (error) {
+    // A full disk: nothing half-written stays behind (the old file, if any, is untouched).
+    rmSync(temp, { force: true })
+    throw error
   }
   renameSync(temp, path)
   syncFolder(dirname(path))

@@ -173,7 +173,7 @@ describe('writing an article', () => {
     // What quitting does: the main process sends app:flush and waits for app:flushed.
     const answered = host.services.flush.waitForFlush(5_000)
     await page.evaluate(() => window.__qalamHostEmit('app:flush', null))
-    expect(await answered).toBe(true)
+    expect(await answered).toEqual({ unsaved: 0 })
     expect((await onlyArticle(host)).bodyText).toBe('آخر سطر قبل الإغلاق')
     host = await ctx.restart()
     await body(host.page).waitFor()

@@ -131,6 +131,23 @@ describe('the Electron adapter', () => {
     expect(again.preventDefault).not.toHaveBeenCalled()
   })
 
+  it('warns before quitting when words could not reach the disk, and stays when the reporter says so', async () => {
+    const { electron, win } = await started()
+    const registered = new Map(electron.ipcMain.handle.mock.calls as [string, (e: unknown, p: unknown) => Promise<unknown>][])
+    electron.app.emit('before-quit', { preventDefault: vi.fn() })
+    await registered.get('app:flushed')!({ senderFrame: win.webContents.mainFrame, sender: win.webContents }, { unsaved: 1 })
+    await vi.waitFor(() => expect(electron.dialog.showMessageBox).toHaveBeenCalled())
+    const [, options] = electron.dialog.showMessageBox.mock.calls[0] as unknown as [unknown, { message: string; buttons: string[] }]
+    expect(options.message).toBe('آخر ما كتبته ليس على القرص')
+    expect(options.buttons[0]).toBe('ابقَ')
+    await new Promise((ok) => setTimeout(ok, 20))
+    expect(electron.app.quit).not.toHaveBeenCalled()
+    // Asked again (space freed, nothing pending): it quits.
+    electron.app.emit('before-quit', { preventDefault: vi.fn() })
+    await registered.get('app:flushed')!({ senderFrame: win.webContents.mainFrame, sender: win.webContents }, { unsaved: 0 })
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalled())
+  })
+
   it('writes pending changes before the window closes', async () => {
     const { electron, win } = await started()
     const registered = new Map(electron.ipcMain.handle.mock.calls as [string, (e: unknown, p: unknown) => Promise<unknown>][])

@@ -91,7 +91,7 @@ describe('autosave', () => {
     }
     scheduler.change()
     await scheduler.flush()
-    expect(states.at(-1)).toEqual({ kind: 'error', message: 'disk full' })
+    expect(states.at(-1)).toEqual({ kind: 'error', error: new Error('disk full') })
     expect(scheduler.hasPendingChanges).toBe(true)
     fail = false
     await vi.advanceTimersByTimeAsync(RETRY_MS)

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { contract, isChannel, type IpcResult, type ErrorCode } from '@shared/ipc/contract'
-import { AppError } from '../errors'
+import { AppError, storageFailure } from '../errors'
 import type { Handlers } from './handlers'
 
 export interface CallContext {
@@ -31,6 +31,9 @@ export function createDispatcher(handlers: Handlers, log: (message: string) => v
       if (error instanceof AppError)
         return error.reason === undefined ? fail(error.code, error.message) : { ok: false, error: { code: error.code, message: error.message, reason: error.reason } }
       log(`[ipc] ${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+      // The machine's own storage failing (a full disk, a folder gone) is said as such, not as a bug.
+      const storage = storageFailure(error)
+      if (storage !== null) return fail(storage.code, storage.message)
       return fail('INTERNAL', error instanceof Error ? error.message : 'unexpected error')
     }
   }

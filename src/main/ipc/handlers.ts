@@ -16,8 +16,8 @@ export function createHandlers(services: Services): Handlers {
       platform: platform.platformName,
       keyProtection: services.keyProtection()
     }),
-    'app:flushed': () => {
-      flush.flushed()
+    'app:flushed': ({ unsaved }) => {
+      flush.flushed(unsaved ?? 0)
       return null
     },
     'store:status': () => store.status(),

@@ -1,5 +1,5 @@
 import { existsSync, renameSync } from 'node:fs'
-import { AppError } from '../errors'
+import { AppError, storageFailure } from '../errors'
 import { checkpoint, openDatabase, StoreOpenError, type Db, type OpenOptions } from '../store/connection'
 import type { StoreStatus } from '@shared/domain/app'
 import { DeskKeyError } from '../store/desk-key'
@@ -158,11 +158,13 @@ export class StoreService {
     this.db = null
   }
 
-  /** Checkpoints and closes the connection. */
+  /** Checkpoints and closes the connection (on a full disk the checkpoint waits for the next start: what was saved is in the WAL). */
   close(): void {
     if (this.db === null) return
     try {
       checkpoint(this.db)
+    } catch (error) {
+      if (storageFailure(error) === null) throw error
     } finally {
       this.db.close()
       this.db = null

@@ -35,6 +35,10 @@ export const ERROR_CODES = [
   'STORE_UNAVAILABLE',
   'IO_ERROR',
   'SYNC_FAILED',
+  /** The disk holding the data folder is full (SQLITE_FULL, ENOSPC): nothing new is on disk. */
+  'DISK_FULL',
+  /** The data folder went away or turned read-only (a USB stick pulled out, permissions changed). */
+  'STORAGE_GONE',
   'INTERNAL'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
@@ -135,7 +139,7 @@ export interface RevisionDiff {
 export const contract = {
   'app:info': def<AppInfo>()(empty),
   /** The renderer's answer to the `app:flush` event: every pending save is written. */
-  'app:flushed': def<null>()(empty),
+  'app:flushed': def<null>()(z.object({ unsaved: z.number().int().min(0).max(1000).optional() }).strict()),
 
   'store:status': def<StoreStatus>()(empty),
   /** Keeps the unreadable database file aside and starts with a fresh one. */

@@ -47,7 +47,11 @@ export function App() {
     void start()
     // Quitting: write every open article, then tell the main process it may go.
     return api().on('app:flush', () => {
-      void flushAll().finally(() => void api().app.flushed())
+      // How many articles still hold words that are not on disk (a full disk): the main process warns before quitting.
+      void flushAll().then(
+        (unsaved) => void api().app.flushed({ unsaved }),
+        () => void api().app.flushed({ unsaved: 0 })
+      )
     })
   }, [])
 

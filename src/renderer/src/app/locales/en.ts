@@ -199,6 +199,7 @@ const en: Messages = {
     saving: 'Saving…',
     unsaved: 'Unsaved changes',
     error: 'Could not save: {{reason}}. Qalam will retry on its own; nothing you wrote is lost.',
+    storage: '{{reason}} Qalam tries again every few seconds; do not quit before it is saved.',
     snapshotDone: 'Version saved · {{time}}'
   },
   revisions: {
@@ -655,6 +656,8 @@ const en: Messages = {
     INVALID_STATE: 'not allowed right now',
     STORE_UNAVAILABLE: 'the database is unavailable',
     IO_ERROR: 'a file could not be read or written',
+    DISK_FULL: 'The disk is full: what you type now is not saved. Free some space and it is saved by itself.',
+    STORAGE_GONE: 'Qalam’s data folder is unavailable (the drive was removed or its permissions changed): what you type now is not saved, and stays here until the folder is back.',
     INTERNAL: 'unexpected error'
   }
 }

@@ -2,17 +2,23 @@ import { useTranslation } from 'react-i18next'
 import { formatTime } from '../../app/i18n'
 import { useLocale } from '../../app/notices'
 import type { SaveState } from './autosave'
+import { ApiError } from '../../api'
+import { describeError } from '../../app/errors'
 import type { DraftCounts } from './useArticleDraft'
 
 /** Under the article: its counts and whether it is saved, in words. */
 export function StatusBar({ counts, saveState }: { counts: DraftCounts; saveState: SaveState }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const locale = useLocale()
+  // A full disk or a folder gone: its own words (nothing typed from now on is on disk until it is fixed).
+  const storage = saveState.kind === 'error' && saveState.error instanceof ApiError && ['DISK_FULL', 'STORAGE_GONE'].includes(saveState.error.error.code)
   const statusText =
     saveState.kind === 'saving'
       ? t('save.saving')
       : saveState.kind === 'error'
-        ? t('save.error', { reason: saveState.message })
+        ? storage
+          ? t('save.storage', { reason: describeError(saveState.error, t, i18n) })
+          : t('save.error', { reason: describeError(saveState.error, t, i18n) })
         : saveState.kind === 'dirty'
           ? t('save.unsaved')
           : saveState.at === null

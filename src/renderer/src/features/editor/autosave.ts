@@ -21,7 +21,7 @@ const realTimers: Timers = {
   now: () => Date.now()
 }
 
-export type SaveState = { kind: 'saved'; at: number | null } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'error'; message: string }
+export type SaveState = { kind: 'saved'; at: number | null } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'error'; error: unknown }
 
 export class AutosaveScheduler {
   private dirtySince: number | null = null
@@ -79,7 +79,7 @@ export class AutosaveScheduler {
       (error: unknown) => {
         this.running = null
         this.dirtySince ??= this.timers.now()
-        this.onState({ kind: 'error', message: error instanceof Error ? error.message : String(error) })
+        this.onState({ kind: 'error', error })
         if (!this.disposed) this.schedule(RETRY_MS)
       }
     )

@@ -102,7 +102,7 @@ export function useArticleDraft(article: Article, events: DraftEvents) {
   }, [scheduler, article.id])
 
   useEffect(() => {
-    const unregister = registerFlusher(flush)
+    const unregister = registerFlusher(flush, () => scheduler.hasPendingChanges)
     const onHidden = () => {
       if (document.visibilityState === 'hidden') void flush()
     }
