@@ -61,20 +61,27 @@ async function upload(ctx: SiteContext, mediaId: string, alt: string, caption: s
   const ext = mediaId.split('.')[1]
   const sentAt = ctx.now()
   let answer: WpResponse<RemoteMedia>
+  // The progress follows the bytes as they go out (a slow uplink shows them moving); an attempt that fails takes its share back.
+  let counted = 0
   try {
     answer = await ctx.client.request<RemoteMedia>('POST', 'wp/v2/media', {
       body: bytes,
       query: { alt_text: alt, caption, _fields: 'id,source_url' },
       headers: { 'content-type': item.mime, 'content-disposition': `attachment; filename="${fingerprint}.${ext}"` },
-      idempotent: false
+      idempotent: false,
+      onSent: (sent) => {
+        ctx.progress.bytes(sent - counted)
+        counted = sent
+      }
     })
   } catch (error) {
+    ctx.progress.bytes(-counted)
     noteDoubt(ctx, 'upload_media', mediaId, fingerprint, sentAt, error)
     throw error
   }
   uploadsRepo.recordUpload(db, mediaId, site.id, { remoteId: answer.data.id, sourceUrl: answer.data.source_url }, ctx.now())
   outboxRepo.deleteOutbox(db, entry.id)
-  ctx.progress.bytes(bytes.length)
+  ctx.progress.bytes(bytes.length - counted)
 }
 
 /** This user's uploads on the site named by a fingerprint and made since `since` (with a margin for clocks), oldest first (the one to keep). */

@@ -37,7 +37,11 @@ export interface ClientOptions {
   restRoot: string
   username?: string
   password?: string
-  /** Per request, in ms. */
+  /**
+   * How long a request may go with no byte moving either way, in ms (30 s by default): never a limit
+   * on the whole transfer, so a phone photo on a 256 kbit/s uplink gets through, and a link that went
+   * silent is given up on.
+   */
   timeoutMs?: number
   /** Attempts after the first, for requests that are safe to repeat. */
   retries?: number
@@ -53,7 +57,7 @@ export interface ClientOptions {
 export const MAX_RESPONSE_BYTES = 50 * 2 ** 20
 
 /** An answer's text, read as a stream with a running count: past `limit` bytes the read stops with `too_large`. */
-export async function readCapped(response: Response, limit: number): Promise<string> {
+export async function readCapped(response: Response, limit: number, onBytes: (count: number) => void = () => undefined): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? '')
   if (declared > limit) {
     await response.body?.cancel().catch(() => undefined)
@@ -66,6 +70,7 @@ export async function readCapped(response: Response, limit: number): Promise<str
   for (;;) {
     const { done, value } = await reader.read()
     if (done) break
+    onBytes(value.byteLength)
     total += value.byteLength
     if (total > limit) {
       await reader.cancel().catch(() => undefined)
@@ -95,6 +100,60 @@ export interface RequestOptions {
   idempotent?: boolean
   /** Told of each attempt that failed in a way the site may still carry out (a timeout, a reset, a 5xx), retried or not. */
   onDoubt?: (error: WpError) => void
+  /** Told as a body goes out: the bytes handed to the connection so far, of all (an upload's progress). */
+  onSent?: (sent: number, total: number) => void
+}
+
+/** The piece a body is handed to the connection in: small enough that progress and the idle clock move on a slow link. */
+const UPLOAD_PIECE = 16 * 1024
+/**
+ * Once a body is all handed over, the system's socket buffer may still hold much of it (megabytes:
+ * Node cannot see what the link has really carried). The idle clock then allows for those bytes to
+ * drain at this slowest rate, 128 kbit/s, below the slowest uplink Qalam is built for, at most 5 min.
+ */
+const DRAIN_FLOOR_BYTES_PER_S = 16 * 1024
+const MAX_DRAIN_MS = 5 * 60 * 1000
+
+/**
+ * A deadline that moves whenever a byte does: it fires only after `ms` with nothing sent or
+ * received, never because a transfer as a whole took long.
+ */
+function idleDeadline(ms: number): { signal: AbortSignal; touch: (extraMs?: number) => void; fired: () => boolean; stop: () => void } {
+  const controller = new AbortController()
+  let timer: NodeJS.Timeout | null = null
+  const arm = (extraMs = 0) => {
+    if (timer !== null) clearTimeout(timer)
+    timer = setTimeout(() => controller.abort(new DOMException('no byte moved', 'TimeoutError')), ms + extraMs)
+    timer.unref?.()
+  }
+  arm()
+  return {
+    signal: controller.signal,
+    touch: (extraMs = 0) => {
+      if (!controller.signal.aborted) arm(extraMs)
+    },
+    fired: () => controller.signal.aborted,
+    stop: () => {
+      if (timer !== null) clearTimeout(timer)
+    }
+  }
+}
+
+/** A body as a stream handed over piece by piece, each piece moving the idle clock and the progress. */
+function pacedBody(bytes: Uint8Array, onPiece: (sent: number) => void): ReadableStream<Uint8Array> {
+  let at = 0
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (at >= bytes.length) {
+        controller.close()
+        return
+      }
+      const piece = bytes.subarray(at, Math.min(bytes.length, at + UPLOAD_PIECE))
+      at += piece.length
+      controller.enqueue(piece)
+      onPiece(at)
+    }
+  })
 }
 
 export interface WpResponse<T> {
@@ -199,8 +258,8 @@ export class WpClient {
   /** Sends to an absolute URL once (discovery follows the site's own links). */
   async once<T>(method: string, url: string, options: RequestOptions = {}): Promise<WpResponse<T>> {
     if (this.options.signal?.aborted) throw new WpError('cancelled', 'cancelled')
-    const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 30_000)
-    const signal = this.options.signal === undefined ? timeout : AbortSignal.any([timeout, this.options.signal])
+    const idle = idleDeadline(this.options.timeoutMs ?? 30_000)
+    const signal = this.options.signal === undefined ? idle.signal : AbortSignal.any([idle.signal, this.options.signal])
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers }
     if (this.auth !== null) {
       // Checked on every request that carries the password, whatever the site was stored with.
@@ -210,27 +269,45 @@ export class WpClient {
       headers.authorization = this.auth
     }
     let body: RequestInit['body']
+    let paced = false
     if (options.json !== undefined) {
       headers['content-type'] = 'application/json; charset=utf-8'
       body = JSON.stringify(options.json)
     } else if (options.body !== undefined) {
-      body = options.body as unknown as RequestInit['body']
+      // Handed over piece by piece with its length declared: the idle clock and the progress follow what really goes out.
+      const bytes = options.body
+      headers['content-length'] = String(bytes.length)
+      body = pacedBody(bytes, (sent) => {
+        idle.touch(sent === bytes.length ? Math.min(MAX_DRAIN_MS, (bytes.length / DRAIN_FLOOR_BYTES_PER_S) * 1000) : 0)
+        options.onSent?.(sent, bytes.length)
+      }) as unknown as RequestInit['body']
+      paced = true
     }
     this.requests++
     let response: Response
     let text: string
     try {
       // A request that carries the password never follows a redirect: the site's own origin, or nothing.
-      response = await this.fetchImpl(url, { method, headers, body, signal, redirect: this.auth === null ? 'follow' : 'manual' })
+      response = await this.fetchImpl(url, {
+        method,
+        headers,
+        body,
+        signal,
+        redirect: this.auth === null ? 'follow' : 'manual',
+        ...(paced ? { duplex: 'half' } : {})
+      } as RequestInit)
+      idle.touch()
       if (this.auth !== null && (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400))) {
         await response.body?.cancel().catch(() => undefined)
         throw new WpError('redirected', `${new URL(url).pathname} answered ${response.status} towards ${response.headers.get('location') ?? 'another address'}`, response.status)
       }
-      text = await readCapped(response, this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES)
+      text = await readCapped(response, this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES, () => idle.touch())
     } catch (error) {
       if (error instanceof WpError) throw error
       if (this.options.signal?.aborted) throw new WpError('cancelled', 'cancelled')
-      throw networkError(error, timeout.aborted)
+      throw networkError(error, idle.fired())
+    } finally {
+      idle.stop()
     }
     let data: unknown = null
     if (text.length > 0) {
