@@ -181,6 +181,10 @@ export async function checkPackage(
       }
       return true
     }
+    // sharp's native binding and libvips (photos sized for the web) are loaded from the disk, so they are unpacked.
+    const sharpNative = [...inUnpacked].filter((p) => /^node_modules\/@img\/sharp-[^/]+\/lib\/[^/]+\.node$/.test(p))
+    if (sharpNative.length === 0) problems.push('sharp has no native binding outside app.asar (photos cannot be sized for the web)')
+    if (![...inUnpacked].some((p) => /^node_modules\/@img\/sharp-libvips-[^/]+\/lib\/libvips/.test(p))) problems.push('libvips is not unpacked for sharp')
     workerReady('out/main/clean-worker.js', 'image cleaner')
     if (workerReady('out/main/spell-worker.js', 'spell worker')) {
       for (const dict of ['@cspell/dict-ar', '@cspell/dict-en_us']) {

@@ -15,6 +15,7 @@ describe('the packaged app', () => {
     expect(report.asar.some((p) => p.startsWith('node_modules/zod/'))).toBe(true)
     expect(report.unpacked).toContain('out/main/spell-worker.js')
     expect(report.unpacked).toContain('out/main/clean-worker.js')
+    expect(report.unpacked.some((p) => /^node_modules\/@img\/sharp-linux-x64\/lib\/sharp-linux-x64-[0-9.]+\.node$/.test(p))).toBe(true)
     expect(report.unpacked).toContain('node_modules/@cspell/dict-ar/ar.trie.gz')
     expect(report.fuses).toEqual(EXPECTED_FUSES)
   }, 600_000)

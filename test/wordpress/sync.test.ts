@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../support/temp'
 import { tinyPng } from '../support/images'
+import sharp from 'sharp'
 import { runPhp } from '../support/wordpress'
 import type { Services } from '@main/services'
 import { AppError } from '@main/errors'
@@ -149,6 +150,40 @@ describe('push', () => {
     const post = await getPost(remoteId(services, created.id))
     expect(post.content.raw).toContain(`wp-image-${uploads[0]!.id}`)
     expect(serverBlocks(post.id).map((b) => b.name)).toEqual(['core/paragraph', 'core/image'])
+  })
+
+  it('sends a camera photo sized for the web (2,048 px, a fraction of its bytes) and keeps the original on the desk', async () => {
+    const site = await addSite(services)
+    const width = 3600
+    const height = 2400
+    const pixels = Buffer.alloc(width * height * 3)
+    for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 2654435761) % 251
+    const source = join(data.dir, 'camera.jpg')
+    writeFileSync(
+      source,
+      await sharp(pixels, { raw: { width, height, channels: 3 } })
+        .jpeg({ quality: 90 })
+        .toBuffer()
+    )
+    const media = services.media.importFile(source)
+    const created = services.articles.create('صورة بحجم الكاميرا')
+    write(services, created.id, { body: doc(para('قبل الصورة'), image(media.id, 'بديل', '')) })
+    services.sync.assign(created.id, site.id)
+    const progress: { done: number; total: number }[] = []
+    const stop = services.onSyncProgress((p) => progress.push({ done: p.bytesDone, total: p.bytesTotal }))
+    await services.sync.run()
+    stop()
+    const [upload] = await rest<{ media_details: { width: number; height: number; filesize?: number } }[]>(
+      wp().admin,
+      'GET',
+      `wp/v2/media?search=qalam-${media.id.split('.')[0]}&context=edit`
+    )
+    expect([upload!.media_details.width, upload!.media_details.height]).toEqual([2048, 1365])
+    // The desk keeps the original; the progress ends full, on the bytes that really went.
+    expect((await sharp(services.media.read(media.id)!).metadata()).width).toBe(3600)
+    const last = progress.at(-1)!
+    expect(last.done).toBe(last.total)
+    expect(last.total).toBeLessThan(media.bytes)
   })
 
   it('sets the featured image (uploaded once) and schedules a post for its time', async () => {

@@ -23,6 +23,7 @@ import type { Platform } from '../platform/types'
 import { UpdateService } from './updates'
 import { PUBLISHER_KEY_PEM } from '../updates/publisher-key'
 import { INSTALLER_COPY_MAX_AGE_MS, sweepInstallerCopies } from '../updates/signed-installer'
+import { DEFAULT_WEB_SIZE } from '../media/resize'
 
 export interface ServicesOptions {
   /** The folder that holds qalam.db and media/; Electron's userData in the app. */
@@ -120,6 +121,7 @@ export function createServices(options: ServicesOptions) {
     secrets: options.platform.secrets,
     articles,
     mediaBytes: (id) => media.read(id),
+    webSize: () => ({ ...DEFAULT_WEB_SIZE, maxSide: store.status().state === 'ready' ? settings.get().uploadMaxSide : DEFAULT_WEB_SIZE.maxSide }),
     ...options.sync,
     onProgress: (progress) => progressListeners.forEach((l) => l(progress))
   })

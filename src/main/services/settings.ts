@@ -1,6 +1,6 @@
 import * as settingsRepo from '../store/repositories/settings'
 import type { Db } from '../store/connection'
-import { DEFAULT_SETTINGS, DIGITS, LOCK_AFTER_CHOICES, MONTH_NAMES, TEXT_SIZES, isUpdateServerUrl, type Settings } from '@shared/domain/app'
+import { DEFAULT_SETTINGS, DIGITS, LOCK_AFTER_CHOICES, MONTH_NAMES, TEXT_SIZES, UPLOAD_SIDES, isUpdateServerUrl, type Settings } from '@shared/domain/app'
 
 /** The user's choices: interface language and the article to reopen. */
 export class SettingsService {
@@ -18,7 +18,8 @@ export class SettingsService {
       textSize: (TEXT_SIZES as readonly unknown[]).includes(stored.textSize) ? (stored.textSize as number) : DEFAULT_SETTINGS.textSize,
       monthNames: (MONTH_NAMES as readonly unknown[]).includes(stored.monthNames) ? (stored.monthNames as Settings['monthNames']) : DEFAULT_SETTINGS.monthNames,
       digits: (DIGITS as readonly unknown[]).includes(stored.digits) ? (stored.digits as Settings['digits']) : DEFAULT_SETTINGS.digits,
-      updateServer: typeof stored.updateServer === 'string' && isUpdateServerUrl(stored.updateServer) ? stored.updateServer : null
+      updateServer: typeof stored.updateServer === 'string' && isUpdateServerUrl(stored.updateServer) ? stored.updateServer : null,
+      uploadMaxSide: (UPLOAD_SIDES as readonly unknown[]).includes(stored.uploadMaxSide) ? (stored.uploadMaxSide as number) : DEFAULT_SETTINGS.uploadMaxSide
     }
   }
 

@@ -8,6 +8,8 @@ import { WpError, type FetchLike, type WpClient } from './wordpress/client'
 import { MarkupTooLarge } from '../document/gutenberg'
 
 /** What the sync engine is built from. */
+import type { WebSize } from '../media/resize'
+
 export interface EngineDeps {
   db: () => Db
   now: () => number
@@ -15,6 +17,8 @@ export interface EngineDeps {
   articles: ArticleService
   /** An image's bytes (decrypted), or null when this machine does not have it. */
   mediaBytes: (id: string) => Uint8Array | null
+  /** How photos are sized before they go to the site (the newsroom's setting); the default when absent. */
+  webSize?: () => WebSize
   fetch?: FetchLike
   timeoutMs?: number
   backoffMs?: number
@@ -73,6 +77,11 @@ export class Progress {
 
   bytes(count: number): void {
     this.report({ bytesDone: this.state.bytesDone + count })
+  }
+
+  /** A photo sized for the web sends fewer bytes than the original the total was counted with. */
+  shrunk(by: number): void {
+    if (by > 0) this.report({ bytesTotal: Math.max(this.state.bytesDone, this.state.bytesTotal - by) })
   }
 
   removedCopy(): void {

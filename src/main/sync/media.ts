@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import * as doubtsRepo from '../store/repositories/doubts'
+import { DEFAULT_WEB_SIZE, sizedForWeb } from '../media/resize'
 import * as mediaRepo from '../store/repositories/media'
 import * as outboxRepo from '../store/repositories/outbox'
 import * as uploadsRepo from '../store/repositories/uploads'
@@ -53,9 +54,12 @@ async function upload(ctx: SiteContext, mediaId: string, alt: string, caption: s
     }
     waitForDoubts(ctx, doubts)
   }
-  const bytes = ctx.deps.mediaBytes(mediaId)
+  const original = ctx.deps.mediaBytes(mediaId)
   const item = mediaRepo.findMedia(db, mediaId)
-  if (bytes === null || item === undefined) throw new WpError('rejected', `image ${mediaId} is missing from the data folder`)
+  if (original === null || item === undefined) throw new WpError('rejected', `image ${mediaId} is missing from the data folder`)
+  // Sized for the web before it leaves (the original stays on the desk): a phone photo is a quarter of its bytes or less.
+  const bytes = (await sizedForWeb(original, item.mime, ctx.deps.webSize?.() ?? DEFAULT_WEB_SIZE)).bytes
+  ctx.progress.shrunk(item.bytes - bytes.length)
   const entry = { id: outbox?.id ?? randomUUID(), siteId: site.id, kind: 'upload_media' as const, subject: mediaId, fingerprint, createdAt: ctx.now(), attempts: 1 }
   outboxRepo.putOutbox(db, entry)
   const ext = mediaId.split('.')[1]

@@ -22,6 +22,8 @@ export interface Settings {
   digits: Digits
   /** The newsroom's own update server (https), or null for the publisher's feed. */
   updateServer: string | null
+  /** Photos sent to the site: their largest side in pixels (0: full size, as taken). The original stays on the desk. */
+  uploadMaxSide: number
 }
 
 /** An update server: https, no credentials in it, of a sane length. */
@@ -42,6 +44,9 @@ export type Digits = (typeof DIGITS)[number]
 
 export const TEXT_SIZES = [80, 90, 100, 110, 120, 130, 140, 160] as const
 
+/** The largest side a photo is sent to the site at (0: full size); 2,048 px as the WordPress apps do. */
+export const UPLOAD_SIDES = [0, 1024, 1600, 2048, 3000] as const
+
 export const LOCK_AFTER_CHOICES = [0, 5, 15, 30, 60] as const
 export const DEFAULT_SETTINGS: Settings = {
   locale: 'ar',
@@ -53,7 +58,8 @@ export const DEFAULT_SETTINGS: Settings = {
   textSize: 100,
   monthNames: 'western',
   digits: 'latn',
-  updateServer: null
+  updateServer: null,
+  uploadMaxSide: 2048
 }
 
 /** Why the lock refused, worded by the renderer. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DIGITS, LOCK_AFTER_CHOICES, MONTH_NAMES, TEXT_SIZES } from '../domain/app'
+import { DIGITS, LOCK_AFTER_CHOICES, MONTH_NAMES, TEXT_SIZES, UPLOAD_SIDES } from '../domain/app'
 
 const id = z.uuid()
 
@@ -18,7 +18,12 @@ export const settingsPatchSchema = z
       .refine((n) => (TEXT_SIZES as readonly number[]).includes(n), 'one of the text sizes')
       .optional(),
     monthNames: z.enum(MONTH_NAMES).optional(),
-    digits: z.enum(DIGITS).optional()
+    digits: z.enum(DIGITS).optional(),
+    uploadMaxSide: z
+      .number()
+      .int()
+      .refine((n) => (UPLOAD_SIDES as readonly number[]).includes(n), 'one of the photo sizes')
+      .optional()
     // Not the update server: that changes only through updates:setServer, after the main process asks.
   })
   .strict()

@@ -647,6 +647,13 @@ const en: Messages = {
     twice: '(twice)',
     escape: 'Close the topmost panel or dialog'
   },
+  photos: {
+    title: 'Photos sent to the site',
+    maxSide: 'Longest side of a photo',
+    fullSize: 'Full size',
+    pixels: '{{value}} px',
+    hint: 'A photo is made smaller before it is sent (2,048 px, as the WordPress apps do), so it gets through a slow link; the original stays on this machine.'
+  },
   errors: {
     SYNC_FAILED: 'Sync failed',
     INVALID_PAYLOAD: 'invalid data',

@@ -3,6 +3,7 @@ import { DIGITS, MONTH_NAMES } from '@shared/domain/app'
 import { formatLongDate } from '../../app/i18n'
 import { useDates } from '../../app/dates'
 import { UpdatesSection } from '../updates/UpdatesSection'
+import { PhotosSection } from '../photos/PhotosSection'
 import { useModal } from '../../ui/useModal'
 
 /**
@@ -42,6 +43,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           {t('dates.example')}: <span data-testid="dates-example">{formatLongDate(new Date(), 'ar')}</span>
         </p>
       </section>
+      <PhotosSection />
       <UpdatesSection />
       <div className="dialog-actions">
         <button type="button" autoFocus onClick={onClose}>

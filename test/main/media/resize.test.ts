@@ -1,0 +1,66 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import sharp from 'sharp'
+import { describe, expect, it } from 'vitest'
+import { cleanImage } from '@main/media/clean'
+import { DEFAULT_WEB_SIZE, sizedForWeb } from '@main/media/resize'
+import { PHOTOS_DIR } from '../../support/photos'
+
+/** A camera-sized JPEG (4,000 × 3,000, noisy as a real photo is), turned by its EXIF orientation, cleaned as every image is. */
+async function cameraJpeg(): Promise<Buffer> {
+  const width = 4000
+  const height = 3000
+  const pixels = Buffer.alloc(width * height * 3)
+  let seed = 7
+  for (let i = 0; i < pixels.length; i++) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff
+    pixels[i] = (i % 3 === 0 ? (i / 3) % width : 90) / 2 + (seed % 96)
+  }
+  const jpeg = await sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 92 })
+    .withMetadata({ orientation: 6 })
+    .toBuffer()
+  return Buffer.from(cleanImage(jpeg, 'camera.jpg').bytes)
+}
+
+describe('photos sized for the web before they go to the site', () => {
+  it('a camera photo goes at 2,048 px on its long side, turned as it was taken, a fraction of its bytes, with no metadata', async () => {
+    const original = await cameraJpeg()
+    const sized = await sizedForWeb(original, 'image/jpeg', DEFAULT_WEB_SIZE)
+    expect(sized.resized).toBe(true)
+    // Portrait once turned (orientation 6): 1,536 × 2,048.
+    expect([sized.width, sized.height]).toEqual([1536, 2048])
+    expect(sized.bytes.length / original.length).toBeLessThan(0.45)
+    const meta = await sharp(sized.bytes).metadata()
+    expect([meta.width, meta.height]).toEqual([1536, 2048])
+    expect(meta.exif).toBeUndefined()
+    expect(meta.xmp).toBeUndefined()
+    expect(meta.orientation).toBeUndefined()
+  })
+
+  it('a real camera WebP (3,648 × 2,736, orientation 6) the same way', async (ctx) => {
+    const file = join(PHOTOS_DIR, 'webp-nikon-coolpix-p7000-xmp-thumb.webp')
+    if (!existsSync(file)) return ctx.skip()
+    const original = Buffer.from(cleanImage(readFileSync(file), 'nikon.webp').bytes)
+    const sized = await sizedForWeb(original, 'image/webp', DEFAULT_WEB_SIZE)
+    expect(Math.max(sized.width, sized.height)).toBe(2048)
+    expect(sized.height).toBeGreaterThan(sized.width)
+    expect(sized.bytes.length).toBeLessThan(original.length)
+  })
+
+  it('never upscales, sends a GIF as it is, and sends the original at full size when the newsroom says so', async () => {
+    const small = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#8a1c1c' } })
+      .jpeg()
+      .toBuffer()
+    expect((await sizedForWeb(small, 'image/jpeg', DEFAULT_WEB_SIZE)).bytes).toBe(small)
+    const big = await cameraJpeg()
+    expect((await sizedForWeb(big, 'image/jpeg', { ...DEFAULT_WEB_SIZE, maxSide: 0 })).bytes).toBe(big)
+    const gif = await sharp({ create: { width: 3000, height: 100, channels: 3, background: '#000' } })
+      .gif()
+      .toBuffer()
+    expect((await sizedForWeb(gif, 'image/gif', DEFAULT_WEB_SIZE)).resized).toBe(false)
+    // Bytes libvips cannot read go as they are.
+    const junk = new Uint8Array([0xff, 0xd8, 0xff, 0x00, 1, 2, 3])
+    expect((await sizedForWeb(junk, 'image/jpeg', DEFAULT_WEB_SIZE)).bytes).toBe(junk)
+  })
+})
