@@ -652,7 +652,7 @@ const en: Messages = {
     maxSide: 'Longest side of a photo',
     fullSize: 'Full size',
     pixels: '{{value}} px',
-    hint: 'A photo is made smaller before it is sent (2,048 px, as the WordPress apps do), so it gets through a slow link; the original stays on this machine.'
+    hint: 'A photo is made smaller before it is sent, as the WordPress apps do, so it gets through a slow link; the original stays on this machine.'
   },
   errors: {
     SYNC_FAILED: 'Sync failed',
