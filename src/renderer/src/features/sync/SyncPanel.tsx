@@ -9,6 +9,7 @@ import { formatDateTime } from '../../app/i18n'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import type { SyncModel } from './useSync'
 import { SidePanel } from '../../ui/SidePanel'
+import { UploadProgress } from './UploadProgress'
 
 interface Props {
   model: SyncModel
@@ -200,7 +201,6 @@ export function SyncPanel({ model, article, onSyncAll, onImported, onClose }: Pr
   const { t } = useTranslation()
   const { sites, progress } = model
   const running = progress?.running === true
-  const bytesShare = progress !== null && progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : null
   return (
     <SidePanel className="sync-panel" title={t('sync.title')} testId="sync-panel" onClose={onClose}>
       {article !== undefined && article !== null && (
@@ -238,12 +238,7 @@ export function SyncPanel({ model, article, onSyncAll, onImported, onClose }: Pr
                 {running ? t('sync.running', { current: progress.current ?? '…' }) : progress.cancelled ? t('sync.cancelled') : t('sync.finished')}{' '}
                 {t('sync.progressArticles', { done: progress.articlesDone, total: progress.articlesTotal })}
               </p>
-              {bytesShare !== null && (
-                <label className="field">
-                  <span>{t('sync.progressBytes')}</span>
-                  <progress max={1} value={bytesShare} />
-                </label>
-              )}
+              <UploadProgress progress={progress} locale={locale} now={Date.now()} />
               {progress.removedCopies > 0 && <p className="sync-removed">{t('sync.removedCopies', { count: progress.removedCopies })}</p>}
               {progress.failures.length > 0 && (
                 <div className="sync-failures">
@@ -252,7 +247,8 @@ export function SyncPanel({ model, article, onSyncAll, onImported, onClose }: Pr
                     {progress.failures.map((f) => (
                       <li key={f.articleId}>
                         <span dir="auto">«{f.title || t('list.untitled')}»</span> — {t(`sync.reasons.${f.error.code}`)}
-                        {f.error.detail !== '' && (
+                        {/* The site's own words are English: shown in the English interface only. */}
+                        {f.error.detail !== '' && locale === 'en' && (
                           <small className="failure-detail" dir="auto">
                             {' '}
                             ({f.error.detail})
