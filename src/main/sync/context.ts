@@ -51,17 +51,21 @@ export class Progress {
     failures: [],
     cancelled: false,
     pulled: [],
-    removedCopies: 0
+    removedCopies: 0,
+    updatedAt: null
   }
 
-  constructor(private readonly listener?: (progress: SyncProgress) => void) {}
+  constructor(
+    private readonly listener?: (progress: SyncProgress) => void,
+    private readonly now: () => number = Date.now
+  ) {}
 
   get(): SyncProgress {
     return { ...this.state, failures: [...this.state.failures], pulled: [...this.state.pulled] }
   }
 
   report(patch: Partial<SyncProgress>): void {
-    this.state = { ...this.state, ...patch }
+    this.state = { ...this.state, ...patch, updatedAt: this.now() }
     this.listener?.(this.get())
   }
 

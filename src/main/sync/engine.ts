@@ -40,7 +40,7 @@ export class SyncEngine {
   lastRequests = 0
 
   constructor(private readonly deps: EngineDeps) {
-    this.progress = new Progress(deps.onProgress)
+    this.progress = new Progress(deps.onProgress, deps.now)
   }
 
   private get db(): Db {

@@ -92,6 +92,8 @@ export interface SyncProgress {
   pulled: string[]
   /** Copies the site made of an attempt whose answer was lost, after another attempt's post or image was already the article's: moved to the trash (posts) or deleted (images). */
   removedCopies: number
+  /** When this report was made (the main process's clock): with startedAt and bytesDone, the speed so far. */
+  updatedAt: number | null
 }
 
 /** One stretch of the body after a three-way merge: agreed blocks, or both sides of an overlap. */

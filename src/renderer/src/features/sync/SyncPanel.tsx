@@ -238,7 +238,7 @@ export function SyncPanel({ model, article, onSyncAll, onImported, onClose }: Pr
                 {running ? t('sync.running', { current: progress.current ?? '…' }) : progress.cancelled ? t('sync.cancelled') : t('sync.finished')}{' '}
                 {t('sync.progressArticles', { done: progress.articlesDone, total: progress.articlesTotal })}
               </p>
-              <UploadProgress progress={progress} locale={locale} now={Date.now()} />
+              <UploadProgress progress={progress} locale={locale} />
               {progress.removedCopies > 0 && <p className="sync-removed">{t('sync.removedCopies', { count: progress.removedCopies })}</p>}
               {progress.failures.length > 0 && (
                 <div className="sync-failures">

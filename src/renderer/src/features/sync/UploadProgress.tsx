@@ -10,11 +10,11 @@ const mb = (bytes: number, locale: Locale) => formatNumber(Math.round((bytes / 2
  * What is left to send and, at the speed measured so far in this run, about how long it will take:
  * on a slow uplink the reporter knows whether to wait or come back («الوقت المتبقي»).
  */
-export function UploadProgress({ progress, locale, now }: { progress: SyncProgress; locale: Locale; now: number }) {
+export function UploadProgress({ progress, locale }: { progress: SyncProgress; locale: Locale }) {
   const { t } = useTranslation()
   if (progress.bytesTotal <= 0) return null
   const left = Math.max(0, progress.bytesTotal - progress.bytesDone)
-  const seconds = progress.startedAt === null ? 0 : (now - progress.startedAt) / 1000
+  const seconds = progress.startedAt === null || progress.updatedAt === null ? 0 : (progress.updatedAt - progress.startedAt) / 1000
   const rate = seconds > 2 && progress.bytesDone > 0 ? progress.bytesDone / seconds : null
   const minutes = rate === null || left === 0 ? null : Math.max(1, Math.ceil(left / rate / 60))
   return (
