@@ -14,12 +14,14 @@ export type Fault =
   | { kind: 'delay'; ms: number }
   /** Forwards the request, lets the site finish it, then cuts the connection without answering. */
   | { kind: 'drop-response' }
-  | { kind: 'status'; status: 500 | 502 | 429 }
+  | { kind: 'status'; status: 500 | 502 | 429 | 413; code?: string }
 
 export interface ProxyRequest {
   index: number
   method: string
   url: string
+  /** The request body's length. */
+  bytes: number
 }
 
 export type Schedule = (request: ProxyRequest) => Fault
@@ -133,17 +135,17 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
-      const request = { index: index++, method: req.method ?? 'GET', url: req.url ?? '/' }
+      const body = Buffer.concat(chunks)
+      const request = { index: index++, method: req.method ?? 'GET', url: req.url ?? '/', bytes: body.length }
       const fault = schedule(request)
       log.push({ request, fault: fault.kind })
-      const body = Buffer.concat(chunks)
       switch (fault.kind) {
         case 'reset':
           req.socket.destroy()
           return
         case 'status':
           res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.status === 429 ? { 'retry-after': '0' } : {}) })
-          res.end(JSON.stringify({ code: 'proxy_fault', message: `injected ${fault.status}` }))
+          res.end(JSON.stringify({ code: fault.code ?? 'proxy_fault', message: `injected ${fault.status}` }))
           return
         case 'drop-response':
           inFlight++

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startFaultProxy, faultFirst, type FaultProxy, type ProxyRequest } from '../support/fault-proxy'
+import { startFaultProxy, faultFirst, passAll, type FaultProxy, type ProxyRequest } from '../support/fault-proxy'
 import { runFaultScenario } from '../support/fault-scenario'
-import { article, rest, syncServices, wp } from './helpers'
+import { article, rest, syncServices, wp, write } from './helpers'
+import sharp from 'sharp'
+import { join } from 'node:path'
+import { writeFileSync } from 'node:fs'
+import { sizedForWeb, DEFAULT_WEB_SIZE } from '@main/media/resize'
+import { body as doc, image, paragraph as para } from '../support/lexical'
 import { tempDir } from '../support/temp'
 
 let proxy: FaultProxy
@@ -118,6 +123,55 @@ describe('cancelling a sync', () => {
       const posts = await rest<unknown[]>(wp().admin, 'GET', `wp/v2/posts?search=${encodeURIComponent(title)}&status=draft&per_page=100`)
       expect(posts).toHaveLength(3)
     } finally {
+      services.close()
+      data.remove()
+    }
+  })
+
+  it('sends a smaller copy when the site refuses a photo as too large (413), and says so in words when even the smallest is refused', async () => {
+    const data = tempDir()
+    const services = syncServices(data.dir)
+    try {
+      const width = 3600
+      const height = 2400
+      const pixels = Buffer.alloc(width * height * 3)
+      for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 2654435761) % 251
+      const source = join(data.dir, 'camera.jpg')
+      writeFileSync(
+        source,
+        await sharp(pixels, { raw: { width, height, channels: 3 } })
+          .jpeg({ quality: 90 })
+          .toBuffer()
+      )
+      const media = services.media.importFile(source)
+      const at1600 = (await sizedForWeb(services.media.read(media.id)!, 'image/jpeg', { ...DEFAULT_WEB_SIZE, maxSide: 1600 })).bytes.length
+      // The site takes uploads up to the size of the 1,600 px copy: the 2,048 px one is refused, the 1,600 px one lands.
+      let limit = at1600 + 1024
+      proxy.setSchedule((r) => (uploads(r) && r.bytes > limit ? { kind: 'status', status: 413, code: 'rest_upload_file_too_big' } : { kind: 'pass' }))
+      const site = await services.sync.addSite({ url: proxy.url, username: wp().author.login, appPassword: wp().author.appPassword })
+      const created = services.articles.create('صورة لموقع بحدّ رفع صغير')
+      write(services, created.id, { body: doc(para('نص'), image(media.id, 'بديل', '')) })
+      services.sync.assign(created.id, site.id)
+      await services.sync.run()
+      expect(services.sync.state(created.id).state).toBe('synced')
+      const refused = proxy.log.filter((l) => uploads(l.request) && l.fault === 'status')
+      expect(refused).toHaveLength(1)
+      // A second photo on a site that takes nothing that big: refused in words, nothing uploaded.
+      limit = 10_000
+      const other = services.articles.create('صورة أخرى')
+      writeFileSync(
+        source,
+        await sharp(pixels.reverse(), { raw: { width, height, channels: 3 } })
+          .jpeg({ quality: 90 })
+          .toBuffer()
+      )
+      const second = services.media.importFile(source)
+      write(services, other.id, { body: doc(para('نص'), image(second.id, 'بديل', '')) })
+      services.sync.assign(other.id, site.id)
+      await services.sync.run()
+      expect(services.sync.state(other.id)).toMatchObject({ state: 'error', error: { code: 'file_too_large' } })
+    } finally {
+      proxy.setSchedule(passAll)
       services.close()
       data.remove()
     }

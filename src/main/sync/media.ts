@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import * as doubtsRepo from '../store/repositories/doubts'
-import { DEFAULT_WEB_SIZE, sizedForWeb } from '../media/resize'
+import { DEFAULT_WEB_SIZE, sizedForWeb, type WebSize } from '../media/resize'
 import * as mediaRepo from '../store/repositories/media'
 import * as outboxRepo from '../store/repositories/outbox'
 import * as uploadsRepo from '../store/repositories/uploads'
@@ -57,35 +57,57 @@ async function upload(ctx: SiteContext, mediaId: string, alt: string, caption: s
   const original = ctx.deps.mediaBytes(mediaId)
   const item = mediaRepo.findMedia(db, mediaId)
   if (original === null || item === undefined) throw new WpError('rejected', `image ${mediaId} is missing from the data folder`)
-  // Sized for the web before it leaves (the original stays on the desk): a phone photo is a quarter of its bytes or less.
-  const bytes = (await sizedForWeb(original, item.mime, ctx.deps.webSize?.() ?? DEFAULT_WEB_SIZE)).bytes
-  ctx.progress.shrunk(item.bytes - bytes.length)
   const entry = { id: outbox?.id ?? randomUUID(), siteId: site.id, kind: 'upload_media' as const, subject: mediaId, fingerprint, createdAt: ctx.now(), attempts: 1 }
   outboxRepo.putOutbox(db, entry)
   const ext = mediaId.split('.')[1]
-  const sentAt = ctx.now()
-  let answer: WpResponse<RemoteMedia>
-  // The progress follows the bytes as they go out (a slow uplink shows them moving); an attempt that fails takes its share back.
-  let counted = 0
-  try {
-    answer = await ctx.client.request<RemoteMedia>('POST', 'wp/v2/media', {
-      body: bytes,
-      query: { alt_text: alt, caption, _fields: 'id,source_url' },
-      headers: { 'content-type': item.mime, 'content-disposition': `attachment; filename="${fingerprint}.${ext}"` },
-      idempotent: false,
-      onSent: (sent) => {
-        ctx.progress.bytes(sent - counted)
-        counted = sent
+  // Sized for the web before it leaves (the original stays on the desk); a site that refuses it as too large gets a smaller copy.
+  const sizes = smallerSizes(ctx.deps.webSize?.() ?? DEFAULT_WEB_SIZE)
+  let shrunk = 0
+  for (let i = 0; ; i++) {
+    const bytes = (await sizedForWeb(original, item.mime, sizes[i]!)).bytes
+    ctx.progress.shrunk(item.bytes - shrunk - bytes.length)
+    shrunk = item.bytes - bytes.length
+    const sentAt = ctx.now()
+    let answer: WpResponse<RemoteMedia>
+    // The progress follows the bytes as they go out (a slow uplink shows them moving); an attempt that fails takes its share back.
+    let counted = 0
+    try {
+      answer = await ctx.client.request<RemoteMedia>('POST', 'wp/v2/media', {
+        body: bytes,
+        query: { alt_text: alt, caption, _fields: 'id,source_url' },
+        headers: { 'content-type': item.mime, 'content-disposition': `attachment; filename="${fingerprint}.${ext}"` },
+        idempotent: false,
+        onSent: (sent) => {
+          ctx.progress.bytes(sent - counted)
+          counted = sent
+        }
+      })
+    } catch (error) {
+      ctx.progress.bytes(-counted)
+      if (error instanceof WpError && error.code === 'file_too_large') {
+        if (i + 1 < sizes.length) continue
+        throw new WpError(
+          'file_too_large',
+          `the site refuses the photo even at ${sizes[i]!.maxSide || 'full'} px (${Math.round(bytes.length / 1024)} KB)`,
+          error.status,
+          error.wpCode
+        )
       }
-    })
-  } catch (error) {
-    ctx.progress.bytes(-counted)
-    noteDoubt(ctx, 'upload_media', mediaId, fingerprint, sentAt, error)
-    throw error
+      noteDoubt(ctx, 'upload_media', mediaId, fingerprint, sentAt, error)
+      throw error
+    }
+    uploadsRepo.recordUpload(db, mediaId, site.id, { remoteId: answer.data.id, sourceUrl: answer.data.source_url }, ctx.now())
+    outboxRepo.deleteOutbox(db, entry.id)
+    ctx.progress.bytes(bytes.length - counted)
+    return
   }
-  uploadsRepo.recordUpload(db, mediaId, site.id, { remoteId: answer.data.id, sourceUrl: answer.data.source_url }, ctx.now())
-  outboxRepo.deleteOutbox(db, entry.id)
-  ctx.progress.bytes(bytes.length - counted)
+}
+
+/** The newsroom's size first, then smaller ones for a site that refuses a file as too large (its upload limit). */
+function smallerSizes(size: WebSize): WebSize[] {
+  const steps = [2048, 1600, 1024]
+  const first = size.maxSide
+  return [size, ...steps.filter((s) => first === 0 || s < first).map((maxSide) => ({ ...size, maxSide }))]
 }
 
 /** This user's uploads on the site named by a fingerprint and made since `since` (with a margin for clocks), oldest first (the one to keep). */

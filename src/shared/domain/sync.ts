@@ -52,7 +52,9 @@ export const SYNC_ERROR_CODES = [
   'insecure_address',
   'foreign_rest_root',
   'redirected',
-  'too_large'
+  'too_large',
+  /** The site refuses a file as larger than it takes (413, its upload limit), even at the smallest size Qalam sends. */
+  'file_too_large'
 ] as const
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number]
 

@@ -204,6 +204,7 @@ export function classifyResponse(status: number, wpCode: string | null, message:
   if (status === 401) return new WpError('wrong_password', detail, status, wpCode)
   if (status === 403 && wpCode !== null && (CAPABILITY.test(wpCode) || wpCode === 'rest_forbidden_context')) return new WpError('missing_capability', detail, status, wpCode)
   if (status === 429) return new WpError('rate_limited', detail, status, wpCode)
+  if (status === 413 || wpCode === 'rest_upload_file_too_big' || wpCode === 'rest_upload_limited_space') return new WpError('file_too_large', detail, status, wpCode)
   if (status >= 500) return new WpError('server_error', detail, status, wpCode, true)
   return new WpError('rejected', detail, status, wpCode)
 }

@@ -393,7 +393,8 @@ const en: Messages = {
       insecure_address: 'Not a secure address: Qalam talks to sites over HTTPS only (this computer itself excepted), so the password never travels in clear.',
       foreign_rest_root: 'The site pointed to a REST API at another address or without HTTPS; Qalam did not send the password there.',
       redirected: 'The site redirected the request elsewhere; Qalam does not follow a redirect with the password. Add the site by its right address.',
-      too_large: 'The site’s answer or the post is larger than Qalam reads; nothing of it was kept.'
+      too_large: 'The site’s answer or the post is larger than Qalam reads; nothing of it was kept.',
+      file_too_large: 'The site refuses the photo as larger than it takes, even made smaller. Ask the site’s administrator to raise its upload limit.'
     },
     conflict: {
       title: 'The same paragraphs changed here and on the site',
