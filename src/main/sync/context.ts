@@ -4,7 +4,7 @@ import type { Site, SyncFailure, SyncProgress } from '@shared/domain/sync'
 import * as articleSyncRepo from '../store/repositories/article-sync'
 import type { ArticleService } from '../services/articles'
 import type { Secrets } from '../platform/types'
-import { WpError, type FetchLike, type WpClient } from './wordpress/client'
+import { CERTIFICATE_DATE_CODES, WpError, type FetchLike, type WpClient } from './wordpress/client'
 import { MarkupTooLarge } from '../document/gutenberg'
 
 /** What the sync engine is built from. */
@@ -95,6 +95,25 @@ export class Progress {
   failure(articleId: string, title: string, error: SyncFailure): void {
     this.report({ failures: [...this.state.failures, { articleId, title, error }], articlesDone: this.state.articlesDone + 1 })
   }
+}
+
+/** Behind the last time known good (the site's last sync, the newest save) by more than a day: the clock was reset (a dead clock battery). */
+const CLOCK_SLACK_MS = 24 * 60 * 60 * 1000
+
+/**
+ * A certificate out of its dates, seen by a computer whose clock went back: said as the clock being
+ * wrong, not as the site being unreachable or intercepted. Anything else stays as it was.
+ */
+export function withClockCheck(error: unknown, now: number, knownGood: (number | null)[]): unknown {
+  if (!(error instanceof WpError) || error.code !== 'certificate' || error.wpCode === null || !CERTIFICATE_DATE_CODES.has(error.wpCode)) return error
+  const good = Math.max(0, ...knownGood.filter((t): t is number => t !== null))
+  if (good === 0 || now >= good - CLOCK_SLACK_MS) return error
+  return new WpError(
+    'clock_wrong',
+    `this computer's clock says ${new Date(now).toISOString().slice(0, 10)}, before the last good sync or save (${new Date(good).toISOString().slice(0, 10)})`,
+    null,
+    error.wpCode
+  )
 }
 
 export function failureOf(error: unknown): SyncFailure {

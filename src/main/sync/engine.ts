@@ -9,7 +9,7 @@ import type { RemotePostSummary, Site, SyncConflict, SyncProgress } from '@share
 import type { SiteRevision } from '@shared/ipc/contract'
 import { parseDocumentJson } from '../document/lexical'
 import type { LexDocument } from '../document/lexical'
-import { isCancel, Progress, SiteContext, WATCH_MS, type EngineDeps } from './context'
+import { isCancel, Progress, SiteContext, WATCH_MS, withClockCheck, type EngineDeps } from './context'
 import { conflictOf, recreatePost, resolveConflict, type ConflictPicks, type FieldPicks } from './conflicts'
 import { pushNew } from './create'
 import { forgetOldDoubts } from './doubts'
@@ -102,8 +102,10 @@ export class SyncEngine {
         try {
           await this.syncSite(ctx, mine, options.articleIds !== undefined)
           sitesRepo.setSiteSynced(this.db, site.id, this.deps.now())
-        } catch (error) {
-          if (isCancel(error)) break
+        } catch (caught) {
+          if (isCancel(caught)) break
+          // A certificate out of its dates on a computer whose clock went back is the clock's fault.
+          const error = withClockCheck(caught, this.deps.now(), [site.lastSyncAt, articlesRepo.newestSave(this.db)])
           for (const r of mine) {
             const article = articlesRepo.findArticle(this.db, r.articleId)
             if (article !== undefined && articleSyncRepo.findArticleSync(this.db, r.articleId)?.state !== 'synced') ctx.fail(article, error)

@@ -54,7 +54,11 @@ export const SYNC_ERROR_CODES = [
   'redirected',
   'too_large',
   /** The site refuses a file as larger than it takes (413, its upload limit), even at the smallest size Qalam sends. */
-  'file_too_large'
+  'file_too_large',
+  /** The site's certificate does not verify (an untrusted issuer, the wrong name, expired): what an intercepted connection looks like. Never retried. */
+  'certificate',
+  /** The certificate's dates do not fit this computer's clock, which the last good sync and saves show to be wrong. */
+  'clock_wrong'
 ] as const
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number]
 

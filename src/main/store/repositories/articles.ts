@@ -203,3 +203,8 @@ export function deleteArticle(db: Db, id: string): boolean {
 export function updateArticleStatus(db: Db, id: string, status: ArticleStatus): boolean {
   return db.prepare('UPDATE articles SET status = ? WHERE id = ?').run(status, id).changes === 1
 }
+
+/** The newest save of any article (a time this computer's clock once gave, when it was right, as far as anyone knows). */
+export function newestSave(db: Db): number | null {
+  return (db.prepare('SELECT MAX(updated_at) AS at FROM articles').get() as { at: number | null }).at
+}

@@ -209,10 +209,35 @@ export function classifyResponse(status: number, wpCode: string | null, message:
   return new WpError('rejected', detail, status, wpCode)
 }
 
+/**
+ * What TLS says when the certificate does not verify: an untrusted issuer, the wrong name, out of its
+ * dates. The handshake failed, so nothing (no password) went over that connection.
+ */
+const CERTIFICATE_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'HOSTNAME_MISMATCH',
+  'INVALID_CA',
+  'INVALID_PURPOSE'
+])
+/** Of those, the ones a computer whose clock is wrong sees with a good certificate. */
+export const CERTIFICATE_DATE_CODES = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID'])
+
 function networkError(error: unknown, timedOut: boolean): WpError {
   if (timedOut) return new WpError('timeout', 'the site did not answer in time', null, null, true)
   const cause = (error as { cause?: { code?: string; message?: string } }).cause
   const code = cause?.code ?? ''
+  if (CERTIFICATE_CODES.has(code)) return new WpError('certificate', `the site's certificate does not verify (${code}): the connection may be intercepted`, null, code)
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new WpError('wrong_address', `no such host (${code})`)
   // Refused before anything was sent: the request surely did nothing.
   if (code === 'ECONNREFUSED') return new WpError('unreachable', 'connection refused')

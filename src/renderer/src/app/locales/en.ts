@@ -382,6 +382,10 @@ const en: Messages = {
       missing_capability: 'This account lacks the permission needed.',
       timeout: 'The site did not answer in time.',
       unreachable: 'Could not reach the site.',
+      certificate:
+        'The site’s certificate does not prove who it is (an untrusted issuer, another name, or expired): the connection may be intercepted. Sync with this site stopped and the password was not sent. Check the network, or ask the site’s administrator.',
+      clock_wrong:
+        'This computer’s clock is wrong (it says a date before the last sync or save), so the site’s certificate looks out of date. Correct the system’s date and time, then sync.',
       server_error: 'The site’s server failed.',
       rate_limited: 'The site asks to slow down; try again shortly.',
       rejected: 'The site refused the request.',
