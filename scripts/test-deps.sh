@@ -22,6 +22,10 @@ command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || need+=(maria
 # XML-RPC (the plugin's tests try that door too) answers a parse error without php-xml.
 php -m 2>/dev/null | grep -qx xml || need+=(php-xml)
 php -m 2>/dev/null | grep -qx mbstring || need+=(php-mbstring)
+# WordPress 7.0 (read from ../shared/wordpress-core) wants these too.
+php -m 2>/dev/null | grep -qx curl || need+=(php-curl)
+php -m 2>/dev/null | grep -qx intl || need+=(php-intl)
+php -m 2>/dev/null | grep -qx zip || need+=(php-zip)
 # Independent readers for the photo tests: ExifTool (what metadata is left) and libheif's
 # heif-convert (HEIC decoded the same way before and after stripping).
 command -v exiftool >/dev/null 2>&1 || need+=(libimage-exiftool-perl)

@@ -127,7 +127,9 @@ describe('the cleaner’s own thread', () => {
     const { ms, value } = timed(() => cleanImage(bomb, 'bomb.gif'))
     expect(value).toBeInstanceOf(AppError)
     expect((value as AppError).reason).toBe('damaged-image')
-    expect(ms).toBeLessThan(deadlineFor(bomb.length) + 1000)
+    // Refused in words within a second (too many pieces for any picture); the thread's limits stay behind that as the backstop.
+    expect(ms).toBeLessThan(1000)
+    expect(ms).toBeLessThan(deadlineFor(bomb.length))
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(160 * 2 ** 20)
     const small = Buffer.concat([screen, frame, Buffer.from([0x3b])])
     expect(cleanImage(small, 'small.gif').mime).toBe('image/gif')

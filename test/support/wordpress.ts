@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 import { tmpdir } from 'node:os'
@@ -20,6 +20,8 @@ export interface WpUser {
 export interface WordPressInfo {
   url: string
   port: number
+  /** WordPress's own version string (get_bloginfo('version')). */
+  version: string
   admin: WpUser
   editor: WpUser
   author: WpUser
@@ -33,14 +35,51 @@ export interface WordPress extends WordPressInfo {
   stop(): Promise<void>
 }
 
-const WP_ROOT = '/usr/share/wordpress'
+/** Debian's WordPress (6.1: the oldest version Qalam supports). */
+const DEBIAN_ROOT = '/usr/share/wordpress'
+/** WordPress 7.0.4 as released (the version newsrooms run), read from ../shared/ and served from a copy of its own in the temporary folder (WordPress writes its uploads beside itself). */
+export const CORE_SOURCE = resolve(__dirname, '../../../shared/wordpress-core')
+export type WordPressCore = '6.1' | '7.0'
+/** Which WordPress the suites run against: 7.0 unless QALAM_WP says 6.1 (the vitest project of the oldest supported version sets it). */
+export const defaultCore = (): WordPressCore => (process.env.QALAM_WP === '6.1' ? '6.1' : '7.0')
+/** Each running site's WordPress folder, written beside its config so that runPhp in any process loads the right one. */
+const rootFile = (port: number) => `/etc/wordpress/root-${configName(port)}`
+const rootOf = (port: number) => (existsSync(rootFile(port)) ? readFileSync(rootFile(port), 'utf8') : DEBIAN_ROOT)
+
+/**
+ * WordPress 7.0's files in the temporary folder, copied once per version (88 MB), with a
+ * wp-config.php that reads the same per-site config files Debian's does, so both cores are set up alike.
+ */
+function coreRoot(): string {
+  const root = join(tmpdir(), 'qalam-wordpress-7.0.4')
+  if (!existsSync(join(root, 'wp-config.php'))) {
+    rmSync(root, { recursive: true, force: true })
+    cpSync(CORE_SOURCE, root, { recursive: true })
+    spawnSync('chmod', ['-R', 'u+w', root])
+    writeFileSync(
+      join(root, 'wp-config.php'),
+      `<?php
+if (!isset($_SERVER['WORDPRESS_CONFIG']) || !preg_match('/^[a-zA-Z0-9-]+$/', $_SERVER['WORDPRESS_CONFIG'])) { header('HTTP/1.0 404 Not Found'); exit(1); }
+require_once '/etc/wordpress/config-' . $_SERVER['WORDPRESS_CONFIG'] . '.php';
+if (!defined('ABSPATH')) define('ABSPATH', __DIR__ . '/');
+$table_prefix = 'wp_';
+require_once ABSPATH . 'wp-settings.php';
+`
+    )
+  }
+  return root
+}
+
+export function wordpressCoreAvailable(): boolean {
+  return existsSync(join(CORE_SOURCE, 'wp-load.php'))
+}
 /** Debian's wp-config.php takes a config name from WORDPRESS_CONFIG; one per instance, so several sites can run at once. */
 const configName = (port: number) => `qalam-test-${port}`
 const configFile = (port: number) => `/etc/wordpress/config-${configName(port)}.php`
 const SOCKET = '/run/mysqld/mysqld.sock'
 
 export function wordpressInstalled(): boolean {
-  return existsSync(join(WP_ROOT, 'wp-load.php')) && existsSync('/usr/sbin/mariadbd') && spawnSync('php', ['-v']).status === 0
+  return existsSync(join(DEBIAN_ROOT, 'wp-load.php')) && existsSync('/usr/sbin/mariadbd') && spawnSync('php', ['-v']).status === 0
 }
 
 async function freePort(): Promise<number> {
@@ -117,7 +156,7 @@ $_SERVER['HTTP_HOST'] = '127.0.0.1:${port}';
 $_SERVER['WORDPRESS_CONFIG'] = '${configName(port)}';
 $_SERVER['REQUEST_URI'] = '/';
 define('WP_USE_THEMES', false);
-require '${WP_ROOT}/wp-load.php';
+require '${rootOf(port)}/wp-load.php';
 ${code}`
   const run = spawnSync('php', ['-d', 'display_errors=stderr'], { input: script, encoding: 'utf8' })
   if (run.status !== 0) throw new Error(`php failed: ${run.stderr}${run.stdout}`)
@@ -130,7 +169,8 @@ export const BRIDGE_PLUGIN_DIR = resolve(__dirname, '../../wordpress-plugin/qala
 
 /** Copies the companion plugin into the site's plugins folder (Debian keeps wp-content under /var/lib) and activates it. */
 export function installBridge(port: number): void {
-  cpSync(BRIDGE_PLUGIN_DIR, '/var/lib/wordpress/wp-content/plugins/qalam-bridge', { recursive: true })
+  const plugins = rootOf(port) === DEBIAN_ROOT ? '/var/lib/wordpress/wp-content/plugins' : join(rootOf(port), 'wp-content/plugins')
+  cpSync(BRIDGE_PLUGIN_DIR, join(plugins, 'qalam-bridge'), { recursive: true })
   const out = runPhp(
     port,
     "require_once ABSPATH . 'wp-admin/includes/plugin.php'; $r = activate_plugin('qalam-bridge/qalam-bridge.php'); echo is_wp_error($r) ? 'ERR ' . $r->get_error_message() : 'OK';"
@@ -142,7 +182,10 @@ export function uninstallBridge(port: number): void {
   runPhp(port, "require_once ABSPATH . 'wp-admin/includes/plugin.php'; deactivate_plugins('qalam-bridge/qalam-bridge.php'); echo 'OK';")
 }
 
-export async function startWordPress(options: { pretty?: boolean; bridge?: boolean } = {}): Promise<WordPress> {
+export async function startWordPress(options: { pretty?: boolean; bridge?: boolean; core?: WordPressCore } = {}): Promise<WordPress> {
+  const core = options.core ?? defaultCore()
+  if (core === '7.0' && !wordpressCoreAvailable()) throw new Error(`WordPress 7.0 is read from ${CORE_SOURCE}, which is absent`)
+  const root = core === '7.0' ? coreRoot() : DEBIAN_ROOT
   await ensureMariaDb()
   const database = `qalam_wp_${process.pid}_${Date.now() % 100000}`
   const dbPassword = 'qalam-test-db'
@@ -151,13 +194,14 @@ export async function startWordPress(options: { pretty?: boolean; bridge?: boole
        GRANT ALL ON \`qalam_wp_%\`.* TO 'qalam_test'@'localhost'; FLUSH PRIVILEGES;`)
   const port = await freePort()
   writeConfig(port, database, dbPassword)
-  mkdirSync('/var/lib/wordpress/wp-content/uploads', { recursive: true })
+  mkdirSync(root === DEBIAN_ROOT ? '/var/lib/wordpress/wp-content/uploads' : join(root, 'wp-content/uploads'), { recursive: true })
 
   const url = `http://127.0.0.1:${port}`
   // php -S keeps environment variables out of $_SERVER, where Debian's wp-config.php looks: a prepended line puts it there.
   const prepend = join(tmpdir(), 'qalam-wp-prepend.php')
   writeFileSync(prepend, `<?php if (getenv('WORDPRESS_CONFIG') !== false) { $_SERVER['WORDPRESS_CONFIG'] = getenv('WORDPRESS_CONFIG'); }\n`)
-  const php: ChildProcess = spawn('php', ['-d', `auto_prepend_file=${prepend}`, '-S', `127.0.0.1:${port}`, '-t', WP_ROOT], {
+  writeFileSync(rootFile(port), root)
+  const php: ChildProcess = spawn('php', ['-d', `auto_prepend_file=${prepend}`, '-S', `127.0.0.1:${port}`, '-t', root], {
     // Several workers, so a slow request (an upload) does not hold up the rest.
     env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4', WORDPRESS_CONFIG: configName(port) },
     stdio: 'ignore',
@@ -200,9 +244,11 @@ echo json_encode($out);`
   users.admin!.password = 'admin-pass-123'
   if (options.bridge === true) installBridge(port)
 
+  const version = runPhp(port, "echo get_bloginfo('version');").trim()
   return {
     url,
     port,
+    version,
     admin: users.admin!,
     editor: users.editor!,
     author: users.author!,
@@ -216,6 +262,7 @@ echo json_encode($out);`
         php.kill('SIGTERM')
       }
       await new Promise((r) => setTimeout(r, 100))
+      rmSync(rootFile(port), { force: true })
       rmSync(configFile(port), { force: true })
       try {
         sql(`DROP DATABASE IF EXISTS ${database}`)

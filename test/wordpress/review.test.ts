@@ -283,7 +283,7 @@ describe('the companion plugin’s meta', () => {
     write(reporter, articleId, body(P1, P2, `${P3} وأُرجئ موعد الافتتاح.`, `${P4} وردت الحكومة.`))
     await reporter.sync.run([articleId])
     const revisions = await reporter.sync.siteRevisions(articleId)
-    expect(revisions.length).toBeGreaterThanOrEqual(2)
+    expect(revisions.length, `the article's sync state: ${JSON.stringify(reporter.sync.state(articleId))}`).toBeGreaterThanOrEqual(2)
     const oldest = revisions[revisions.length - 1]!
     const diff = await reporter.revisions.compare(articleId, { kind: 'site', id: oldest.id }, { kind: 'current' }, false)
     expect(

@@ -1,13 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
 import { tempDir } from '../support/temp'
 import { tinyPng } from '../support/images'
 import sharp from 'sharp'
 import { runPhp } from '../support/wordpress'
 import type { Services } from '@main/services'
 import { AppError } from '@main/errors'
-import { addSite, article, remoteId, rest, syncServices, wp, write } from './helpers'
+import { addSite, article, remoteId, rest, syncServices, wp, wpBridge, write } from './helpers'
 import { body as doc, heading, image, paragraph as para, paragraphDir } from '../support/lexical'
 
 let data: ReturnType<typeof tempDir>
@@ -55,6 +55,12 @@ async function failureOf(promise: Promise<unknown>): Promise<{ code: string; rea
 }
 
 describe('signing in to a site', () => {
+  it('runs against the WordPress its project names: 7.0 as released, or 6.1, the oldest supported', () => {
+    const core = inject('wordpressCore')
+    expect(wp().version.startsWith(`${core}.`)).toBe(true)
+    expect(wpBridge().version).toBe(wp().version)
+  })
+
   it('finds the REST root, shows the site name, checks capabilities and keeps the password only encrypted', async () => {
     const site = await addSite(services, 'author')
     expect(site.name).toBe('صحيفة الاختبار')

@@ -22,6 +22,9 @@ export function startsWith(b: Uint8Array, at: number, text: string): boolean {
   return true
 }
 
+/** More separate pieces than any real picture has. */
+const MAX_PIECES = 100_000
+
 /**
  * Collects output pieces without copying until the end. A piece that continues the last one
  * in the same buffer extends it, so a file of millions of tiny kept blocks (markers, extensions)
@@ -34,7 +37,11 @@ export class Pieces {
     const last = this.parts[this.parts.length - 1]
     if (last !== undefined && last.buffer === part.buffer && last.byteOffset + last.length === part.byteOffset && part.length > 0) {
       this.parts[this.parts.length - 1] = new Uint8Array(last.buffer, last.byteOffset, last.length + part.length)
-    } else this.parts.push(part)
+    } else {
+      // No picture is made of this many separate pieces (a JPEG has tens, a GIF a few per frame); a file built to be is refused at once.
+      if (this.parts.length >= MAX_PIECES) throw new DamagedImage('too many separate pieces')
+      this.parts.push(part)
+    }
     this.size += part.length
   }
   get length(): number {
