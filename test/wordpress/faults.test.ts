@@ -176,4 +176,35 @@ describe('cancelling a sync', () => {
       data.remove()
     }
   })
+
+  it('sends the articles whose text needs no upload first, so they land while a photo is still on its way', async () => {
+    const data = tempDir()
+    const services = syncServices(data.dir)
+    try {
+      proxy.setSchedule(passAll)
+      const site = await services.sync.addSite({ url: proxy.url, username: wp().author.login, appPassword: wp().author.appPassword })
+      const source = join(data.dir, 'photo.jpg')
+      writeFileSync(source, await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#8a1c1c' } }).jpeg().toBuffer())
+      const media = services.media.importFile(source)
+      // The one with the photo first in the list, as the reporter wrote them.
+      const withPhoto = services.articles.create('مع صورة')
+      write(services, withPhoto.id, { body: doc(para('نص'), image(media.id, 'بديل', '')) })
+      services.sync.assign(withPhoto.id, site.id)
+      const textOnly = services.articles.create('نص فقط')
+      write(services, textOnly.id, { body: doc(para('خبر عاجل بلا صور')) })
+      services.sync.assign(textOnly.id, site.id)
+      const before = proxy.log.length
+      await services.sync.run()
+      const log = proxy.log.slice(before).map((l) => l.request)
+      const firstCreate = log.findIndex(creates)
+      const firstUpload = log.findIndex(uploads)
+      expect(firstCreate).toBeGreaterThanOrEqual(0)
+      expect(firstUpload).toBeGreaterThan(firstCreate)
+      expect(services.sync.state(textOnly.id).state).toBe('synced')
+      expect(services.sync.state(withPhoto.id).state).toBe('synced')
+    } finally {
+      services.close()
+      data.remove()
+    }
+  })
 })

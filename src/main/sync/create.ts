@@ -14,6 +14,7 @@ import { versionOf } from './remote'
 import { localSnapshot, remoteSnapshot, setBase } from './snapshots'
 import { WpError } from './wordpress/client'
 import { FIELDS, postsByAuthorSince, type RemotePost } from './wordpress/routes'
+import { needsUpload } from './media'
 
 /**
  * New posts: 25 to a /batch/v1 request, each intent in the outbox first. An
@@ -77,7 +78,6 @@ function adoptCreated(ctx: SiteContext, article: Article, snap: Snapshot, post: 
 export async function pushNew(ctx: SiteContext, articles: Article[]): Promise<void> {
   const { db, site } = ctx
   articles = [...articles]
-  const ready: Ready[] = []
   const earlier = articles.map((a) => outboxRepo.findOutbox(db, site.id, 'create_post', a.id)).filter((e): e is OutboxEntry => e !== undefined)
   const doubts = doubtsRepo.listDoubts(db, site.id, 'create_post')
   // What the earlier tries could have made: each outbox entry's last fingerprint and every lost attempt's.
@@ -92,42 +92,48 @@ export async function pushNew(ctx: SiteContext, articles: Article[]): Promise<vo
     for (const a of articles) if (unsure(a)) ctx.fail(a, error)
     articles = articles.filter((a) => !unsure(a))
   }
-  for (const article of articles) {
-    try {
-      const snap = localSnapshot(db, article)
-      const body = await payload(ctx, article, snap)
-      const previous = earlier.find((e) => e.subject === article.id)
-      const mine = doubts.filter((d) => d.subject === article.id)
-      const wanted = new Set([...(previous === undefined ? [] : [previous.fingerprint]), ...mine.map((d) => d.fingerprint)])
-      const made = landed.find((l) => wanted.has(l.fingerprint))
-      if (made !== undefined) {
-        // An earlier try made the post. Its content is what was sent then; if the reporter wrote since, send that now.
-        landed.splice(landed.indexOf(made), 1)
-        const answered = mine.find((d) => d.fingerprint === made.fingerprint)
-        if (answered !== undefined) consumeDoubt(ctx, doubts, answered.fingerprint)
-        const there = remoteSnapshot(ctx, made.post)
-        adoptCreated(ctx, article, there, made.post, previous)
-        if (snapshotHash(there) !== snapshotHash(snap)) await pushUpdate(ctx, article, snap, made.post.id, versionOf(made.post))
-        continue
+  // Articles whose text needs no new upload go first: on a slow link they land while the photos of the others are still on their way.
+  const groups = [articles.filter((a) => !needsUpload(ctx, a)), articles.filter((a) => needsUpload(ctx, a))]
+  for (const [g, group] of groups.entries()) {
+    const ready: Ready[] = []
+    for (const article of group) {
+      try {
+        const snap = localSnapshot(db, article)
+        const body = await payload(ctx, article, snap)
+        const previous = earlier.find((e) => e.subject === article.id)
+        const mine = doubts.filter((d) => d.subject === article.id)
+        const wanted = new Set([...(previous === undefined ? [] : [previous.fingerprint]), ...mine.map((d) => d.fingerprint)])
+        const made = landed.find((l) => wanted.has(l.fingerprint))
+        if (made !== undefined) {
+          // An earlier try made the post. Its content is what was sent then; if the reporter wrote since, send that now.
+          landed.splice(landed.indexOf(made), 1)
+          const answered = mine.find((d) => d.fingerprint === made.fingerprint)
+          if (answered !== undefined) consumeDoubt(ctx, doubts, answered.fingerprint)
+          const there = remoteSnapshot(ctx, made.post)
+          adoptCreated(ctx, article, there, made.post, previous)
+          if (snapshotHash(there) !== snapshotHash(snap)) await pushUpdate(ctx, article, snap, made.post.id, versionOf(made.post))
+          continue
+        }
+        // Nothing of the earlier tries is there yet; one that ended only just now may still land.
+        waitForDoubts(ctx, mine)
+        const entry: OutboxEntry = {
+          id: previous?.id ?? randomUUID(),
+          siteId: site.id,
+          kind: 'create_post',
+          subject: article.id,
+          fingerprint: fingerprint(snap.title, String(body.content)),
+          createdAt: previous?.createdAt ?? ctx.now(),
+          attempts: 1
+        }
+        ready.push({ article, snap, body, entry })
+      } catch (error) {
+        ctx.fail(article, error)
       }
-      // Nothing of the earlier tries is there yet; one that ended only just now may still land.
-      waitForDoubts(ctx, mine)
-      const entry: OutboxEntry = {
-        id: previous?.id ?? randomUUID(),
-        siteId: site.id,
-        kind: 'create_post',
-        subject: article.id,
-        fingerprint: fingerprint(snap.title, String(body.content)),
-        createdAt: previous?.createdAt ?? ctx.now(),
-        attempts: 1
-      }
-      ready.push({ article, snap, body, entry })
-    } catch (error) {
-      ctx.fail(article, error)
     }
+    // Copies of earlier tries are moved out of the way once every article here has had its chance to adopt one.
+    if (g === groups.length - 1) await trashCopies(ctx, landed, doubts)
+    for (let i = 0; i < ready.length; i += BATCH_LIMIT) await sendBatch(ctx, ready.slice(i, i + BATCH_LIMIT))
   }
-  await trashCopies(ctx, landed, doubts)
-  for (let i = 0; i < ready.length; i += BATCH_LIMIT) await sendBatch(ctx, ready.slice(i, i + BATCH_LIMIT))
 }
 
 /** One request that creates up to 25 posts; what the site made is recorded in one commit. */

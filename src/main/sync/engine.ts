@@ -15,7 +15,7 @@ import { pushNew } from './create'
 import { forgetOldDoubts } from './doubts'
 import { browse, importPosts, type BrowseQuery } from './import'
 import { syncLinked } from './linked'
-import { bytesToUpload, sweepMedia } from './media'
+import { bytesToUpload, needsUpload, sweepMedia } from './media'
 import { readSite } from './read'
 import { siteRevision, siteRevisions } from './site-revisions'
 import { localHash } from './snapshots'
@@ -133,7 +133,10 @@ export class SyncEngine {
 
     const reading = await readSite(ctx, links, targeted)
     const creates: Article[] = []
-    for (const link of links) {
+    // Articles whose text needs no new upload go first (on a slow link they land while the photos are on their way).
+    const uploads = new Set(links.filter((r) => ((a) => a !== undefined && needsUpload(ctx, a))(articlesRepo.findArticle(db, r.articleId))).map((r) => r.articleId))
+    const ordered = [...links.filter((r) => !uploads.has(r.articleId)), ...links.filter((r) => uploads.has(r.articleId))]
+    for (const link of ordered) {
       const article = articlesRepo.findArticle(db, link.articleId)
       if (article === undefined) continue
       this.progress.report({ current: article.title })

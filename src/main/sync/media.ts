@@ -7,6 +7,9 @@ import * as uploadsRepo from '../store/repositories/uploads'
 import { NODE_TYPES } from '@shared/domain/document'
 import type { LexDocument, LexImage } from '../document/lexical'
 import { documentImages } from '../document/text'
+import { parseDocumentJson } from '../document/lexical'
+import { isMediaId } from '@shared/domain/media'
+import type { Article } from '@shared/domain/article'
 import { isCancel, type SiteContext } from './context'
 import { consumeDoubt, noteDoubt, removeCopies, waitForDoubts } from './doubts'
 import { WpError, type WpResponse } from './wordpress/client'
@@ -142,4 +145,10 @@ export function bytesToUpload(ctx: SiteContext, docs: LexDocument[]): number {
   for (const doc of docs)
     for (const id of documentImages(doc)) if (uploadsRepo.findUpload(ctx.db, id, ctx.site.id) === undefined) total += mediaRepo.findMedia(ctx.db, id)?.bytes ?? 0
   return total
+}
+
+/** Whether an article has an image this site does not have yet (its sync puts bytes on the wire). */
+export function needsUpload(ctx: SiteContext, article: Pick<Article, 'body' | 'meta'>): boolean {
+  const ids = [...documentImages(parseDocumentJson(article.body)), ...(article.meta.featuredImage === '' ? [] : [article.meta.featuredImage])]
+  return ids.some((id) => isMediaId(id) && uploadsRepo.findUpload(ctx.db, id, ctx.site.id) === undefined)
 }
