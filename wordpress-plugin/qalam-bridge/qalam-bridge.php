@@ -429,6 +429,11 @@ function qalam_bridge_write_review($post_id, $review) {
 	$GLOBALS['qalam_bridge_writing'] = true;
 	try {
 		if (metadata_exists('post', $post_id, QALAM_BRIDGE_REVIEW_KEY)) {
+			// The client sent what is stored, less the server's stamps (which the rules put back): nothing to write, and nothing wrong.
+			// (update_metadata answers false for a value equal to the stored one, which the REST API would report as a database error.)
+			if (get_post_meta($post_id, QALAM_BRIDGE_REVIEW_KEY, true) === $review) {
+				return true;
+			}
 			return false !== update_metadata('post', $post_id, QALAM_BRIDGE_REVIEW_KEY, wp_slash($review));
 		}
 		return false !== add_metadata('post', $post_id, QALAM_BRIDGE_REVIEW_KEY, wp_slash($review), true);
