@@ -183,6 +183,10 @@ describe('the companion plugin’s other doors (plugin 1.1)', () => {
     await as(site().editor, 'POST', `wp/v2/posts/${id}`, { meta: { qalam_review: { comments: [], history: review.history.map((h) => ({ ...h, userId: site().editor.id })) } } })
     review = await reviewOf(id)
     expect(review.history.find((h) => h.id === claimed.id)!.userId).toBe(site().contributor.id)
+    // What Qalam sends back after a pull lacks the stamps on comments and carries no change: taken as no change, not an error.
+    const unstamped = { comments: review.comments.map(({ userId: _u, ...c }) => c), history: review.history.map(({ userId: _u, ...h }) => h) }
+    await as(site().editor, 'POST', `wp/v2/posts/${id}`, { meta: { qalam_review: unstamped } })
+    expect((await reviewOf(id)).history.find((h) => h.id === claimed.id)!.userId).toBe(site().contributor.id)
   })
 
   it('every write path is checked: update_post_meta from PHP as the contributor cannot add an approval or drop the history', async () => {
