@@ -185,6 +185,8 @@ describe('review in the editor', () => {
 
     // Out of suggestion mode, typing changes the text directly again.
     await page.getByTestId('toggle-suggesting').click()
+    // The switch reaches the editor first (on a loaded machine the typing could otherwise outrun it).
+    await expect.poll(() => page.getByTestId('toggle-suggesting').getAttribute('aria-pressed')).toBe('false')
     await caretAfter(page, 'الخميس')
     await page.keyboard.type(' الماضي')
     await expect.poll(() => body(page).innerText()).toContain('الخميس الماضي.')
