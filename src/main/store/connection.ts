@@ -123,28 +123,36 @@ export function encryptPlainStore(file: string, key: Buffer, nativeBinding?: str
     plain.close()
   }
   copyFileSync(file, temp)
-  const copy = new Database(temp, { nativeBinding })
-  let version: number
-  try {
-    // SQLite3MultipleCiphers encrypts a plain database in place with rekey, outside WAL mode.
-    copy.pragma('journal_mode = DELETE')
-    version = copy.pragma('user_version', { simple: true }) as number
-    applyKey(copy, key, 'rekey')
-  } finally {
-    copy.close()
-  }
-  const check = new Database(temp, { nativeBinding })
-  try {
-    applyKey(check, key)
-    if (check.pragma('user_version', { simple: true }) !== version || check.pragma('quick_check(1)', { simple: true }) !== 'ok')
-      throw new StoreOpenError('unreadable', 'the encrypted copy of the store did not check out; the plain store is left as it was')
-  } finally {
-    check.close()
-  }
+  rekeyCopy(temp, undefined, key, nativeBinding, 'the encrypted copy of the store did not check out; the plain store is left as it was')
   syncFile(temp)
   renameSync(temp, file)
   for (const suffix of ['-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true })
   syncFolder(dirname(file))
+}
+
+/**
+ * A copy of the store encrypted under `to` in place (SQLite3MultipleCiphers' rekey, outside WAL mode),
+ * from `from` (undefined: a plain copy), then opened again with `to` and checked; `refusal` is said
+ * when it does not check out. The caller swaps the checked copy in.
+ */
+export function rekeyCopy(copy: string, from: Buffer | undefined, to: Buffer, nativeBinding: string | undefined, refusal: string): void {
+  const db = new Database(copy, { nativeBinding })
+  let version: number
+  try {
+    if (from !== undefined) applyKey(db, from)
+    db.pragma('journal_mode = DELETE')
+    version = db.pragma('user_version', { simple: true }) as number
+    applyKey(db, to, 'rekey')
+  } finally {
+    db.close()
+  }
+  const check = new Database(copy, { nativeBinding })
+  try {
+    applyKey(check, to)
+    if (check.pragma('user_version', { simple: true }) !== version || check.pragma('quick_check(1)', { simple: true }) !== 'ok') throw new StoreOpenError('unreadable', refusal)
+  } finally {
+    check.close()
+  }
 }
 
 /** Moves the write-ahead log into the database file and empties it (on close, so the folder holds one file). */

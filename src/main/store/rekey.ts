@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { z } from 'zod'
 import { overwriteInPlace, syncFile, syncFolder, writeFileDurably } from '../durable'
-import { applyKey, StoreOpenError } from './connection'
+import { applyKey, rekeyCopy } from './connection'
 import { DeskKeyError, KEY_FILE, parseKeyFile, readKeyFile, unwrap, writeKeyFile, type KeyFile } from './desk-key'
 import type { Secrets } from '../platform/types'
 
@@ -118,24 +118,7 @@ export function completeKeyChange(change: {
   const copy = dbFile + REKEYING
   rmSync(copy, { force: true })
   copyFileSync(dbFile, copy)
-  const db = new Database(copy, { nativeBinding: change.nativeBinding })
-  let version: number
-  try {
-    applyKey(db, change.oldKey)
-    db.pragma('journal_mode = DELETE')
-    version = db.pragma('user_version', { simple: true }) as number
-    applyKey(db, newKey, 'rekey')
-  } finally {
-    db.close()
-  }
-  const check = new Database(copy, { nativeBinding: change.nativeBinding })
-  try {
-    applyKey(check, newKey)
-    if (check.pragma('user_version', { simple: true }) !== version || check.pragma('quick_check(1)', { simple: true }) !== 'ok')
-      throw new StoreOpenError('unreadable', 'the store re-encrypted with the new key did not check out; nothing was changed')
-  } finally {
-    check.close()
-  }
+  rekeyCopy(copy, change.oldKey, newKey, change.nativeBinding, 'the store re-encrypted with the new key did not check out; nothing was changed')
   syncFile(copy)
   step('store-copy')
   renameSync(copy, dbFile)
