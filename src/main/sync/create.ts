@@ -93,7 +93,8 @@ export async function pushNew(ctx: SiteContext, articles: Article[]): Promise<vo
     articles = articles.filter((a) => !unsure(a))
   }
   // Articles whose text needs no new upload go first: on a slow link they land while the photos of the others are still on their way.
-  const groups = [articles.filter((a) => !needsUpload(ctx, a)), articles.filter((a) => needsUpload(ctx, a))]
+  const uploading = new Set(articles.filter((a) => needsUpload(ctx, a)))
+  const groups = [articles.filter((a) => !uploading.has(a)), [...uploading]]
   for (const [g, group] of groups.entries()) {
     const ready: Ready[] = []
     for (const article of group) {

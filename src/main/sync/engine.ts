@@ -134,8 +134,12 @@ export class SyncEngine {
     const reading = await readSite(ctx, links, targeted)
     const creates: Article[] = []
     // Articles whose text needs no new upload go first (on a slow link they land while the photos are on their way).
-    const uploads = new Set(links.filter((r) => ((a) => a !== undefined && needsUpload(ctx, a))(articlesRepo.findArticle(db, r.articleId))).map((r) => r.articleId))
-    const ordered = [...links.filter((r) => !uploads.has(r.articleId)), ...links.filter((r) => uploads.has(r.articleId))]
+    const uploading = (r: ArticleSync) => {
+      const article = articlesRepo.findArticle(db, r.articleId)
+      return article !== undefined && needsUpload(ctx, article)
+    }
+    const uploads = new Set(links.filter(uploading))
+    const ordered = [...links].sort((a, b) => Number(uploads.has(a)) - Number(uploads.has(b)))
     for (const link of ordered) {
       const article = articlesRepo.findArticle(db, link.articleId)
       if (article === undefined) continue

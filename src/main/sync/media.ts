@@ -140,15 +140,17 @@ export async function sweepMedia(ctx: SiteContext): Promise<void> {
 }
 
 /** The bytes of images the given documents still have to upload, for the progress bar. */
+/** The images of a document (and a featured image) this site does not have yet. */
+function pendingImages(ctx: SiteContext, doc: LexDocument, featured = ''): string[] {
+  const ids = featured === '' ? documentImages(doc) : [...documentImages(doc), featured]
+  return ids.filter((id) => isMediaId(id) && uploadsRepo.findUpload(ctx.db, id, ctx.site.id) === undefined)
+}
+
 export function bytesToUpload(ctx: SiteContext, docs: LexDocument[]): number {
-  let total = 0
-  for (const doc of docs)
-    for (const id of documentImages(doc)) if (uploadsRepo.findUpload(ctx.db, id, ctx.site.id) === undefined) total += mediaRepo.findMedia(ctx.db, id)?.bytes ?? 0
-  return total
+  return docs.flatMap((doc) => pendingImages(ctx, doc)).reduce((total, id) => total + (mediaRepo.findMedia(ctx.db, id)?.bytes ?? 0), 0)
 }
 
 /** Whether an article has an image this site does not have yet (its sync puts bytes on the wire). */
 export function needsUpload(ctx: SiteContext, article: Pick<Article, 'body' | 'meta'>): boolean {
-  const ids = [...documentImages(parseDocumentJson(article.body)), ...(article.meta.featuredImage === '' ? [] : [article.meta.featuredImage])]
-  return ids.some((id) => isMediaId(id) && uploadsRepo.findUpload(ctx.db, id, ctx.site.id) === undefined)
+  return pendingImages(ctx, parseDocumentJson(article.body), article.meta.featuredImage).length > 0
 }
