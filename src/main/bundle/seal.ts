@@ -24,8 +24,7 @@ export function isSealed(bytes: Uint8Array): boolean {
 
 /** Whether the sealed file was sealed with a passphrase (its header has an scrypt stanza). */
 export function sealedWithPassphrase(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 4096))).toString('latin1')
-  return /\n-> scrypt /.test(head)
+  return scryptWorkFactor(bytes) !== null
 }
 
 /**

@@ -2,9 +2,8 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { UPLOAD_SIDES } from '@shared/domain/app'
 import { api, call } from '../../api'
-import { useNotices } from '../../app/notices'
+import { useLocale, useNotices } from '../../app/notices'
 import { formatNumber } from '../../app/i18n'
-import { useLocale } from '../../app/notices'
 
 /** «الصور المرسلة»: the largest side photos go to the site at (2,048 px by default), or full size; the original stays on the desk. */
 export function PhotosSection() {
