@@ -1,35 +1,20 @@
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync, statfsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startHost, type Host } from './host'
 import { body, newArticle, onlyArticle, shot } from './helpers'
+import { smallDisk } from '../support/small-disk'
 
 /**
  * The reporter's disk fills up while they write (a 6 MB tmpfs as the data folder): the status bar
  * says so in words and stays red, the words stay in the editor, and once space is freed they are
  * saved without anything being done.
  */
-let mount: string | null = null
-beforeAll(() => {
-  const dir = mkdtempSync(join(tmpdir(), 'qalam-e2e-full-'))
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=6m', 'tmpfs', dir], { stdio: 'ignore' })
-    mount = dir
-  } catch {
-    rmSync(dir, { recursive: true, force: true })
-    console.warn('[disk-full] cannot mount a tmpfs here (not root?): the full-disk e2e test is skipped')
-  }
-})
-afterAll(() => {
-  if (mount === null) return
-  execFileSync('umount', [mount])
-  rmSync(mount, { recursive: true, force: true })
-})
+const disk = smallDisk(6, 'disk-full e2e')
 
 describe('a full disk while writing', () => {
   it('says the disk is full in words, keeps the words, and saves them by itself once space is freed', async (ctx) => {
+    const mount = disk()
     if (mount === null) return ctx.skip()
     const host: Host = await startHost({ dataDir: join(mount, 'desk') })
     try {

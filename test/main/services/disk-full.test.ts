@@ -1,38 +1,23 @@
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync, writeFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createDispatcher } from '@main/ipc/dispatch'
 import { createHandlers } from '@main/ipc/handlers'
 import type { Services } from '@main/services'
 import { draftOf, servicesIn } from '../../support/fixtures'
 import { tinyPng } from '../../support/images'
+import { smallDisk } from '../../support/small-disk'
 
 /**
  * A reporter's disk fills up (a cheap laptop, a 4 MB tmpfs here): the save that does not fit is
  * refused as a full disk, in its own code, and every save reported before reads back whole; once
  * space is freed the same save goes through. Images leave nothing half-written.
  */
-let mount: string | null = null
-beforeAll(() => {
-  const dir = mkdtempSync(join(tmpdir(), 'qalam-full-'))
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=6m', 'tmpfs', dir], { stdio: 'ignore' })
-    mount = dir
-  } catch {
-    rmSync(dir, { recursive: true, force: true })
-    console.warn('[disk-full] cannot mount a tmpfs here (not root?): the full-disk test is skipped')
-  }
-})
-afterAll(() => {
-  if (mount === null) return
-  execFileSync('umount', [mount])
-  rmSync(mount, { recursive: true, force: true })
-})
+const disk = smallDisk(6, 'disk-full')
 
 describe('a full disk', () => {
   it('refuses the save that does not fit as DISK_FULL, keeps every earlier save, and takes the same save once space is freed', async (ctx) => {
+    const mount = disk()
     if (mount === null) return ctx.skip()
     const dataDir = join(mount, 'desk')
     const services: Services = servicesIn(dataDir)

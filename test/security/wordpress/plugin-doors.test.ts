@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { restOn, wpBridge } from '../../wordpress/helpers'
+import { as, comment, move, refusedWith, site } from './review-data'
 import { runPhp, type WpUser } from '../../support/wordpress'
 
 interface Change {
@@ -37,33 +37,7 @@ interface Post {
   meta: { qalam_review: Review }
 }
 
-const site = () => wpBridge()
-const as = <T>(user: WpUser, method: string, route: string, body?: unknown) => restOn<T>(site().url, user, method, route, body)
 const reviewOf = async (id: number) => (await as<Post>(site().admin, 'GET', `wp/v2/posts/${id}?context=edit`)).meta.qalam_review
-
-async function refusedWith(work: Promise<unknown>): Promise<string> {
-  try {
-    await work
-  } catch (error) {
-    return (error as Error).message
-  }
-  throw new Error('expected the site to refuse')
-}
-
-const comment = (id: string, author: string, body: string, extra: Record<string, unknown> = {}) => ({
-  id,
-  threadId: id,
-  author,
-  body,
-  quote: '',
-  createdAt: Date.now() - 60_000,
-  updatedAt: Date.now() - 60_000,
-  resolved: false,
-  resolvedBy: '',
-  deleted: false,
-  ...extra
-})
-const move = (from: string, to: string, by: string, at: number | string = Date.now() - 60_000) => ({ id: randomUUID(), from, to, by, at, note: '' })
 
 /** A contributor's pending post with one handing-in move in its history. */
 async function pendingPost(): Promise<{ id: number; first: ReturnType<typeof move> }> {

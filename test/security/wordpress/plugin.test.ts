@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { restOn, wpBridge } from '../../wordpress/helpers'
+import { as, comment, move, refusedWith, site } from './review-data'
 import type { WpUser } from '../../support/wordpress'
 
 interface Review {
@@ -19,8 +19,6 @@ interface Post {
 }
 
 const SECRET = `المصدر في الوزارة ${randomUUID().slice(0, 8)}`
-const site = () => wpBridge()
-const as = <T>(user: WpUser, method: string, route: string, body?: unknown) => restOn<T>(site().url, user, method, route, body)
 
 /** What an unauthenticated client (or a user's cookie-less script) gets. */
 async function anonymous(route: string): Promise<{ status: number; text: string }> {
@@ -28,30 +26,6 @@ async function anonymous(route: string): Promise<{ status: number; text: string 
   const response = await fetch(`${site().url}/?rest_route=/${path}${query === undefined ? '' : `&${query}`}`)
   return { status: response.status, text: await response.text() }
 }
-
-async function refusedWith(work: Promise<unknown>): Promise<string> {
-  try {
-    await work
-  } catch (error) {
-    return (error as Error).message
-  }
-  throw new Error('expected the site to refuse')
-}
-
-const comment = (id: string, author: string, body: string, extra: Record<string, unknown> = {}) => ({
-  id,
-  threadId: id,
-  author,
-  body,
-  quote: '',
-  createdAt: Date.now() - 60_000,
-  updatedAt: Date.now() - 60_000,
-  resolved: false,
-  resolvedBy: '',
-  deleted: false,
-  ...extra
-})
-const move = (from: string, to: string, by: string, at = Date.now() - 60_000) => ({ id: randomUUID(), from, to, by, at, note: '' })
 
 async function postWithReview(owner: WpUser, status: string, review: Review): Promise<number> {
   const created = await as<Post>(owner, 'POST', 'wp/v2/posts', { title: 'مادة', content: 'نص', status, meta: { qalam_review: review } })
