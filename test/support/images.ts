@@ -1,3 +1,4 @@
+import sharp from 'sharp'
 import { deflateSync } from 'node:zlib'
 
 function crc32(bytes: Buffer): number {
@@ -35,4 +36,19 @@ export function tinyPng(width = 40, height = 24, rgb: [number, number, number] =
     pngChunk('IDAT', deflateSync(raw)),
     pngChunk('IEND', Buffer.alloc(0))
   ])
+}
+
+/**
+ * A camera-sized JPEG (noisy, as a real photo is, so it is several megabytes), made with sharp;
+ * `seed` gives another picture of the same size, `orientation` an EXIF turn.
+ */
+export async function cameraJpeg(width: number, height: number, options: { seed?: number; orientation?: number; quality?: number } = {}): Promise<Buffer> {
+  const pixels = Buffer.alloc(width * height * 3)
+  let seed = options.seed ?? 7
+  for (let i = 0; i < pixels.length; i++) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff
+    pixels[i] = (i % 3 === 0 ? (i / 3) % width : 90) / 2 + (seed % 96)
+  }
+  const jpeg = sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: options.quality ?? 90 })
+  return options.orientation === undefined ? jpeg.toBuffer() : jpeg.withMetadata({ orientation: options.orientation }).toBuffer()
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { writeFileSync } from 'node:fs'
 import { sizedForWeb, DEFAULT_WEB_SIZE } from '@main/media/resize'
 import { body as doc, image, paragraph as para } from '../support/lexical'
+import { cameraJpeg } from '../support/images'
 import { tempDir } from '../support/temp'
 
 let proxy: FaultProxy
@@ -133,17 +134,8 @@ describe('cancelling a sync', () => {
     const data = tempDir()
     const services = syncServices(data.dir)
     try {
-      const width = 3600
-      const height = 2400
-      const pixels = Buffer.alloc(width * height * 3)
-      for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 2654435761) % 251
       const source = join(data.dir, 'camera.jpg')
-      writeFileSync(
-        source,
-        await sharp(pixels, { raw: { width, height, channels: 3 } })
-          .jpeg({ quality: 90 })
-          .toBuffer()
-      )
+      writeFileSync(source, await cameraJpeg(3600, 2400))
       const media = services.media.importFile(source)
       const at1600 = (await sizedForWeb(services.media.read(media.id)!, 'image/jpeg', { ...DEFAULT_WEB_SIZE, maxSide: 1600 })).bytes.length
       // The site takes uploads up to the size of the 1,600 px copy: the 2,048 px one is refused, the 1,600 px one lands.
@@ -160,12 +152,7 @@ describe('cancelling a sync', () => {
       // A second photo on a site that takes nothing that big: refused in words, nothing uploaded.
       limit = 10_000
       const other = services.articles.create('صورة أخرى')
-      writeFileSync(
-        source,
-        await sharp(pixels.reverse(), { raw: { width, height, channels: 3 } })
-          .jpeg({ quality: 90 })
-          .toBuffer()
-      )
+      writeFileSync(source, await cameraJpeg(3600, 2400, { seed: 11 }))
       const second = services.media.importFile(source)
       write(services, other.id, { body: doc(para('نص'), image(second.id, 'بديل', '')) })
       services.sync.assign(other.id, site.id)

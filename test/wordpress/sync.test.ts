@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
 import { tempDir } from '../support/temp'
-import { tinyPng } from '../support/images'
+import { cameraJpeg, tinyPng } from '../support/images'
 import sharp from 'sharp'
 import { runPhp } from '../support/wordpress'
 import type { Services } from '@main/services'
@@ -160,17 +160,8 @@ describe('push', () => {
 
   it('sends a camera photo sized for the web (2,048 px, a fraction of its bytes) and keeps the original on the desk', async () => {
     const site = await addSite(services)
-    const width = 3600
-    const height = 2400
-    const pixels = Buffer.alloc(width * height * 3)
-    for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 2654435761) % 251
     const source = join(data.dir, 'camera.jpg')
-    writeFileSync(
-      source,
-      await sharp(pixels, { raw: { width, height, channels: 3 } })
-        .jpeg({ quality: 90 })
-        .toBuffer()
-    )
+    writeFileSync(source, await cameraJpeg(3600, 2400))
     const media = services.media.importFile(source)
     const created = services.articles.create('صورة بحجم الكاميرا')
     write(services, created.id, { body: doc(para('قبل الصورة'), image(media.id, 'بديل', '')) })

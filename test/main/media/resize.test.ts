@@ -5,27 +5,14 @@ import { describe, expect, it } from 'vitest'
 import { cleanImage } from '@main/media/clean'
 import { DEFAULT_WEB_SIZE, sizedForWeb } from '@main/media/resize'
 import { PHOTOS_DIR } from '../../support/photos'
+import { cameraJpeg } from '../../support/images'
 
-/** A camera-sized JPEG (4,000 × 3,000, noisy as a real photo is), turned by its EXIF orientation, cleaned as every image is. */
-async function cameraJpeg(): Promise<Buffer> {
-  const width = 4000
-  const height = 3000
-  const pixels = Buffer.alloc(width * height * 3)
-  let seed = 7
-  for (let i = 0; i < pixels.length; i++) {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff
-    pixels[i] = (i % 3 === 0 ? (i / 3) % width : 90) / 2 + (seed % 96)
-  }
-  const jpeg = await sharp(pixels, { raw: { width, height, channels: 3 } })
-    .jpeg({ quality: 92 })
-    .withMetadata({ orientation: 6 })
-    .toBuffer()
-  return Buffer.from(cleanImage(jpeg, 'camera.jpg').bytes)
-}
+/** A camera-sized JPEG (4,000 × 3,000), turned by its EXIF orientation, cleaned as every image is. */
+const cleanedCameraJpeg = async () => Buffer.from(cleanImage(await cameraJpeg(4000, 3000, { orientation: 6, quality: 92 }), 'camera.jpg').bytes)
 
 describe('photos sized for the web before they go to the site', () => {
   it('a camera photo goes at 2,048 px on its long side, turned as it was taken, a fraction of its bytes, with no metadata', async () => {
-    const original = await cameraJpeg()
+    const original = await cleanedCameraJpeg()
     const sized = await sizedForWeb(original, 'image/jpeg', DEFAULT_WEB_SIZE)
     expect(sized.resized).toBe(true)
     // Portrait once turned (orientation 6): 1,536 × 2,048.
@@ -53,7 +40,7 @@ describe('photos sized for the web before they go to the site', () => {
       .jpeg()
       .toBuffer()
     expect((await sizedForWeb(small, 'image/jpeg', DEFAULT_WEB_SIZE)).bytes).toBe(small)
-    const big = await cameraJpeg()
+    const big = await cleanedCameraJpeg()
     expect((await sizedForWeb(big, 'image/jpeg', { ...DEFAULT_WEB_SIZE, maxSide: 0 })).bytes).toBe(big)
     const gif = await sharp({ create: { width: 3000, height: 100, channels: 3, background: '#000' } })
       .gif()
