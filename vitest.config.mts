@@ -4,6 +4,21 @@ import { aliases } from './aliases.mts'
 
 const resolve = { alias: aliases }
 
+/** A project of suites against a real WordPress (test/wordpress/wordpress-setup.ts picks the version by the name). */
+const wordpressProject = (name: string, include: string[]) => ({
+  resolve,
+  test: {
+    name,
+    environment: 'node' as const,
+    include,
+    globalSetup: ['test/wordpress/wordpress-setup.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 60_000,
+    expect: { poll: { timeout: 10_000 } },
+    fileParallelism: false
+  }
+})
+
 export default defineConfig({
   test: {
     // The JSON report is what CI reads for its "N passed, N failed" line.
@@ -38,34 +53,10 @@ export default defineConfig({
           testTimeout: 120_000
         }
       },
-      {
-        resolve,
-        test: {
-          name: 'wordpress',
-          environment: 'node',
-          include: ['test/wordpress/**/*.test.ts', 'test/security/wordpress/*.test.ts'],
-          // A real WordPress on loopback (7.0 as released, from ../shared/wordpress-core), started once for the project.
-          globalSetup: ['test/wordpress/wordpress-setup.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 60_000,
-          expect: { poll: { timeout: 10_000 } },
-          fileParallelism: false
-        }
-      },
-      {
-        resolve,
-        test: {
-          name: 'wordpress-6.1',
-          environment: 'node',
-          // The oldest supported WordPress (Debian's 6.1): the sync round trip, the fault runs and the plugin suite.
-          include: ['test/wordpress/sync.test.ts', 'test/wordpress/faults.test.ts', 'test/security/wordpress/*.test.ts'],
-          globalSetup: ['test/wordpress/wordpress-setup.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 60_000,
-          expect: { poll: { timeout: 10_000 } },
-          fileParallelism: false
-        }
-      },
+      // A real WordPress on loopback, started once for the project: 7.0 as released (from ../shared/wordpress-core) for every suite,
+      // and Debian's 6.1, the oldest supported, for the sync round trip, the fault runs and the plugin suite.
+      wordpressProject('wordpress', ['test/wordpress/**/*.test.ts', 'test/security/wordpress/*.test.ts']),
+      wordpressProject('wordpress-6.1', ['test/wordpress/sync.test.ts', 'test/wordpress/faults.test.ts', 'test/security/wordpress/*.test.ts']),
       {
         resolve,
         test: {
