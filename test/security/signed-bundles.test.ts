@@ -28,6 +28,27 @@ function written(): { id: string; bundle: Uint8Array } {
   return { id: a.id, bundle: desks.reporter.bundles.exportBundle(a.id) }
 }
 
+/** The bundle with its title changed and its manifest made to match, signed as `signature` says (forgeBundle). */
+const retitled = (bundle: Uint8Array, title: string, options: Parameters<typeof forgeBundle>[3]) =>
+  forgeBundle(
+    bundle,
+    (files) => {
+      ;(files['article.json'] as { title: string }).title = title
+    },
+    {},
+    options
+  )
+
+/** A bundle from a stranger's desk under the reporter's name, after the editor recognised the reporter's key as «ليلى». */
+function impostorBundle(bundle: Uint8Array): Uint8Array {
+  desks.editor.signing.trust(manifestOf(bundle), unzipSync(bundle)['signature.json']!, 'ليلى')
+  const tmp = tempDir()
+  const mallory = servicesIn(tmp.dir)
+  extra = { services: mallory, tmp }
+  mallory.settings.update({ userName: 'ليلى', role: 'reporter' })
+  return mallory.bundles.exportBundle(mallory.articles.create('بيان مزوّر').id)
+}
+
 describe('signed bundles', () => {
   it('a new colleague is shown by the fingerprint to compare; once remembered, by name', () => {
     const { id, bundle } = written()
@@ -46,14 +67,7 @@ describe('signed bundles', () => {
 
   it('a bundle changed after it was signed is refused whole, even with its manifest rewritten to match', () => {
     const { bundle } = written()
-    const forged = forgeBundle(
-      bundle,
-      (files) => {
-        ;(files['article.json'] as { title: string }).title = 'عنوان مزوّر'
-      },
-      {},
-      { signature: 'keep' }
-    )
+    const forged = retitled(bundle, 'عنوان مزوّر', { signature: 'keep' })
     expect(refusal(() => desks.editor.bundles.importBundle(forged))).toBe('bad-signature')
     expect(refusal(() => desks.editor.bundles.preview(forged))).toBe('bad-signature')
     expect(desks.editor.articles.list({})).toEqual([])
@@ -71,14 +85,7 @@ describe('signed bundles', () => {
   })
 
   it('a stranger who signs with their own key under a known colleague’s name is called out', () => {
-    const { bundle } = written()
-    desks.editor.signing.trust(manifestOf(bundle), unzipSync(bundle)['signature.json']!, 'ليلى')
-    const tmp = tempDir()
-    const mallory = servicesIn(tmp.dir)
-    extra = { services: mallory, tmp }
-    mallory.settings.update({ userName: 'ليلى', role: 'reporter' })
-    const fake = mallory.articles.create('بيان مزوّر')
-    const signer = desks.editor.bundles.preview(mallory.bundles.exportBundle(fake.id)).signer
+    const signer = desks.editor.bundles.preview(impostorBundle(written().bundle)).signer
     expect(signer).toMatchObject({ state: 'unknown', name: 'ليلى', claimsKnownName: true })
     expect(signer.fingerprint).not.toBe(desks.reporter.signing.fingerprint())
   })
@@ -86,14 +93,7 @@ describe('signed bundles', () => {
   it('an unsigned bundle is refused by default, so a colleague’s bundle with its signature taken out and its text changed does not come in', () => {
     const { id, bundle } = written()
     desks.editor.signing.trust(manifestOf(bundle), unzipSync(bundle)['signature.json']!, 'ليلى')
-    const stripped = forgeBundle(
-      bundle,
-      (files) => {
-        ;(files['article.json'] as { title: string }).title = 'عنوان مزوّر'
-      },
-      {},
-      { signature: 'drop' }
-    )
+    const stripped = retitled(bundle, 'عنوان مزوّر', { signature: 'drop' })
     expect(refusal(() => desks.editor.bundles.preview(stripped))).toBe('unsigned')
     expect(refusal(() => desks.editor.bundles.importBundle(stripped))).toBe('unsigned')
     expect(desks.editor.articles.list({})).toEqual([])
@@ -113,14 +113,7 @@ describe('signed bundles', () => {
   })
 
   it('an impostor’s key (a known colleague’s name on another key) cannot be remembered under that name', () => {
-    const { bundle } = written()
-    desks.editor.signing.trust(manifestOf(bundle), unzipSync(bundle)['signature.json']!, 'ليلى')
-    const tmp = tempDir()
-    const mallory = servicesIn(tmp.dir)
-    extra = { services: mallory, tmp }
-    mallory.settings.update({ userName: 'ليلى', role: 'reporter' })
-    const fake = mallory.articles.create('بيان مزوّر')
-    const bytes = mallory.bundles.exportBundle(fake.id)
+    const bytes = impostorBundle(written().bundle)
     const waiting = desks.editor.bundles as unknown as { wait(bytes: Uint8Array, sealed: boolean): { token: string; signer: { claimsKnownName: boolean } } }
     const preview = waiting.wait(bytes, false)
     expect(preview.signer.claimsKnownName).toBe(true)
@@ -134,14 +127,7 @@ describe('signed bundles', () => {
     desks.editor.bundles.importBundle(bundle)
     expect(desks.editor.bundles.preview(desks.reporter.bundles.exportBundle(id)).signerChanged).toBeNull()
     // Someone else sends the same article, edited, under the reporter's name.
-    const other = forgeBundle(
-      bundle,
-      (files) => {
-        ;(files['article.json'] as { title: string }).title = 'حريق مفتعل في السوق'
-      },
-      {},
-      { signer: 'ليلى' }
-    )
+    const other = retitled(bundle, 'حريق مفتعل في السوق', { signer: 'ليلى' })
     const preview = desks.editor.bundles.preview(other)
     expect(preview.signerChanged).toEqual({ name: 'ليلى', fingerprint: desks.reporter.signing.fingerprint() })
   })
