@@ -166,6 +166,8 @@ describe('writing an article', () => {
     const page = await newArticleWithTimeStopped()
     await page.getByLabel('العنوان').fill('خبر عاجل')
     await body(page).click()
+    // Leaving the title saves it: that save is let finish first (on a loaded machine it was still running when the status was read).
+    await expect.poll(() => page.getByTestId('save-status').getAttribute('class')).toContain('save-saved')
     await page.keyboard.type('آخر سطر قبل الإغلاق')
     expect(await page.getByTestId('save-status').innerText()).toBe('تغييرات لم تُحفظ بعد')
     await new Promise((ok) => setTimeout(ok, 1500))
