@@ -1,4 +1,8 @@
-import sharp from 'sharp'
+import type Sharp from 'sharp'
+
+/** libvips is loaded at the first photo sent, not at start (loading it costs 55–75 ms). */
+let loaded: Promise<typeof Sharp> | null = null
+const loadSharp = () => (loaded ??= import('sharp').then((m) => (m as unknown as { default: typeof Sharp }).default ?? (m as unknown as typeof Sharp)))
 
 /**
  * Photos sized for the web before they leave for the site: a phone's 4,000-pixel, 5 MB picture
@@ -38,6 +42,7 @@ export async function sizedForWeb(bytes: Uint8Array, mime: string, size: WebSize
 }
 
 async function resized(bytes: Uint8Array, mime: string, size: WebSize): Promise<SizedImage> {
+  const sharp = await loadSharp()
   const image = sharp(bytes, { failOn: 'none', limitInputPixels: MAX_INPUT_PIXELS })
   const meta = await image.metadata()
   const turned = (meta.orientation ?? 1) >= 5
