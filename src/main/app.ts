@@ -11,6 +11,7 @@ import { loadWindowState, restoreWindowState, saveWindowState } from './window-s
 import { electronPlatform } from './platform/electron'
 import { runSmoke, smokeDataDir } from './smoke'
 import { electronUpdates, type AutoUpdater } from './platform/updater'
+import { chromiumProxyConfig, CONNECTING_PARTITIONS } from './platform/proxy'
 
 type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'dialog' | 'screen' | 'safeStorage'> & {
   net?: Pick<typeof Electron.net, 'isOnline'>
@@ -137,6 +138,8 @@ export function runApp(electron: ElectronModule, paths: AppPaths): { services: (
         platformName: process.platform,
         resourcesPath: process.resourcesPath
       }),
+      // The system's proxy (PAC/WPAD included), as Chromium resolves it, for the main process's own connections in system mode.
+      resolveProxy: (url: string) => session.defaultSession.resolveProxy(url),
       // The panic wipe clears what Chromium keeps for the window too.
       clearBrowserData: async () => {
         await session.defaultSession.clearStorageData()
@@ -157,6 +160,13 @@ export function runApp(electron: ElectronModule, paths: AppPaths): { services: (
     })
     live.updates.onState((state) => {
       if (window !== null && !window.isDestroyed()) window.webContents.send('updates:state', state)
+    })
+    // Chromium's own connections (the updater's check and downloads) follow the network setting too, from the moment the desk opens.
+    live.onNetworkChange((setting) => {
+      const config = chromiumProxyConfig(setting)
+      for (const target of [session.defaultSession, ...CONNECTING_PARTITIONS.map((p) => session.fromPartition(p, { cache: false }))]) {
+        void target.setProxy(config).then(() => target.closeAllConnections())
+      }
     })
     live.updates.start()
     protocol.handle(APP_SCHEME, async (request) => {

@@ -65,6 +65,26 @@ describe('the Electron adapter', () => {
     expect((await handler(new Request('qalam://app/%2e%2e/%2e%2e/etc/passwd'))).status).toBe(404)
   })
 
+  it("points Chromium's sessions (the updater's too) at the network setting when the desk opens and when it changes, with no direct fallback", async () => {
+    const { electron, win } = await started()
+    const updater = electron.session.fromPartition('electron-updater')
+    expect(electron.session.defaultSession.setProxy).toHaveBeenLastCalledWith({ mode: 'system' })
+    expect(updater.setProxy).toHaveBeenLastCalledWith({ mode: 'system' })
+    const registered = new Map(electron.ipcMain.handle.mock.calls as [string, (e: unknown, p: unknown) => Promise<unknown>][])
+    const fromApp = { senderFrame: win.webContents.mainFrame, sender: win.webContents }
+    await registered.get('settings:update')!(fromApp, { network: { mode: 'socks5', host: '127.0.0.1', port: 9150 } })
+    await new Promise((ok) => setTimeout(ok, 5))
+    for (const s of [electron.session.defaultSession, updater]) {
+      expect(s.setProxy).toHaveBeenLastCalledWith({ mode: 'fixed_servers', proxyRules: 'socks5://127.0.0.1:9150' })
+      // Connections opened on the old route are closed, not reused.
+      expect(s.closeAllConnections).toHaveBeenCalled()
+    }
+    // A proxy without its port is refused at the door, and changes nothing.
+    const refused = await registered.get('settings:update')!(fromApp, { network: { mode: 'http', host: 'proxy.newsroom', port: 0 } })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } })
+    expect(electron.session.defaultSession.setProxy).toHaveBeenLastCalledWith({ mode: 'fixed_servers', proxyRules: 'socks5://127.0.0.1:9150' })
+  })
+
   it('never navigates away and opens only http(s) links, in the system browser', async () => {
     const { electron, win } = await started()
     const prevent = vi.fn()

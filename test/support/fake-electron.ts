@@ -48,8 +48,20 @@ export class FakeWindow extends EventEmitter {
   getNormalBounds = () => ({ x: 40, y: 30, width: 1300, height: 850 })
 }
 
+/** A Chromium session: permissions, and the proxy the network setting points it at. */
+function fakeSession() {
+  return {
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+    setProxy: vi.fn(async (_config: unknown) => {}),
+    closeAllConnections: vi.fn(async () => {}),
+    resolveProxy: vi.fn(async (_url: string) => 'DIRECT')
+  }
+}
+
 export function fakeElectron(dataDir: string, lock = true) {
   let userData = dataDir
+  const partitions: Record<string, ReturnType<typeof fakeSession>> = {}
   const app = Object.assign(new EventEmitter(), {
     requestSingleInstanceLock: vi.fn(() => lock),
     quit: vi.fn(),
@@ -64,7 +76,10 @@ export function fakeElectron(dataDir: string, lock = true) {
     BrowserWindow: FakeWindow,
     ipcMain: { handle: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
+    session: {
+      defaultSession: fakeSession(),
+      fromPartition: vi.fn((name: string) => (partitions[name] ??= fakeSession()))
+    },
     shell: { openExternal: vi.fn(async () => {}) },
     dialog: { showOpenDialog: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },
     safeStorage: {

@@ -58,6 +58,8 @@ export interface Platform {
   appVersion: string
   platformName: string
   updates?: Updates
+  /** The system's proxy for a URL, as a PAC answer ("PROXY host:port; DIRECT"): Electron's session.resolveProxy. Absent in the test host (direct). */
+  resolveProxy?: (url: string) => Promise<string>
   /** Clears what the window's browser keeps (storage, caches): part of the panic wipe. */
   clearBrowserData?: () => Promise<void>
 }

@@ -24,6 +24,8 @@ import { UpdateService } from './updates'
 import { PUBLISHER_KEY_PEM } from '../updates/publisher-key'
 import { INSTALLER_COPY_MAX_AGE_MS, sweepInstallerCopies } from '../updates/signed-installer'
 import { DEFAULT_WEB_SIZE } from '../media/resize'
+import { Network } from '../net/network'
+import type { NetworkSetting } from '@shared/domain/network'
 
 export interface ServicesOptions {
   /** The folder that holds qalam.db and media/; Electron's userData in the app. */
@@ -31,6 +33,8 @@ export interface ServicesOptions {
   platform: Platform
   nativeBinding?: string
   mediaBaseUrl: string
+  /** Certificates trusted besides Node's bundled ones and the system's store (tests: their own authority). */
+  extraTrust?: string[]
   /** Sync tuning for tests and benchmarks: a fetch that goes through a fault proxy, short timeouts. */
   sync?: { fetch?: FetchLike; timeoutMs?: number; backoffMs?: number; retries?: number; settleMs?: number; watchMs?: number }
   /** Where the spell checker's thread starts from; by default the bundled worker beside the main script. */
@@ -109,7 +113,25 @@ export function createServices(options: ServicesOptions) {
   if (store.status().state === 'ready') afterOpen()
   // Images an earlier version stored with their location and camera are cleaned before anything can send them (migration 0160).
   if (store.status().state === 'ready') media.cleanEarlierImages()
-  const settings = new SettingsService({ db })
+  const networkListeners = new Set<(setting: NetworkSetting) => void>()
+  const settings = new SettingsService({
+    db,
+    onChange: (changed, now) => {
+      if (changed.includes('network')) networkListeners.forEach((l) => l(now.network))
+    }
+  })
+  // Read from the open desk: while it is locked the setting is unknown, and nothing connects.
+  const network = new Network({
+    setting: () => (store.status().state === 'ready' ? settings.get().network : null),
+    resolveSystem: options.platform.resolveProxy,
+    extraTrust: options.extraTrust
+  })
+  const opened = afterOpen
+  afterOpen = () => {
+    opened()
+    const setting = settings.get().network
+    networkListeners.forEach((l) => l(setting))
+  }
   const notes = new NotesService({ db, now })
   const flush = new FlushCoordinator()
   const review = new ReviewService({ db, now, articles, settings })
@@ -121,6 +143,8 @@ export function createServices(options: ServicesOptions) {
     secrets: options.platform.secrets,
     articles,
     mediaBytes: (id) => media.read(id),
+    fetch: network.fetch,
+    idleTimeoutMs: () => network.idleTimeoutMs(),
     webSize: () => ({ ...DEFAULT_WEB_SIZE, maxSide: store.status().state === 'ready' ? settings.get().uploadMaxSide : DEFAULT_WEB_SIZE.maxSide }),
     ...options.sync,
     onProgress: (progress) => progressListeners.forEach((l) => l(progress))
@@ -140,7 +164,8 @@ export function createServices(options: ServicesOptions) {
   })
   const updates = new UpdateService({
     updater: options.platform.updates?.updater ?? null,
-    isOnline: () => options.platform.updates?.isOnline() ?? false,
+    // A locked desk's network setting is unknown: no check until it opens (it might have to go through Tor).
+    isOnline: () => store.status().state === 'ready' && (options.platform.updates?.isOnline() ?? false),
     clock: options.platform.clock,
     appVersion: options.platform.appVersion,
     publicKeyPem: options.updateKeyPem ?? PUBLISHER_KEY_PEM,
@@ -252,6 +277,13 @@ export function createServices(options: ServicesOptions) {
     wipe,
     signing,
     updates,
+    network,
+    /** Told the network setting when the desk opens and whenever it changes (the app points Chromium's sessions at it: the updater's downloads). */
+    onNetworkChange(listener: (setting: NetworkSetting) => void): () => void {
+      networkListeners.add(listener)
+      if (store.status().state === 'ready') listener(settings.get().network)
+      return () => networkListeners.delete(listener)
+    },
     /** Sync progress, for the window (Electron) or the page (test host) to forward as `sync:progress`. */
     onSyncProgress(listener: (progress: SyncProgress) => void): () => void {
       progressListeners.add(listener)
@@ -260,6 +292,7 @@ export function createServices(options: ServicesOptions) {
     close: () => {
       updates.stop()
       sync.cancel()
+      void network.close()
       search.close()
       proofing.close()
       store.close()

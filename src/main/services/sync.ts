@@ -62,7 +62,7 @@ export class SyncService {
       const storage = this.deps.secrets.storage()
       if (storage === 'unavailable') throw new WpError('no_secret_storage', 'this system offers no way to encrypt the password')
       if (storage === 'plain' && request.allowPlainText !== true) throw new WpError('insecure_storage', 'no keyring: the password would be kept obfuscated, not encrypted')
-      const options = { fetch: this.deps.fetch, timeoutMs: this.deps.timeoutMs, retries: 1, backoffMs: this.deps.backoffMs }
+      const options = { fetch: this.deps.fetch, timeoutMs: this.deps.timeoutMs ?? this.deps.idleTimeoutMs?.(), retries: 1, backoffMs: this.deps.backoffMs }
       const index = await discoverSite(request.url, options)
       const client = new WpClient({ ...options, restRoot: index.restRoot, username: request.username, password: request.appPassword })
       let me: { id: number; name: string; capabilities?: Record<string, boolean> }

@@ -21,6 +21,8 @@ export interface EngineDeps {
   webSize?: () => WebSize
   fetch?: FetchLike
   timeoutMs?: number
+  /** The idle timeout the network route calls for (longer through SOCKS5), when timeoutMs does not fix one. */
+  idleTimeoutMs?: () => number
   backoffMs?: number
   retries?: number
   /**

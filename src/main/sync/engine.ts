@@ -59,7 +59,8 @@ export class SyncEngine {
   client(site: Site, signal?: AbortSignal): WpClient {
     const stored = sitesRepo.siteSecret(this.db, site.id)
     if (stored === undefined) throw new WpError('wrong_password', 'no password stored for this site')
-    const { fetch, timeoutMs, backoffMs, retries } = this.deps
+    const { fetch, backoffMs, retries } = this.deps
+    const timeoutMs = this.deps.timeoutMs ?? this.deps.idleTimeoutMs?.()
     return new WpClient({ restRoot: site.restRoot, username: site.username, password: this.deps.secrets.decrypt(stored.secret), signal, fetch, timeoutMs, backoffMs, retries })
   }
 

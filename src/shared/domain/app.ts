@@ -1,4 +1,5 @@
 import type { Role } from './workflow'
+import { DEFAULT_NETWORK, type NetworkSetting } from './network'
 
 export type Locale = 'ar' | 'en'
 
@@ -24,6 +25,8 @@ export interface Settings {
   updateServer: string | null
   /** Photos sent to the site: their largest side in pixels (0: full size, as taken). The original stays on the desk. */
   uploadMaxSide: number
+  /** How every connection goes out: the system's proxy (default), none, an HTTP proxy or SOCKS5 (Tor). */
+  network: NetworkSetting
 }
 
 /** An update server: https, no credentials in it, of a sane length. */
@@ -59,7 +62,8 @@ export const DEFAULT_SETTINGS: Settings = {
   monthNames: 'western',
   digits: 'latn',
   updateServer: null,
-  uploadMaxSide: 2048
+  uploadMaxSide: 2048,
+  network: DEFAULT_NETWORK
 }
 
 /** Why the lock refused, worded by the renderer. */

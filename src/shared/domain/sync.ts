@@ -58,7 +58,9 @@ export const SYNC_ERROR_CODES = [
   /** The site's certificate does not verify (an untrusted issuer, the wrong name, expired): what an intercepted connection looks like. Never retried. */
   'certificate',
   /** The certificate's dates do not fit this computer's clock, which the last good sync and saves show to be wrong. */
-  'clock_wrong'
+  'clock_wrong',
+  /** The proxy the network setting names does not answer or refuses: nothing went to the site, and nothing goes around the proxy. */
+  'proxy_failed'
 ] as const
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number]
 

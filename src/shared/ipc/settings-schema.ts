@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { NETWORK_MODES, isProxyHost } from '../domain/network'
 import { DIGITS, LOCK_AFTER_CHOICES, MONTH_NAMES, TEXT_SIZES, UPLOAD_SIDES } from '../domain/app'
 
 const id = z.uuid()
@@ -23,6 +24,16 @@ export const settingsPatchSchema = z
       .number()
       .int()
       .refine((n) => (UPLOAD_SIDES as readonly number[]).includes(n), 'one of the photo sizes')
+      .optional(),
+    network: z
+      .object({
+        mode: z.enum(NETWORK_MODES),
+        host: z.string().max(253),
+        port: z.number().int().min(0).max(65535)
+      })
+      .strict()
+      .refine((n) => n.mode === 'system' || n.mode === 'none' || (isProxyHost(n.host) && n.port >= 1), 'a proxy needs its host and port')
+      .transform((n) => (n.mode === 'system' || n.mode === 'none' ? { mode: n.mode, host: '', port: 0 } : n))
       .optional()
     // Not the update server: that changes only through updates:setServer, after the main process asks.
   })

@@ -160,6 +160,10 @@ function networkError(error: unknown, timedOut: boolean): WpError {
   if (timedOut) return new WpError('timeout', 'the site did not answer in time', null, null, true)
   const cause = (error as { cause?: { code?: string; message?: string } }).cause
   const code = cause?.code ?? ''
+  // The proxy the setting names is down or refused: nothing reached the site, and nothing goes around the proxy.
+  if (code === 'EPROXY') return new WpError('proxy_failed', cause?.message ?? 'the proxy does not answer')
+  // The proxy answered but could not reach the site: no tunnel, so nothing was sent.
+  if (code === 'ESOCKS') return new WpError('unreachable', cause?.message ?? 'the proxy could not reach the site')
   if (CERTIFICATE_CODES.has(code)) return new WpError('certificate', `the site's certificate does not verify (${code}): the connection may be intercepted`, null, code)
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new WpError('wrong_address', `no such host (${code})`)
   // Refused before anything was sent: the request surely did nothing.

@@ -398,6 +398,7 @@ const en: Messages = {
       foreign_rest_root: 'The site pointed to a REST API at another address or without HTTPS; Qalam did not send the password there.',
       redirected: 'The site redirected the request elsewhere; Qalam does not follow a redirect with the password. Add the site by its right address.',
       too_large: 'The site’s answer or the post is larger than Qalam reads; nothing of it was kept.',
+      proxy_failed: 'The proxy set in the network settings does not answer or refused the connection, so sync stopped, and Qalam did not connect to the site directly. Start the proxy (Tor, for instance) or change the network setting in Settings.',
       file_too_large: 'The site refuses the photo as larger than it takes, even made smaller. Ask the site’s administrator to raise its upload limit.'
     },
     conflict: {
@@ -658,6 +659,23 @@ const en: Messages = {
     focus: 'Focus mode (headline and body only)',
     twice: '(twice)',
     escape: 'Close the topmost panel or dialog'
+  },
+  network: {
+    title: 'Network',
+    mode: 'Connecting to sites',
+    modes: {
+      system: 'As the system says (its proxy and certificates)',
+      none: 'Directly, without a proxy',
+      http: 'The newsroom’s HTTP proxy',
+      socks5: 'SOCKS5 (Tor)'
+    },
+    host: 'Proxy address',
+    port: 'Port',
+    tor: 'Tor: port {{service}} for the Tor service, {{browser}} for Tor Browser.',
+    save: 'Save the network setting',
+    saved: 'Network setting saved; every connection goes this way from now on.',
+    invalid: 'Enter the proxy’s address and its port (1 to 65535).',
+    hint: 'Everything Qalam sends goes this way: sync, adding a site, updates. With SOCKS5 the proxy is asked for the site by name, so its name never leaves this machine; if the proxy stops, the connection stops instead of going direct.'
   },
   photos: {
     title: 'Photos sent to the site',

@@ -4,6 +4,7 @@ import { formatLongDate } from '../../app/i18n'
 import { useDates } from '../../app/dates'
 import { UpdatesSection } from '../updates/UpdatesSection'
 import { PhotosSection } from '../photos/PhotosSection'
+import { NetworkSection } from '../network/NetworkSection'
 import { useModal } from '../../ui/useModal'
 
 /**
@@ -43,6 +44,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           {t('dates.example')}: <span data-testid="dates-example">{formatLongDate(new Date(), 'ar')}</span>
         </p>
       </section>
+      <NetworkSection />
       <PhotosSection />
       <UpdatesSection />
       <div className="dialog-actions">
