@@ -1,4 +1,5 @@
-import { createServer as createHttpServer, type IncomingMessage } from 'node:http'
+import { createServer as createHttpServer, request as httpRequest, type IncomingMessage } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net'
 import { channel } from 'node:diagnostics_channel'
 
@@ -51,8 +52,8 @@ function pipeCounted(client: Socket, upstream: Socket, bytes: TestProxy['bytes']
   upstream.on('error', end).on('close', end)
 }
 
-async function listen(server: Server): Promise<number> {
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
+async function listen(server: Server, port: number): Promise<number> {
+  await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok))
   return (server.address() as AddressInfo).port
 }
 
@@ -64,7 +65,8 @@ function stopper(server: Server, sockets: Set<Socket>, upstreams: Set<Socket>) {
 }
 
 /** A SOCKS5 server (RFC 1928, no authentication, CONNECT only). */
-export async function startSocks5(hosts: HostMap): Promise<TestProxy> {
+/** `port`: the port to listen on (a proxy brought back where it was); any free one by default. */
+export async function startSocks5(hosts: HostMap, port = 0): Promise<TestProxy> {
   const sockets = new Set<Socket>()
   const upstreams = new Set<Socket>()
   const tunnels: Tunnel[] = []
@@ -111,12 +113,12 @@ export async function startSocks5(hosts: HostMap): Promise<TestProxy> {
     client.on('data', onData)
   })
   track(server, sockets)
-  const port = await listen(server)
-  return { port, url: `socks5://127.0.0.1:${port}`, tunnels, bytes, stop: stopper(server, sockets, upstreams) }
+  const at = await listen(server, port)
+  return { port: at, url: `socks5://127.0.0.1:${at}`, tunnels, bytes, stop: stopper(server, sockets, upstreams) }
 }
 
 /** An HTTP proxy that takes CONNECT only (what a client does for every site through it). */
-export async function startConnectProxy(hosts: HostMap): Promise<TestProxy> {
+export async function startConnectProxy(hosts: HostMap, port = 0): Promise<TestProxy> {
   const sockets = new Set<Socket>()
   const upstreams = new Set<Socket>()
   const tunnels: Tunnel[] = []
@@ -146,8 +148,8 @@ export async function startConnectProxy(hosts: HostMap): Promise<TestProxy> {
     })
   })
   track(server, sockets)
-  const port = await listen(server)
-  return { port, url: `http://127.0.0.1:${port}`, tunnels, bytes, stop: stopper(server, sockets, upstreams) }
+  const at = await listen(server, port)
+  return { port: at, url: `http://127.0.0.1:${at}`, tunnels, bytes, stop: stopper(server, sockets, upstreams) }
 }
 
 /**
@@ -173,4 +175,32 @@ export function watchConnections(): { connections: { host: string; port: number 
   const ch = channel('net.client.socket')
   ch.subscribe(onSocket)
   return { connections, lookups, stop: () => ch.unsubscribe(onSocket) }
+}
+
+/**
+ * The site's own HTTPS in front of the test WordPress (php -S speaks plain HTTP): TLS with a
+ * certificate for the site's name, the request passed on with `x-forwarded-proto: https`, as a
+ * newsroom's load balancer does. It listens on loopback only, where only the proxies send.
+ */
+export async function startTlsFront(key: string, cert: string, wordpressPort: number): Promise<{ port: number; close: () => Promise<void> }> {
+  const server = createHttpsServer({ key, cert }, (req, res) => {
+    const upstream = httpRequest(
+      { host: '127.0.0.1', port: wordpressPort, method: req.method, path: req.url, headers: { ...req.headers, 'x-forwarded-proto': 'https' } },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers)
+        answer.pipe(res)
+      }
+    )
+    upstream.on('socket', (socket: Socket) => Object.assign(socket, { [PROXY_OWN]: true }))
+    upstream.on('error', () => res.destroy())
+    req.pipe(upstream)
+  })
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: async () => {
+      server.closeAllConnections()
+      await new Promise<void>((ok) => server.close(() => ok()))
+    }
+  }
 }

@@ -126,9 +126,11 @@ define('DB_HOST', 'localhost:${SOCKET}');
 define('DB_CHARSET', 'utf8mb4');
 // Application passwords work over plain HTTP only on a local environment.
 define('WP_ENVIRONMENT_TYPE', 'local');
-// The site answers on whatever loopback address asked (WordPress itself, or the fault proxy in front of it).
-define('WP_HOME', 'http://' . $_SERVER['HTTP_HOST']);
-define('WP_SITEURL', 'http://' . $_SERVER['HTTP_HOST']);
+// The site answers on whatever loopback address asked (WordPress itself, or the fault proxy in front of it),
+// and as https://newsroom.invalid behind the tests' TLS front (which says so in X-Forwarded-Proto).
+if (isset($_SERVER['HTTP_X_FORWARDED_PROTO']) && $_SERVER['HTTP_X_FORWARDED_PROTO'] === 'https') { $_SERVER['HTTPS'] = 'on'; }
+define('WP_HOME', (empty($_SERVER['HTTPS']) ? 'http://' : 'https://') . $_SERVER['HTTP_HOST']);
+define('WP_SITEURL', (empty($_SERVER['HTTPS']) ? 'http://' : 'https://') . $_SERVER['HTTP_HOST']);
 define('DISABLE_WP_CRON', true);
 define('AUTOMATIC_UPDATER_DISABLED', true);
 define('WP_HTTP_BLOCK_EXTERNAL', true);

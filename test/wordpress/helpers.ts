@@ -13,12 +13,16 @@ export const wp = () => inject('wordpress')
 /** The site with Qalam's companion plugin active. */
 export const wpBridge = () => inject('wordpressBridge')
 
-export function syncServices(dataDir: string, options: { fetch?: FetchLike; timeoutMs?: number; storage?: 'os' | 'plain' | 'unavailable'; retries?: number } = {}): Services {
+export function syncServices(
+  dataDir: string,
+  options: { fetch?: FetchLike; timeoutMs?: number; storage?: 'os' | 'plain' | 'unavailable'; retries?: number; extraTrust?: string[]; settleMs?: number } = {}
+): Services {
   return createServices({
     dataDir,
+    extraTrust: options.extraTrust,
     platform: testPlatform({ secrets: testSecrets(options.storage ?? 'os') }),
     mediaBaseUrl: 'http://127.0.0.1/media/',
-    sync: { fetch: options.fetch, timeoutMs: options.timeoutMs ?? 15_000, backoffMs: 20, retries: options.retries ?? 3 }
+    sync: { fetch: options.fetch, timeoutMs: options.timeoutMs ?? 15_000, backoffMs: 20, retries: options.retries ?? 3, settleMs: options.settleMs }
   })
 }
 

@@ -143,10 +143,11 @@ export function createServices(options: ServicesOptions) {
     secrets: options.platform.secrets,
     articles,
     mediaBytes: (id) => media.read(id),
-    fetch: network.fetch,
     idleTimeoutMs: () => network.idleTimeoutMs(),
     webSize: () => ({ ...DEFAULT_WEB_SIZE, maxSide: store.status().state === 'ready' ? settings.get().uploadMaxSide : DEFAULT_WEB_SIZE.maxSide }),
     ...options.sync,
+    // Every request goes out along the network setting; tests may put a fault proxy's own fetch in its place.
+    fetch: options.sync?.fetch ?? network.fetch,
     onProgress: (progress) => progressListeners.forEach((l) => l(progress))
   })
   const wipe = new WipeService({
