@@ -16,6 +16,30 @@ import { quickFigures } from './quick'
 import { markdownFigures, printFigures } from './figures'
 import { benchCodec } from './codec'
 import { benchSpellReal } from './spell-real'
+import { benchNetwork, NETWORK_PHOTOS, type NetworkRun } from './network'
+
+function printNetwork(runs: NetworkRun[], version: string): void {
+  const kb = (n: number) => `${(n / 1000).toFixed(0)} kB`
+  console.log(`\nA bad link (256 kbit/s up, 1 Mbit/s down, 600 ms round trip, 2 % of connections reset + one forced mid-photo), WordPress ${version}`)
+  console.log(`  a new 1,500-word article with four originals (${NETWORK_PHOTOS.join(', ')})`)
+  for (const r of runs) {
+    console.log(`  ${r.route === 'direct' ? 'straight to the site' : 'through SOCKS5 (Tor), site named to the proxy'}:`)
+    const waited = Math.max(0, r.syncRuns - 1) * 2
+    console.log(
+      `    completes: ${r.completed ? 'yes' : 'NO'} in ${r.syncRuns} sync(s); wall ${(r.wallMs / 1000).toFixed(1)} s, ideal ${(r.idealMs / 1000).toFixed(1)} s: ${(r.wallMs / r.idealMs).toFixed(2)}× (target ≤ 1.5×)${waited > 0 ? `; of the wall, ${waited} s between syncs while a cut upload settled (the site is given 10 s here, 2 min in the app, to show it before Qalam sends again)` : ''}`
+    )
+    console.log(
+      `    on the wire: ${kb(r.up)} up, ${kb(r.down)} down; up / originals ${kb(r.up)} / ${kb(r.originals)} = ${(r.up / r.originals).toFixed(2)} (target ≤ 0.30 at 2048 px); photos as sent ${kb(r.photosSent)} (${(r.photosSent / r.originals).toFixed(2)} of the originals)`
+    )
+    console.log(
+      `    wasted on attempts that did not land: ${kb(r.wasted)} = ${((100 * r.wasted) / Math.max(1, r.up)).toFixed(1)} % of what went up (target ≤ 10 %); ${r.resets} reset(s) of ${r.connections} connection(s), ${r.requests} requests`
+    )
+    console.log(
+      `    on the site: ${r.posts} post(s) showing ${r.shown} of 4 images, ${r.media} attachment(s) made (duplicates: ${Math.max(0, r.posts - 1) + Math.max(0, r.media - 4)}, target 0)`
+    )
+    if (r.route === 'socks5') console.log(`    connections not through the proxy: ${r.direct}; DNS lookups here: ${r.lookups} (target 0 and 0)`)
+  }
+}
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
@@ -158,6 +182,21 @@ async function main(): Promise<void> {
     console.log(
       `  file ${(b.bytes / 1024).toFixed(0)} KiB (body JSON alone ${(b.jsonBytes / 1024).toFixed(0)} KiB); export ${ms(b.exportMs)}, import as new ${ms(b.importMs)}, import merging two edits ${ms(b.mergeMs)} (${b.outcome})`
     )
+  }
+
+  if (only.includes('network')) {
+    // `npm run bench -- network`: only when asked (several minutes on a 256 kbit/s uplink).
+    if (!wordpressInstalled()) console.log('\nNetwork: skipped, WordPress is not installed (bash scripts/test-deps.sh)')
+    else {
+      const wp = await startWordPress()
+      try {
+        const runs = await benchNetwork(wp)
+        if (runs === null) console.log('\nNetwork: ../shared/fixtures/photos not found on this machine; skipped')
+        else printNetwork(runs, wp.version)
+      } finally {
+        await wp.stop()
+      }
+    }
   }
 
   if (want('sync')) {

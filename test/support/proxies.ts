@@ -30,6 +30,11 @@ export interface TestProxy {
 /** The proxies' own connections to the sites they stand for, left out of the watch (they run in the test's process). */
 const PROXY_OWN = Symbol('the test proxy itself')
 
+/** Marks a connection a test's own relay makes (a proxy's, a shaped link's), so the watch leaves it out. */
+export function markOwn(socket: Socket): void {
+  Object.assign(socket, { [PROXY_OWN]: true })
+}
+
 /** `name:port` → the loopback port it stands for. */
 export type HostMap = Record<string, number>
 
@@ -100,7 +105,7 @@ export async function startSocks5(hosts: HostMap, port = 0): Promise<TestProxy> 
       // 4: host unreachable (a name this proxy does not know); 2: not allowed (an address: the client looked the name up itself).
       if (target === undefined) return reply(atyp === 3 ? 4 : 2)
       const upstream = connect({ host: '127.0.0.1', port: target })
-      Object.assign(upstream, { [PROXY_OWN]: true })
+      markOwn(upstream)
       upstreams.add(upstream)
       upstream.on('close', () => upstreams.delete(upstream))
       upstream.once('error', () => reply(5))
@@ -137,7 +142,7 @@ export async function startConnectProxy(hosts: HostMap, port = 0): Promise<TestP
     const target = isAddress ? undefined : hosts[`${host}:${port}`]
     if (target === undefined) return void client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n')
     const upstream = connect({ host: '127.0.0.1', port: target })
-    Object.assign(upstream, { [PROXY_OWN]: true })
+    markOwn(upstream)
     upstreams.add(upstream)
     upstream.on('close', () => upstreams.delete(upstream))
     upstream.once('error', () => client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n'))
@@ -191,7 +196,7 @@ export async function startTlsFront(key: string, cert: string, wordpressPort: nu
         answer.pipe(res)
       }
     )
-    upstream.on('socket', (socket: Socket) => Object.assign(socket, { [PROXY_OWN]: true }))
+    upstream.on('socket', markOwn)
     upstream.on('error', () => res.destroy())
     req.pipe(upstream)
   })

@@ -131,6 +131,24 @@ describe.each([
   })
 })
 
+describe('adding a site on a slow link', () => {
+  it("reads only the fields of the site's REST index it needs, not its whole ~260 kB", async () => {
+    const proxy = await startConnectProxy(hosts())
+    const { data, services } = await desk('http', proxy)
+    try {
+      await services.sync.addSite({ url: SITE, username: wp().author.login, appPassword: wp().author.appPassword })
+    } finally {
+      services.close()
+      await proxy.stop()
+      data.remove()
+    }
+    // The home page (for its Link header), the trimmed index and the user, TLS included: less than the whole index alone.
+    const whole = (await (await fetch(`${wp().url}/?rest_route=/`)).arrayBuffer()).byteLength
+    expect(whole).toBeGreaterThan(150_000)
+    expect(proxy.bytes.down).toBeLessThan(whole / 2)
+  })
+})
+
 describe('a desk whose proxy is down from the start', () => {
   it('stops at adding the site, says it is the proxy, and makes no connection to the site at all', async () => {
     const proxy = await startSocks5(hosts())

@@ -31,7 +31,12 @@ export interface SizedImage {
 /** No picture a camera takes comes near this; a decompression bomb does. */
 const MAX_INPUT_PIXELS = 120_000_000
 
-/** The picture as it should go to the site; the original when it is within the size already, is a GIF (animation), or a copy would not be smaller. */
+/**
+ * The picture as it should go to the site: at the newsroom's size and quality. The original goes
+ * when it is a GIF (animation), or when a copy would not be smaller: by a third or more for a
+ * picture within the size already (a camera's JPEG at quality 95 is worth encoding again; a web
+ * picture is not).
+ */
 export async function sizedForWeb(bytes: Uint8Array, mime: string, size: WebSize): Promise<SizedImage> {
   try {
     return await resized(bytes, mime, size)
@@ -49,7 +54,10 @@ async function resized(bytes: Uint8Array, mime: string, size: WebSize): Promise<
   const width = (turned ? meta.height : meta.width) ?? 0
   const height = (turned ? meta.width : meta.height) ?? 0
   const original: SizedImage = { bytes, width, height, resized: false }
-  if (size.maxSide <= 0 || mime === 'image/gif' || Math.max(width, height) <= size.maxSide) return original
+  if (size.maxSide <= 0 || mime === 'image/gif') return original
+  const within = Math.max(width, height) <= size.maxSide
+  // Within the size already: only a JPEG or WebP saved at a camera's high quality is worth encoding again at the newsroom's.
+  if (within && mime !== 'image/jpeg' && mime !== 'image/webp') return original
   let pipeline = image.rotate().resize({ width: size.maxSide, height: size.maxSide, fit: 'inside', withoutEnlargement: true })
   const quality = Math.max(1, Math.min(100, Math.round(size.quality)))
   if (mime === 'image/jpeg') pipeline = pipeline.jpeg({ quality, mozjpeg: true })
@@ -58,6 +66,7 @@ async function resized(bytes: Uint8Array, mime: string, size: WebSize): Promise<
   else if (mime === 'image/png') pipeline = pipeline.png({ compressionLevel: 9 })
   else return original
   const { data, info } = await pipeline.toBuffer({ resolveWithObject: true })
-  if (data.length >= bytes.length) return original
+  // A copy of a picture within the size goes only when it saves at least a third: otherwise the original's own encoding is kept.
+  if (data.length >= (within ? (bytes.length * 2) / 3 : bytes.length)) return original
   return { bytes: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, resized: true }
 }

@@ -1,8 +1,7 @@
 import { connect as tcpConnect, type Socket } from 'node:net'
 import * as tls from 'node:tls'
 import { connect as tlsConnect, rootCertificates, type TLSSocket } from 'node:tls'
-import { SocksClient } from 'socks'
-import { Agent, ProxyAgent, fetch as undiciFetch, type Dispatcher, type buildConnector } from 'undici'
+import type { Dispatcher, buildConnector } from 'undici'
 import { DEFAULT_NETWORK, type NetworkSetting } from '@shared/domain/network'
 import { describeRoute, routeFor, RouteError, type ResolveSystemProxy, type Route } from './routes'
 
@@ -24,6 +23,11 @@ export const IDLE_TIMEOUT_MS = { direct: 30_000, socks5: 90_000 } as const
 
 /** Errors at the TCP level that, with a proxy set, can only be the proxy's: the site's own name is never looked up here. */
 const PROXY_CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ECONNRESET'])
+
+/** undici and socks are loaded at the first connection, not at start (undici alone costs ~100 ms to require). */
+type Libraries = { undici: typeof import('undici'); socks: typeof import('socks') }
+let libraries: Promise<Libraries> | null = null
+const load = () => (libraries ??= Promise.all([import('undici'), import('socks')]).then(([undici, socks]) => ({ undici, socks })))
 
 let systemTrust: string[] | null = null
 /** Node's bundled roots and the system's store, read once (the system store is where a newsroom's own authority goes). */
@@ -47,7 +51,7 @@ function proxyError(route: Route, detail: string): Error & { code: string } {
 }
 
 /** A connector that reaches the site through SOCKS5, naming it to the proxy, then speaks TLS to it end to end. */
-function socksConnector(route: Extract<Route, { kind: 'socks5' }>, ca: string[]): buildConnector.connector {
+function socksConnector(SocksClient: Libraries['socks']['SocksClient'], route: Extract<Route, { kind: 'socks5' }>, ca: string[]): buildConnector.connector {
   return (options, callback) => {
     let done = false
     const finish = (error: Error | null, socket?: Socket | TLSSocket) => {
@@ -85,7 +89,7 @@ function socksConnector(route: Extract<Route, { kind: 'socks5' }>, ca: string[])
   }
 }
 
-function dispatcherFor(route: Route, ca: string[]): Dispatcher {
+function dispatcherFor({ undici: { Agent, ProxyAgent }, socks: { SocksClient } }: Libraries, route: Route, ca: string[]): Dispatcher {
   switch (route.kind) {
     case 'direct':
       return new Agent({ connect: { ca } })
@@ -97,7 +101,7 @@ function dispatcherFor(route: Route, ca: string[]): Dispatcher {
         proxyTls: { ca }
       })
     case 'socks5':
-      return new Agent({ connect: socksConnector(route, ca) })
+      return new Agent({ connect: socksConnector(SocksClient, route, ca) })
   }
 }
 
@@ -138,8 +142,9 @@ export class Network {
     } catch (error) {
       throw new TypeError('fetch failed', { cause: error instanceof RouteError ? error : proxyError({ kind: 'direct' }, String(error)) })
     }
+    const libs = await load()
     try {
-      return (await undiciFetch(input, { ...(init as object), dispatcher: this.dispatcher(route) })) as unknown as Response
+      return (await libs.undici.fetch(input, { ...(init as object), dispatcher: this.dispatcher(libs, route) })) as unknown as Response
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause
       if (route.kind === 'http' && cause?.code !== undefined && PROXY_CONNECT_CODES.has(cause.code) && /connect|proxy/i.test(`${cause.message ?? ''}`))
@@ -157,12 +162,12 @@ export class Network {
     this.dispatchers.clear()
   }
 
-  private dispatcher(route: Route): Dispatcher {
+  private dispatcher(libs: Libraries, route: Route): Dispatcher {
     const key = JSON.stringify(route)
     let dispatcher = this.dispatchers.get(key)
     if (dispatcher === undefined) {
       const extra = this.options.extraTrust ?? []
-      dispatcher = dispatcherFor(route, extra.length === 0 ? trustedCertificates() : [...trustedCertificates(), ...extra])
+      dispatcher = dispatcherFor(libs, route, extra.length === 0 ? trustedCertificates() : [...trustedCertificates(), ...extra])
       this.dispatchers.set(key, dispatcher)
     }
     return dispatcher

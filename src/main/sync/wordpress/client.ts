@@ -348,7 +348,8 @@ export async function discoverSite(address: string, options: Omit<ClientOptions,
 
   let index: WpResponse<{ name?: string; namespaces?: string[]; authentication?: Record<string, unknown> }>
   try {
-    index = await client.once('GET', restRoot)
+    // Only the fields read here: WordPress 7.0's whole index is ~260 kB (two seconds on a 1 Mbit/s link), these are a few hundred bytes.
+    index = await client.once('GET', restUrl(restRoot, '', { _fields: 'name,namespaces,authentication' }))
   } catch (error) {
     if (!(error instanceof WpError)) throw error
     if (error.code === 'not_wordpress' || error.status === 404) {
