@@ -99,7 +99,7 @@ export function createServices(options: ServicesOptions) {
   }
   const store = new StoreService(
     dbFile,
-    { nativeBinding: options.nativeBinding, deskKey, onLock: dropKey, keyFile: join(options.dataDir, KEY_FILE), onOpen: () => afterOpen() },
+    { nativeBinding: options.nativeBinding, deskKey, onLock: dropKey, keyFile: join(options.dataDir, KEY_FILE), onOpen: () => afterOpen(), openKey: () => openKey },
     now
   )
   const db = () => store.connection()

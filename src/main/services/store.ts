@@ -1,4 +1,4 @@
-import { existsSync, renameSync } from 'node:fs'
+import { existsSync, renameSync, statSync } from 'node:fs'
 import { AppError, storageFailure } from '../errors'
 import { checkpoint, openDatabase, StoreOpenError, type Db, type OpenOptions } from '../store/connection'
 import type { StoreStatus } from '@shared/domain/app'
@@ -12,6 +12,8 @@ import { DeskKeyError } from '../store/desk-key'
 export class StoreService {
   private db: Db | null = null
   private current: StoreStatus
+  /** The open file's identity: a file at the path that is not this one (or none) means the folder went away. */
+  private identity: { dev: number; ino: number } | null = null
 
   constructor(
     readonly file: string,
@@ -24,6 +26,8 @@ export class StoreService {
       keyFile?: string
       /** Called each time the store has opened (at start, after an unlock). */
       onOpen?: () => void
+      /** The key of the open desk, to open the file again when its folder comes back (a drive mounted again). */
+      openKey?: () => Buffer | null
     } = {},
     private readonly now: () => number = Date.now
   ) {
@@ -47,6 +51,8 @@ export class StoreService {
     }
     try {
       this.db = openDatabase(this.file, { ...this.options, key })
+      const { dev, ino } = statSync(this.file)
+      this.identity = { dev, ino }
       const ready: StoreStatus = { state: 'ready', path: this.file, keptAside }
       this.current = ready
       this.options.onOpen?.()
@@ -71,7 +77,35 @@ export class StoreService {
       const reason = this.current.state === 'failed' ? this.current.reason : this.current.state === 'locked' ? 'locked desk' : 'closed'
       throw new AppError('STORE_UNAVAILABLE', `the local database is unavailable (${reason})`)
     }
+    this.checkStillThere()
     return this.db
+  }
+
+  /**
+   * Whether the file open is still the one at its path. On Linux an open file whose folder was
+   * removed (a USB stick pulled, a folder moved) takes writes without an error, into a file no one
+   * will find again: so a missing file is STORAGE_GONE, and nothing is written, and no new empty
+   * desk is made in its place. A file back under another identity (the drive mounted again) is
+   * opened anew with the desk's key.
+   */
+  private checkStillThere(): void {
+    let now: { dev: number; ino: number } | undefined
+    try {
+      now = statSync(this.file, { throwIfNoEntry: false })
+    } catch (error) {
+      throw storageFailure(error) ?? error
+    }
+    if (now === undefined) throw new AppError('STORAGE_GONE', `the data folder is gone (${this.file} is not there): nothing is written until it is back`)
+    if (this.identity !== null && now.dev === this.identity.dev && now.ino === this.identity.ino) return
+    try {
+      this.db?.close()
+    } catch {
+      // The old handle points at a drive that is gone: nothing to close cleanly.
+    }
+    this.db = null
+    this.identity = null
+    this.current = this.open(null, null, this.options.openKey?.() ?? undefined)
+    if (this.db === null) throw new AppError('STORAGE_GONE', `the data folder came back but its store does not open (${this.current.state})`)
   }
 
   /**
