@@ -31,6 +31,10 @@ export interface ShapedLink {
   wastedUp: number
   connections: number
   resets: number
+  /** Stops every byte both ways, as a laptop's lid closed does (the connections stay open, nothing moves). */
+  hold(): void
+  /** Lets what was held go on, in order. */
+  release(): void
   close(): Promise<void>
 }
 
@@ -58,8 +62,9 @@ class Direction {
 export async function startShapedLink(target: { host: string; port: number }, shape: LinkShape): Promise<ShapedLink> {
   const up = new Direction(shape.upBytesPerS, shape.rttMs / 2)
   const down = new Direction(shape.downBytesPerS, shape.rttMs / 2)
-  const link: Omit<ShapedLink, 'port' | 'close'> = { bytes: { up: 0, down: 0 }, wastedUp: 0, connections: 0, resets: 0 }
+  const link: Omit<ShapedLink, 'port' | 'close' | 'hold' | 'release'> = { bytes: { up: 0, down: 0 }, wastedUp: 0, connections: 0, resets: 0 }
   const open = new Set<Socket>()
+  let held: (() => void)[] | null = null
   const server = createServer((client) => {
     link.connections++
     const cutAt = shape.random() < shape.resetRate ? Math.floor(shape.random() * (shape.resetWithinBytes ?? 256 * 1024)) : Infinity
@@ -94,7 +99,7 @@ export async function startShapedLink(target: { host: string; port: number }, sh
           const piece = data.subarray(at, at + PIECE)
           queued += piece.length
           inFlight++
-          setTimeout(() => {
+          const deliver = () => {
             queued -= piece.length
             inFlight--
             if (cut || to.destroyed) return
@@ -102,7 +107,8 @@ export async function startShapedLink(target: { host: string; port: number }, sh
             to.write(piece)
             if (queued < BUFFER_BYTES && from.isPaused()) from.resume()
             if (ended && inFlight === 0) to.end()
-          }, way.schedule(piece.length))
+          }
+          setTimeout(() => (held === null ? deliver() : held.push(deliver)), way.schedule(piece.length))
         }
         if (queued >= BUFFER_BYTES) from.pause()
       })
@@ -130,6 +136,12 @@ export async function startShapedLink(target: { host: string; port: number }, sh
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
   return Object.assign(link, {
     port: (server.address() as AddressInfo).port,
+    hold: () => void (held ??= []),
+    release: () => {
+      const waiting = held ?? []
+      held = null
+      for (const deliver of waiting) deliver()
+    },
     close: async () => {
       for (const s of open) s.destroy()
       await new Promise<void>((ok) => server.close(() => ok()))
