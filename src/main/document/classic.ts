@@ -50,12 +50,30 @@ export function isClassic(markup: string): boolean {
 
 /** Cuts classic content into pieces as wpautop sees it: block-level elements, and runs of inline content split at blank lines. */
 export function splitClassic(markup: string): string[] {
-  const pieces: string[] = []
+  return classicPieces(markup).map((p) => markup.slice(p.start, p.end))
+}
+
+/** The pieces' places in the markup (each trimmed of the whitespace around it, which the gaps between them keep). */
+function classicPieces(markup: string): Range[] {
+  const pieces: Range[] = []
   let run: Range | null = null
   const flush = () => {
     if (run === null) return
+    const separator = /\n[ \t]*\r?\n\s*/g
+    let at = run.start
     const text = markup.slice(run.start, run.end)
-    for (const part of text.split(/\n[ \t]*\r?\n\s*/)) if (part.trim() !== '') pieces.push(part.trim())
+    const parts: Range[] = []
+    for (const m of text.matchAll(separator)) {
+      parts.push({ start: at, end: run.start + m.index })
+      at = run.start + m.index + m[0].length
+    }
+    parts.push({ start: at, end: run.end })
+    for (const part of parts) {
+      const piece = markup.slice(part.start, part.end)
+      if (piece.trim() === '') continue
+      const lead = piece.length - piece.trimStart().length
+      pieces.push({ start: part.start + lead, end: part.start + lead + piece.trim().length })
+    }
     run = null
   }
   for (const n of parseDocument(markup, positions).children) {
@@ -63,12 +81,15 @@ export function splitClassic(markup: string): string[] {
     const own = (n.type === 'tag' && BLOCK_ELEMENTS.has((n as Element).name)) || n.type === 'comment' || n.type === 'directive' || n.type === 'script' || n.type === 'style'
     if (own) {
       flush()
-      pieces.push(markup.slice(range.start, range.end))
+      pieces.push(range)
     } else run = run === null ? range : { start: run.start, end: range.end }
   }
   flush()
   return pieces
 }
+
+/** Pieces of a classic post are written back with a blank line between them, unless the site had other whitespace there. */
+const DEFAULT_GAP = '\n\n'
 
 /** Inline content as wpautop shows it: a single newline is a line break; newlines at the edges are nothing. */
 function autopInline(nodes: ChildNode[]): LexInline[] {
@@ -179,11 +200,33 @@ export function classicToBlock(piece: string): LexBlock {
   }
 }
 
-/** A classic post as the editor's document. */
+/**
+ * A classic post as the editor's document. The whitespace between pieces, where it is not the blank
+ * line Qalam writes (a line of text followed directly by a <div>), and around the whole, is kept in
+ * the nodes' state, so an untouched part goes back byte for byte (classicMarkup).
+ */
 export function classicToDocument(markup: string): LexDocument {
-  const children = splitClassic(markup).map(classicToBlock)
+  const ranges = classicPieces(markup)
+  const children = ranges.map((range, i) => {
+    const node = classicToBlock(markup.slice(range.start, range.end))
+    const gap = markup.slice(i === 0 ? 0 : ranges[i - 1]!.end, range.start)
+    const tail = i === ranges.length - 1 ? markup.slice(range.end) : ''
+    const state = { ...(gap !== (i === 0 ? '' : DEFAULT_GAP) ? { classicGap: gap } : {}), ...(tail !== '' ? { classicTail: tail } : {}) }
+    return Object.keys(state).length === 0 ? node : ({ ...node, $: { ...node.$, ...state } } as LexBlock)
+  })
   if (children.length === 0) children.push(paragraph([]))
   return { root: { type: 'root', children, direction: 'rtl', format: '', indent: 0, version: 1 } }
+}
+
+/** Classic pieces joined as the site had them: each node's own gap before it, a blank line where it has none (a new node). */
+export function classicMarkup(nodes: readonly LexBlock[], pieces: readonly string[]): string {
+  let out = ''
+  pieces.forEach((piece, i) => {
+    const gap = nodes[i]?.$?.classicGap
+    out += (typeof gap === 'string' ? gap : i === 0 ? '' : DEFAULT_GAP) + piece
+  })
+  const tail = nodes[nodes.length - 1]?.$?.classicTail
+  return out + (typeof tail === 'string' ? tail : '')
 }
 
 /** Whether a node came from a classic post (and has not been converted to blocks). */

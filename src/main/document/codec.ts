@@ -1,10 +1,10 @@
 import { parse as parseBlocks } from '@wordpress/block-serialization-default-parser'
 import { NODE_TYPES } from '@shared/domain/document'
 import { isMediaId } from '@shared/domain/media'
-import { block, delimitersWellFormed, MarkupTooLarge, MAX_MARKUP_LENGTH, splitBlocks } from './gutenberg'
+import { block, delimitersWellFormed, joinBlocks, MarkupTooLarge, MAX_MARKUP_LENGTH, splitBlocks } from './gutenberg'
 import { rawBlock } from './raw-blocks'
 import { escapeAttr, escapeText, inlineToHtml, plainText, Unsupported } from './inline'
-import { classicBlockToHtml, classicToDocument, isClassic, isClassicDocument } from './classic'
+import { classicBlockToHtml, classicMarkup, classicToDocument, isClassic, isClassicDocument } from './classic'
 import { shapeOf, shapeOfMarkup, splice, type ImageShape, type Range, type Shape } from './shapes'
 import { withText } from './text-places'
 import {
@@ -162,9 +162,36 @@ export function blockToMarkup(node: LexBlock | { type: string }, ctx: ToBlocksCo
   }
 }
 
+/** The whole document as post content: blocks with a blank line between them; a classic post with the whitespace it had. */
+export function documentToMarkup(doc: LexDocument, ctx: ToBlocksContext): string {
+  const pieces = documentToBlocks(doc, ctx)
+  return isClassicDocument(doc) ? classicMarkup(written(doc), pieces) : joinBlocks(pieces)
+}
+
+/**
+ * A classic post's whitespace around its pieces, where it is not what joinBlocks writes: before each
+ * piece (the first's at the start), then after the last. Undefined when there is none to keep.
+ */
+export function documentGaps(doc: LexDocument): string[] | undefined {
+  if (!isClassicDocument(doc)) return undefined
+  const nodes = written(doc)
+  const gaps = nodes.map((n, i) => (typeof n.$?.classicGap === 'string' ? n.$.classicGap : i === 0 ? '' : '\n\n'))
+  const tail = nodes[nodes.length - 1]?.$?.classicTail
+  gaps.push(typeof tail === 'string' ? tail : '')
+  return gaps.every((g, i) => g === (i === 0 || i === nodes.length ? '' : '\n\n')) ? undefined : gaps
+}
+
+/** Blocks joined back into post content, with a classic post's own whitespace where it had some. */
+export function joinWithGaps(blocks: readonly string[], gaps: readonly string[] | undefined): string {
+  if (gaps === undefined || gaps.length !== blocks.length + 1) return joinBlocks([...blocks])
+  return blocks.map((b, i) => gaps[i] + b).join('') + gaps[blocks.length]
+}
+
+const written = (doc: LexDocument) => doc.root.children.filter((b) => !(b.type === 'paragraph' && b.children.length === 0 && isLastEmpty(doc, b)))
+
 /** The whole document as a list of top-level blocks' markup. */
 export function documentToBlocks(doc: LexDocument, ctx: ToBlocksContext): string[] {
-  const blocks = doc.root.children.filter((b) => !(b.type === 'paragraph' && b.children.length === 0 && isLastEmpty(doc, b)))
+  const blocks = written(doc)
   // A classic post stays classic HTML (the site renders it through wpautop as before) until the reporter converts it to blocks.
   if (isClassicDocument(doc)) return blocks.map((b) => classicBlockToHtml(b, ctx, (id) => new MissingUploadError(id)))
   return blocks.map((b) => blockToMarkup(b, ctx))

@@ -63,7 +63,7 @@ export type LexInline = LexText | LexLineBreak | LexLink | LexMark | LexSuggesti
  * the state through edits without knowing it; a node it creates (a new paragraph) has none.
  */
 export interface SiteSource {
-  $?: { siteMarkup?: string } & Record<string, unknown>
+  $?: { siteMarkup?: string; classicGap?: string; classicTail?: string } & Record<string, unknown>
 }
 
 export interface LexElementBase extends SiteSource {
@@ -120,6 +120,8 @@ export interface LexRawBlock {
   name: string
   /** Its plain text, for showing; never HTML. */
   preview: string
+  /** Node state: in a classic post, the whitespace around it as the site had it (classic.ts). */
+  $?: { classicGap?: string; classicTail?: string } & Record<string, unknown>
 }
 export type LexBlock = LexParagraph | LexHeading | LexQuote | LexList | LexRule | LexImage | LexRawBlock
 

@@ -13,6 +13,8 @@ export interface Snapshot {
   tags: string[]
   /** Top-level blocks' markup, images written with local media ids (see document/local-form). */
   blocks: string[]
+  /** A classic post's whitespace before each block and after the last, where it is not a blank line (codec.ts documentGaps); absent otherwise. */
+  gaps?: string[]
   /** The featured image: a local media id, 'remote:<id>' for one only the site has, or ''. */
   featured: string
   /** For a scheduled post, when it goes out (ms since epoch). */
@@ -133,12 +135,19 @@ export function threeWayMerge(base: Snapshot, local: Snapshot, remote: Snapshot)
     categories: mergeSet(base.categories, local.categories, remote.categories),
     tags: mergeSet(base.tags, local.tags, remote.tags),
     blocks,
+    // A classic post's whitespace, from a side whose blocks line up with the merged ones.
+    ...gapsFor(blocks, [local, remote, base]),
     featured: mergeScalar(base.featured, local.featured, remote.featured).value,
     publishAt: mergeScalar(base.publishAt, local.publishAt, remote.publishAt).value,
     // Review data needs no base: entries are never removed and the later change of one wins (see shared/domain/review).
     review: local.review !== null && remote.review !== null ? mergeReview(local.review, remote.review) : (local.review ?? remote.review)
   }
   return { merged, chunks, fieldConflicts, clean: fieldConflicts.length === 0 && chunks.every((c) => c.kind === 'same') }
+}
+
+function gapsFor(blocks: string[], sides: Snapshot[]): { gaps?: string[] } {
+  const side = sides.find((s) => s.gaps !== undefined && s.gaps.length === blocks.length + 1)
+  return side === undefined ? {} : { gaps: side.gaps }
 }
 
 /** Builds the body the user chose, one pick per conflict chunk, in order. */

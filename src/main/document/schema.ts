@@ -72,6 +72,11 @@ export function checkDocument(doc: unknown): asserts doc is LexDocument {
     if (n.$ !== undefined) {
       if (!isObject(n.$)) fail(path, '$ is not node state')
       if ((n.$ as Json).siteMarkup !== undefined) string(n.$ as Json, 'siteMarkup', `${path}.$`, MAX_TEXT)
+      // A classic post's whitespace between pieces (classic.ts): whitespace only, short.
+      for (const key of ['classicGap', 'classicTail']) {
+        const gap = (n.$ as Json)[key]
+        if (gap !== undefined && (typeof gap !== 'string' || gap.length > 200 || gap.trim() !== '')) fail(`${path}.$`, `${key} is not whitespace`)
+      }
     }
     const type = n.type
     if (typeof type !== 'string') fail(path, 'a node without a type')

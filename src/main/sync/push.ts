@@ -5,8 +5,8 @@ import * as reviewRepo from '../store/repositories/review'
 import { withoutDeskMarks } from '@shared/domain/review'
 import * as uploadsRepo from '../store/repositories/uploads'
 import type { Article } from '@shared/domain/article'
-import { documentToBlocks } from '../document/codec'
-import { joinBlocks, markupText } from '../document/gutenberg'
+import { documentToMarkup } from '../document/codec'
+import { markupText } from '../document/gutenberg'
 import { parseDocumentJson } from '../document/lexical'
 import type { Snapshot } from '../document/merge'
 import type { SiteContext } from './context'
@@ -48,16 +48,14 @@ export async function payload(ctx: SiteContext, article: Article, snap: Snapshot
   // The reporter removed the featured image.
   else if (snap.featured === '' && baseFeatured !== undefined && baseFeatured !== '') featuredMedia = 0
   const bridge = site.bridge === true
-  const content = joinBlocks(
-    documentToBlocks(doc, {
-      // A site without the plugin shows review markup to readers: a post going public goes without it.
-      plain: !bridge && (snap.status === 'publish' || snap.status === 'future'),
-      image: (mediaId) => {
-        const up = uploadsRepo.findUpload(db, mediaId, site.id)
-        return up === undefined ? undefined : { id: up.remoteId, url: up.sourceUrl }
-      }
-    })
-  )
+  const content = documentToMarkup(doc, {
+    // A site without the plugin shows review markup to readers: a post going public goes without it.
+    plain: !bridge && (snap.status === 'publish' || snap.status === 'future'),
+    image: (mediaId) => {
+      const up = uploadsRepo.findUpload(db, mediaId, site.id)
+      return up === undefined ? undefined : { id: up.remoteId, url: up.sourceUrl }
+    }
+  })
   const body: Record<string, unknown> = {
     title: snap.title,
     excerpt: snap.standfirst,

@@ -9,9 +9,8 @@ import { latestStatus, mergeReview, normalizeReview, vouchedBySite, withoutDeskM
 import type { Article, ArticleStatus } from '@shared/domain/article'
 import type { StatusChange } from '@shared/domain/workflow'
 import type { Site } from '@shared/domain/sync'
-import { documentToBlocks, markupToDocument, type FromBlocksContext } from '../document/codec'
-import { joinBlocks } from '../document/gutenberg'
-import { parseDocumentJson } from '../document/lexical'
+import { documentGaps, documentToBlocks, joinWithGaps, markupToDocument, type FromBlocksContext } from '../document/codec'
+import { parseDocumentJson, type LexDocument } from '../document/lexical'
 import { fromLocalFormCtx, localFormCtx, snapshotHash } from '../document/local-form'
 import type { Snapshot } from '../document/merge'
 import type { LocalContext, SiteContext } from './context'
@@ -38,7 +37,7 @@ export function localSnapshot(db: Db, article: Article): Snapshot {
     status,
     categories: [...article.meta.categories],
     tags: [...article.meta.tags],
-    blocks: documentToBlocks(parseDocumentJson(article.body), localFormCtx),
+    ...blocksOf(parseDocumentJson(article.body)),
     featured,
     publishAt: status === 'future' ? article.meta.publishAt : null,
     review: bridge ? withoutDeskMarks(reviewRepo.readReview(db, article.id)) : null
@@ -75,6 +74,12 @@ function termNames(ctx: SiteContext, taxonomy: termsRepo.Taxonomy, ids: number[]
   return ids.map((id) => known.get(id)).filter((n): n is string => n !== undefined && !(taxonomy === 'categories' && n === 'Uncategorized'))
 }
 
+/** A document's blocks in local form, with a classic post's own whitespace when it has some (the key absent otherwise, so hashes stay as they were). */
+function blocksOf(doc: LexDocument): { blocks: string[]; gaps?: string[] } {
+  const gaps = documentGaps(doc)
+  return { blocks: documentToBlocks(doc, localFormCtx), ...(gaps === undefined ? {} : { gaps }) }
+}
+
 /** The site's post as a snapshot in the same form as the local one. */
 export function remoteSnapshot(ctx: SiteContext, post: RemotePost): Snapshot {
   noteBridge(ctx, post)
@@ -87,7 +92,7 @@ export function remoteSnapshot(ctx: SiteContext, post: RemotePost): Snapshot {
     status: post.status,
     categories: termNames(ctx, 'categories', post.categories),
     tags: termNames(ctx, 'tags', post.tags),
-    blocks: documentToBlocks(doc, localFormCtx),
+    ...blocksOf(doc),
     featured: post.featured_media > 0 ? (uploadsRepo.findUploadByRemote(db, site.id, post.featured_media) ?? `remote:${post.featured_media}`) : '',
     publishAt: post.status === 'future' && post.date_gmt ? Date.parse(`${post.date_gmt}Z`) : null,
     review: site.bridge === true ? normalizeReview(metaOf(post).qalam_review as Partial<ReviewData> | undefined) : null
@@ -115,7 +120,7 @@ function siteStatusChange(site: Site, post: PostState, from: ArticleStatus, to: 
  */
 export function applyToArticle(ctx: LocalContext, article: Article, snap: Snapshot, reason: 'before-sync' | null, origin?: { site: Site; post: PostState }): void {
   const { db } = ctx
-  const doc = markupToDocument(joinBlocks(snap.blocks), fromLocalFormCtx)
+  const doc = markupToDocument(joinWithGaps(snap.blocks, snap.gaps), fromLocalFormCtx)
   db.transaction(() => {
     // Review data merges with what is here (nothing here is lost), and the status history's last move is the workflow status.
     const local = reviewRepo.readReview(db, article.id)

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { documentToBlocks, markupToDocument, type ToBlocksContext } from '@main/document/codec'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { documentToBlocks, documentToMarkup, markupToDocument, type ToBlocksContext } from '@main/document/codec'
+import { checkDocument } from '@main/document/schema'
+import { GUTENBERG_FIXTURES, haveGutenbergFixtures } from '../../support/gutenberg-fixtures'
 import { isClassic, splitClassic } from '@main/document/classic'
 import { joinBlocks } from '@main/document/gutenberg'
 import { paragraph, text, type LexBlock, type LexDocument, type LexParagraph } from '@main/document/lexical'
@@ -77,5 +81,30 @@ describe('classic posts', () => {
     const doc = markupToDocument(hostile, none)
     expect(types(doc)).toEqual(['qalam-raw-block', 'qalam-raw-block', 'qalam-raw-block'])
     expect(joinBlocks(documentToBlocks(doc, to))).toBe(hostile)
+  })
+})
+
+describe("classic posts' own whitespace", () => {
+  it("Gutenberg's freeform fixtures (a line of text followed directly by a <div>) go back byte for byte, edited or not", (ctx) => {
+    if (!haveGutenbergFixtures()) return ctx.skip()
+    const files = ['core__freeform__undelimited.html', 'core__freeform__undelimited.serialized.html', 'core__freeform.serialized.html']
+    for (const file of files) {
+      const markup = readFileSync(join(GUTENBERG_FIXTURES, 'wp-2021-06', file), 'utf8')
+      expect(isClassic(markup)).toBe(true)
+      const doc = markupToDocument(markup, none)
+      checkDocument(JSON.parse(JSON.stringify(doc)))
+      expect(documentToMarkup(doc, to)).toBe(markup)
+      // The text edited: only its words change, the newline before the <div> and the one at the end stay.
+      const first = doc.root.children[0] as LexParagraph
+      const edited = { ...doc, root: { ...doc.root, children: [{ ...first, children: [text('نص جديد')] }, ...doc.root.children.slice(1)] } }
+      expect(documentToMarkup(edited, to)).toBe(markup.replace('Testing freeform block with some', 'نص جديد'))
+    }
+  })
+
+  it('refuses node state that claims to be whitespace and is not (a hostile body)', () => {
+    const doc = markupToDocument('نص\n<div>x</div>', none)
+    const hostile = JSON.parse(JSON.stringify(doc)) as LexDocument
+    ;(hostile.root.children[1] as { $: Record<string, unknown> }).$ = { classicGap: '<script>alert(1)</script>' }
+    expect(() => checkDocument(hostile)).toThrow(/classicGap/)
   })
 })

@@ -23,7 +23,8 @@ export class RawBlockNode extends DecoratorNode<JSX.Element> {
   }
 
   static override importJSON(json: SerializedRawBlockNode): RawBlockNode {
-    return new RawBlockNode(String(json.markup ?? ''), String(json.name ?? 'html'), String(json.preview ?? ''))
+    // updateFromJSON keeps the node's state (in a classic post, the whitespace the site had around it: main/document/classic.ts).
+    return new RawBlockNode(String(json.markup ?? ''), String(json.name ?? 'html'), String(json.preview ?? '')).updateFromJSON(json)
   }
 
   constructor(markup: string, name: string, preview: string, key?: NodeKey) {
