@@ -160,6 +160,13 @@ describe('the article list', () => {
     expect(host.services.media.read(image.mediaId)?.equals(tinyPng(120, 80))).toBe(true)
     expect(saved.body).not.toContain('base64')
     expect(saved.bodyText).toContain('المرفأ بعد الانفجار')
+    // This one picture goes to the site as taken, when the desk needs it whole.
+    const whole = figure.getByTestId('image-full-size')
+    expect(await whole.isChecked()).toBe(false)
+    await figure.getByText('أرسلها إلى الموقع بحجمها الكامل').click()
+    await expect.poll(() => host.services.media.fullSize(image.mediaId)).toBe(true)
+    expect(await whole.isChecked()).toBe(true)
+    await shot(page, 'image-full-size.png')
   })
 
   it.skipIf(!havePhotos)('a phone photo goes in without its location, and the reporter is told once; a HEIC photo is refused in words', async () => {

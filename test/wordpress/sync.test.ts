@@ -183,6 +183,25 @@ describe('push', () => {
     expect(last.total).toBeLessThan(media.bytes)
   })
 
+  it('sends one picture at full size when the reporter asks for it, and the others sized for the web', async () => {
+    const site = await addSite(services)
+    const source = join(data.dir, 'whole.jpg')
+    // 2,400 px: over Qalam's 2,048, under the 2,560 px past which WordPress makes its own smaller copy.
+    writeFileSync(source, await cameraJpeg(2400, 1600, { seed: 9 }))
+    const whole = services.media.importFile(source)
+    writeFileSync(source, await cameraJpeg(2400, 1600, { seed: 10 }))
+    const sized = services.media.importFile(source)
+    expect(services.media.fullSize(whole.id, true)).toBe(true)
+    const created = services.articles.create('صورة كاملة وأخرى مصغّرة')
+    write(services, created.id, { body: doc(para('صورتان'), image(whole.id, 'كاملة', ''), image(sized.id, 'مصغّرة', '')) })
+    services.sync.assign(created.id, site.id)
+    await services.sync.run()
+    const width = async (id: string) =>
+      (await rest<{ media_details: { width: number } }[]>(wp().admin, 'GET', `wp/v2/media?search=qalam-${id.split('.')[0]}&context=edit`))[0]!.media_details.width
+    expect(await width(whole.id)).toBe(2400)
+    expect(await width(sized.id)).toBe(2048)
+  })
+
   it('sets the featured image (uploaded once) and schedules a post for its time', async () => {
     const site = await addSite(services, 'editor')
     const source = join(data.dir, 'featured.png')

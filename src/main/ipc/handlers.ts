@@ -65,6 +65,7 @@ export function createHandlers(services: Services): Handlers {
     'notes:save': (req) => notes.save(req.articleId, req.body),
     'media:pickImage': () => media.pickImage(),
     'media:importImage': (req) => media.importPasted(req.name, req.base64),
+    'media:fullSize': (req) => media.fullSize(req.id, req.fullSize),
     'settings:get': () => settings.get(),
     'settings:update': (patch) => settings.update(patch),
     'updates:status': () => services.updates.status(),

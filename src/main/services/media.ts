@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs'
 import { destroyFile, syncFolder, writeFileDurably } from '../durable'
 import { basename, join } from 'node:path'
-import { AppError } from '../errors'
+import { AppError, notFound } from '../errors'
 import * as mediaRepo from '../store/repositories/media'
 import * as articleSyncRepo from '../store/repositories/article-sync'
 import { snapshotHash } from '../document/local-form'
@@ -44,6 +44,14 @@ export class MediaService {
 
   private fileOf(id: string): string {
     return join(this.dir, sealedName(this.keys(), id))
+  }
+
+  /** Whether this image goes to the site at full size; `fullSize` sets it first. An image that is not here is NOT_FOUND. */
+  fullSize(id: string, fullSize?: boolean): boolean {
+    const db = this.deps.db()
+    if (mediaRepo.findMedia(db, id) === undefined) throw notFound('image', id)
+    if (fullSize !== undefined) mediaRepo.setFullSize(db, id, fullSize)
+    return mediaRepo.findMedia(db, id)!.fullSize === true
   }
 
   /** An image's bytes, decrypted; null for an id that is not one of ours or a file missing, damaged or swapped. */

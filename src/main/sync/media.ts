@@ -64,7 +64,9 @@ async function upload(ctx: SiteContext, mediaId: string, alt: string, caption: s
   outboxRepo.putOutbox(db, entry)
   const ext = mediaId.split('.')[1]
   // Sized for the web before it leaves (the original stays on the desk); a site that refuses it as too large gets a smaller copy.
-  const sizes = smallerSizes(ctx.deps.webSize?.() ?? DEFAULT_WEB_SIZE)
+  // A picture the reporter asked to send as taken starts at full size (a site that refuses it still gets a smaller copy).
+  const web = ctx.deps.webSize?.() ?? DEFAULT_WEB_SIZE
+  const sizes = smallerSizes(item.fullSize === true ? { ...web, maxSide: 0 } : web)
   let shrunk = 0
   for (let i = 0; ; i++) {
     const bytes = (await sizedForWeb(original, item.mime, sizes[i]!)).bytes

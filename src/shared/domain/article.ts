@@ -103,6 +103,8 @@ export interface MediaItem {
   bytes: number
   originalName: string
   createdAt: number
+  /** Sent to the site as taken, not sized for the web (the reporter asked for this picture). */
+  fullSize?: boolean
 }
 
 /** An article's private source note: it never leaves this machine. */

@@ -49,6 +49,7 @@ export const CHANNEL_NAMES = [
   'bundle:discard',
   'media:pickImage',
   'media:importImage',
+  'media:fullSize',
   'settings:get',
   'settings:update',
   'sites:list',

@@ -245,6 +245,8 @@ export const contract = {
       .strict()
   ),
 
+  /** Whether the image goes to the site as taken (not sized for the web); `fullSize` sets it first. */
+  'media:fullSize': def<boolean>()(z.object({ id: z.string().refine(isMediaId), fullSize: z.boolean().optional() }).strict()),
   'settings:get': def<Settings>()(empty),
   'settings:update': def<Settings>()(settingsPatchSchema),
 

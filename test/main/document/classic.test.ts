@@ -96,7 +96,7 @@ describe("classic posts' own whitespace", () => {
       expect(documentToMarkup(doc, to)).toBe(markup)
       // The text edited: only its words change, the newline before the <div> and the one at the end stay.
       const first = doc.root.children[0] as LexParagraph
-      const edited = { ...doc, root: { ...doc.root, children: [{ ...first, children: [text('نص جديد')] }, ...doc.root.children.slice(1)] } }
+      const edited = { ...doc, root: { ...doc.root, children: [{ ...first, children: [text('نص جديد', 0)] }, ...doc.root.children.slice(1)] } }
       expect(documentToMarkup(edited, to)).toBe(markup.replace('Testing freeform block with some', 'نص جديد'))
     }
   })

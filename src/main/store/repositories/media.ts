@@ -8,10 +8,11 @@ interface MediaRow {
   sha256: string
   original_name: string
   created_at: number
+  full_size: number
 }
 
 function rowToMedia(row: MediaRow): MediaItem {
-  return { id: row.id, mime: row.mime, bytes: row.bytes, originalName: row.original_name, createdAt: row.created_at }
+  return { id: row.id, mime: row.mime, bytes: row.bytes, originalName: row.original_name, createdAt: row.created_at, fullSize: row.full_size === 1 }
 }
 
 /** Records an image copied into the data folder. */
@@ -27,6 +28,11 @@ export function insertMedia(db: Db, item: MediaItem & { sha256: string }): void 
     original_name: item.originalName,
     created_at: item.createdAt
   })
+}
+
+/** Whether the image goes to the site as taken, not sized for the web. */
+export function setFullSize(db: Db, id: string, fullSize: boolean): void {
+  db.prepare('UPDATE media SET full_size = ? WHERE id = ?').run(fullSize ? 1 : 0, id)
 }
 
 /** The image with these exact bytes, if it was imported before. */

@@ -144,6 +144,7 @@ const en: Messages = {
     alt: 'Alt text (for screen readers)',
     caption: 'Caption',
     missing: 'The image is missing from the data folder',
+    fullSize: 'Send it to the site at full size (not made smaller)',
     cleaned: 'Location and camera data were removed from the image; the picture itself is unchanged.',
     problems: {
       'not-image': 'This file is not an image Qalam accepts (PNG, JPEG, GIF, WebP or AVIF).',

@@ -1,4 +1,4 @@
-import type { JSX } from 'react'
+import { useEffect, useState, type JSX } from 'react'
 import {
   $applyNodeReplacement,
   $getNodeByKey,
@@ -15,6 +15,7 @@ import {
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { useTranslation } from 'react-i18next'
 import { mediaUrl } from '../media-url'
+import { api, call } from '../../api'
 import { isMediaId } from '@shared/domain/media'
 
 export type SerializedImageNode = Spread<{ mediaId: string; alt: string; caption: string }, SerializedLexicalNode>
@@ -171,6 +172,44 @@ function ImageFigure({ nodeKey, mediaId, alt, caption }: { nodeKey: NodeKey; med
         aria-label={t('image.alt')}
         onChange={(e) => edit((node) => node.setAlt(e.target.value))}
       />
+      <FullSizeToggle mediaId={mediaId} />
     </figure>
+  )
+}
+
+/**
+ * «أرسلها بحجمها الكامل»: this picture goes to the site as taken, not sized for the web (the desk
+ * needs it whole). It belongs to the image, on this desk; a picture already on the site stays as sent.
+ */
+function FullSizeToggle({ mediaId }: { mediaId: string }) {
+  const { t } = useTranslation()
+  const [on, setOn] = useState<boolean | null>(null)
+  useEffect(() => {
+    let live = true
+    // Where there is no main process to ask (a preview), the toggle does not show.
+    if (typeof window.api?.media?.fullSize !== 'function') return
+    void call(api().media.fullSize({ id: mediaId })).then(
+      (value) => live && setOn(value),
+      () => undefined
+    )
+    return () => {
+      live = false
+    }
+  }, [mediaId])
+  if (on === null) return null
+  return (
+    <label className="qalam-figure-full-size">
+      <input
+        type="checkbox"
+        checked={on}
+        onChange={(e) => {
+          const next = e.target.checked
+          setOn(next)
+          void call(api().media.fullSize({ id: mediaId, fullSize: next })).then(setOn, () => setOn(!next))
+        }}
+        data-testid="image-full-size"
+      />
+      <span>{t('image.fullSize')}</span>
+    </label>
   )
 }
