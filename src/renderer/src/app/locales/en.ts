@@ -399,7 +399,8 @@ const en: Messages = {
       foreign_rest_root: 'The site pointed to a REST API at another address or without HTTPS; Qalam did not send the password there.',
       redirected: 'The site redirected the request elsewhere; Qalam does not follow a redirect with the password. Add the site by its right address.',
       too_large: 'The site’s answer or the post is larger than Qalam reads; nothing of it was kept.',
-      proxy_failed: 'The proxy set in the network settings does not answer or refused the connection, so sync stopped, and Qalam did not connect to the site directly. Start the proxy (Tor, for instance) or change the network setting in Settings.',
+      proxy_failed:
+        'The proxy set in the network settings does not answer or refused the connection, so sync stopped, and Qalam did not connect to the site directly. Start the proxy (Tor, for instance) or change the network setting in Settings.',
       file_too_large: 'The site refuses the photo as larger than it takes, even made smaller. Ask the site’s administrator to raise its upload limit.'
     },
     conflict: {
