@@ -129,3 +129,26 @@ describe('WordPress’s block validator', () => {
     expect(checked).toBeGreaterThan(20)
   })
 })
+
+describe("blocks a note is attached to (WordPress 6.9+'s Notes: the block's metadata.noteId)", () => {
+  it('open editable, keep metadata.noteId through an edit, and stay valid for WordPress', () => {
+    const post = [
+      '<!-- wp:paragraph {"metadata":{"noteId":41}} -->\n<p>قال المصدر إن الطريق مغلق.</p>\n<!-- /wp:paragraph -->',
+      '<!-- wp:heading {"metadata":{"noteId":42}} -->\n<h2 class="wp-block-heading">خلفية</h2>\n<!-- /wp:heading -->',
+      '<!-- wp:list {"metadata":{"noteId":43}} -->\n<ul class="wp-block-list"><!-- wp:list-item -->\n<li>أغلق الطريق أمس</li>\n<!-- /wp:list-item --></ul>\n<!-- /wp:list -->'
+    ].join('\n\n')
+    expect(invalidBlocks(post)).toEqual([])
+    const opened = markupToDocument(post, { localImage: () => undefined })
+    expect(opened.root.children.map((c) => c.type)).toEqual(['paragraph', 'heading', 'list'])
+    expect(joinBlocks(documentToBlocks(opened, uploaded))).toBe(post)
+    const first = opened.root.children[0] as Extract<LexBlock, { type: 'paragraph' }>
+    const edited: LexDocument = {
+      ...opened,
+      root: { ...opened.root, children: [{ ...first, children: [text('قال المصدر إن الطريق مغلق تماماً.', 0)] }, ...opened.root.children.slice(1)] }
+    }
+    const written = joinBlocks(documentToBlocks(edited, uploaded))
+    expect(written).toContain('<!-- wp:paragraph {"metadata":{"noteId":41}} -->\n<p>قال المصدر إن الطريق مغلق تماماً.</p>')
+    expect(written).toContain('{"metadata":{"noteId":42}}')
+    expect(invalidBlocks(written)).toEqual([])
+  })
+})
