@@ -143,7 +143,7 @@ describe('signing in where application passwords are off', () => {
         res.writeHead(200, { link: '</wp-json/>; rel="https://api.w.org/"' })
         return res.end('')
       }
-      if (req.url === '/wp-json/') return json(res, 200, { name: 'موقع', namespaces: ['wp/v2'], authentication: {} })
+      if (req.url?.split('?')[0] === '/wp-json/') return json(res, 200, { name: 'موقع', namespaces: ['wp/v2'], authentication: {} })
       json(res, 401, { code: 'rest_not_logged_in', message: 'You are not currently logged in.' })
     })
     const data = tempDir()
