@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFaultProxy, faultFirst, passAll, type FaultProxy, type ProxyRequest } from '../support/fault-proxy'
 import { runFaultScenario } from '../support/fault-scenario'
@@ -199,5 +200,30 @@ describe('cancelling a sync', () => {
       services.close()
       data.remove()
     }
+  })
+})
+
+describe("WordPress's own check of an upload's hash (what lets Qalam send a cut upload again at once)", () => {
+  it('refuses a body that is not what its Content-MD5 says (a cut photo), and makes no attachment of it', async () => {
+    const photo = await cameraJpeg(900, 600, { seed: 77 })
+    const name = `${token()}.jpg`
+    const half = photo.subarray(0, Math.floor(photo.length / 2))
+    const send = (bytes: Uint8Array) =>
+      fetch(`${wp().url}/?rest_route=/wp/v2/media`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${wp().author.login}:${wp().author.appPassword}`).toString('base64')}`,
+          'content-type': 'image/jpeg',
+          'content-disposition': `attachment; filename="${name}"`,
+          'content-md5': createHash('md5').update(photo).digest('hex')
+        },
+        body: new Blob([new Uint8Array(bytes)])
+      })
+    const cut = await send(half)
+    expect(cut.status).toBe(412)
+    expect(((await cut.json()) as { code: string }).code).toBe('rest_upload_hash_mismatch')
+    expect(await rest<unknown[]>(wp().admin, 'GET', `wp/v2/media?search=${name.replace('.jpg', '')}`)).toEqual([])
+    const whole = await send(photo)
+    expect(whole.status).toBe(201)
   })
 })

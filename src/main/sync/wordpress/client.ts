@@ -223,6 +223,8 @@ export class WpClient {
     }
     let body: RequestInit['body']
     let paced = false
+    /** How much of a body was handed to the connection: a body never handed over whole cannot have been carried out (see below). */
+    let handed = 0
     if (options.json !== undefined) {
       headers['content-type'] = 'application/json; charset=utf-8'
       body = JSON.stringify(options.json)
@@ -231,6 +233,7 @@ export class WpClient {
       const bytes = options.body
       headers['content-length'] = String(bytes.length)
       body = pacedBody(bytes, (sent) => {
+        handed = sent
         idle.touch(sent === bytes.length ? Math.min(MAX_DRAIN_MS, (bytes.length / DRAIN_FLOOR_BYTES_PER_S) * 1000) : 0)
         options.onSent?.(sent, bytes.length)
       }) as unknown as RequestInit['body']
@@ -258,7 +261,12 @@ export class WpClient {
     } catch (error) {
       if (error instanceof WpError) throw error
       if (this.options.signal?.aborted) throw new WpError('cancelled', 'cancelled')
-      throw networkError(error, idle.fired())
+      const failed = networkError(error, idle.fired())
+      // A body with its hash (Content-MD5) that was cut before all of it was handed over: the site either never had the
+      // request whole, or refuses the part it got (WordPress checks the hash before it makes anything). Safe to send again now.
+      if (failed.maybeApplied && paced && handed < (options.body?.length ?? 0) && headers['content-md5'] !== undefined)
+        throw new WpError(failed.code, `${failed.message} (cut after ${handed} of ${options.body!.length} bytes: not carried out)`, failed.status, failed.wpCode, false)
+      throw failed
     } finally {
       idle.stop()
     }

@@ -92,3 +92,44 @@ describe('a slow link', () => {
     for (const req of held) req.socket.destroy()
   })
 })
+
+describe('an upload cut on the way', () => {
+  /** Takes `cutAfter` bytes of the first upload and cuts the connection; takes later ones whole. */
+  function cuttingOnce(cutAfter: number) {
+    let attempts = 0
+    const handler = (req: IncomingMessage, res: ServerResponse) => {
+      const attempt = ++attempts
+      let got = 0
+      req.on('data', (chunk: Buffer) => {
+        got += chunk.length
+        if (attempt === 1 && got >= cutAfter) req.socket.destroy()
+      })
+      req.on('end', () => {
+        res.writeHead(201, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ id: 7, got }))
+      })
+    }
+    return { handler, attempts: () => attempts }
+  }
+  const photo = new Uint8Array(8 * 2 ** 20).fill(9)
+
+  it('with its hash, cut before all of it went out: not a doubt, sent again at once, whole', async () => {
+    const site = cuttingOnce(256 * 1024)
+    const client = new WpClient({ restRoot: `${await serve(site.handler)}/`, timeoutMs: 2000, retries: 1, backoffMs: 1 })
+    const doubts: string[] = []
+    const answer = await client.request<{ got: number }>('POST', 'wp/v2/media', { body: photo, headers: { 'content-md5': 'x' }, onDoubt: (e) => doubts.push(e.code) })
+    expect(answer.data.got).toBe(photo.length)
+    expect(site.attempts()).toBe(2)
+    expect(doubts).toEqual([])
+  })
+
+  it('without a hash the site could check, the same cut stays a doubt: not sent again blindly', async () => {
+    const site = cuttingOnce(256 * 1024)
+    const client = new WpClient({ restRoot: `${await serve(site.handler)}/`, timeoutMs: 2000, retries: 1, backoffMs: 1 })
+    const doubts: string[] = []
+    const code = await codeOf(client.request('POST', 'wp/v2/media', { body: photo, onDoubt: (e) => doubts.push(e.code) }))
+    expect(code).toBe('unreachable')
+    expect(doubts).toEqual(['unreachable'])
+    expect(site.attempts()).toBe(1)
+  })
+})
