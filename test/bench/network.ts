@@ -7,14 +7,13 @@ import { EMPTY_META } from '@shared/domain/article'
 import { newsParagraphs } from '../support/arabic-text'
 import { makeAuthority } from '../support/certificates'
 import { testPlatform } from '../support/fixtures'
-import { body as doc, image, paragraph as para } from '../support/lexical'
+import { body as doc, image, paragraph as para, textOf } from '../support/lexical'
 import { PHOTOS_DIR, havePhotos } from '../support/photos'
 import { startSocks5, startTlsFront, watchConnections } from '../support/proxies'
 import { mulberry32 } from '../support/random'
 import { testSecrets } from '../support/secrets'
 import { startShapedLink, type LinkShape } from '../support/shaped-link'
 import { tempDir } from '../support/temp'
-import { textOf } from '../support/lexical'
 import type { WordPress } from '../support/wordpress'
 
 /**
@@ -90,14 +89,12 @@ async function oneRun(wp: WordPress, route: NetworkRun['route'], seed: number): 
     const images = NETWORK_PHOTOS.map((file) => services.media.importFile(join(PHOTOS_DIR, file)))
     const originals = NETWORK_PHOTOS.reduce((sum, file) => sum + statSync(join(PHOTOS_DIR, file)).size, 0)
     const paragraphs = newsParagraphs(1500, seed)
-    const blocks = paragraphs.flatMap((p, i) => {
-      const at = Math.floor((i * images.length) / paragraphs.length)
-      const placeImage = i > 0 && Math.floor(((i - 1) * images.length) / paragraphs.length) !== at
-      return placeImage ? [image(images[at]!.id, 'صورة من الميدان', ''), para(p)] : [para(p)]
-    })
+    // A photo after the first paragraph and then evenly through the text.
+    const every = Math.ceil(paragraphs.length / images.length)
+    const blocks = paragraphs.flatMap((p, i) => (i % every === 0 && images[i / every] !== undefined ? [para(p), image(images[i / every]!.id, 'صورة من الميدان', '')] : [para(p)]))
     const title = `خبر على اتصال سيئ ${route} ${Date.now()}`
     const created = services.articles.create(title)
-    const body = doc(para(paragraphs[0]!), image(images[0]!.id, 'صورة من الميدان', ''), ...blocks.slice(1))
+    const body = doc(...blocks)
     const text = textOf(body)
     services.articles.save({ id: created.id, title, standfirst: '', body, bodyText: text, wordCount: countWords(text), meta: EMPTY_META, caret: null })
     services.sync.assign(created.id, site.id)

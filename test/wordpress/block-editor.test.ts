@@ -97,31 +97,18 @@ describe.skipIf(skip)("WordPress 7.0's block editor opening Qalam's post", () =>
       expect(await canvas.locator('.block-editor-warning').count()).toBe(0)
       expect(await canvas.locator('body').innerText()).not.toContain('unexpected or invalid content')
       // Direction: Qalam writes none on an Arabic paragraph (the site's language decides: right to left on an Arabic site), and left to right on the Latin one.
-      const latin = canvas.locator('[data-type="core/paragraph"]').last()
-      expect(await latin.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr')
-      expect(
-        await canvas
-          .locator('[data-type="core/paragraph"]')
-          .first()
-          .evaluate((el) => getComputedStyle(el).direction)
-      ).toBe('rtl')
-      expect(
-        await canvas
-          .locator('[data-type="core/heading"]')
-          .first()
-          .evaluate((el) => getComputedStyle(el).direction)
-      ).toBe('rtl')
-      expect(
-        await canvas
-          .locator('[data-type="core/paragraph"]')
-          .first()
-          .evaluate((el) => el.getAttribute('dir'))
-      ).toBeNull()
+      const direction = (type: string, last = false) => {
+        const blocks = canvas.locator(`[data-type="${type}"]`)
+        return (last ? blocks.last() : blocks.first()).evaluate((el) => getComputedStyle(el).direction)
+      }
+      expect(await direction('core/paragraph', true)).toBe('ltr')
+      expect(await direction('core/paragraph')).toBe('rtl')
+      expect(await direction('core/heading')).toBe('rtl')
+      expect(await canvas.locator('[data-type="core/paragraph"]').first().getAttribute('dir')).toBeNull()
       await page.screenshot({ path: join(ROOT, 'test-results', 'wordpress-block-editor.png') })
 
       // An editor adds words to the first paragraph there, and saves.
-      const first = canvas.locator('[data-type="core/paragraph"]').first()
-      await first.click()
+      await canvas.locator('[data-type="core/paragraph"]').first().click()
       await page.keyboard.press('End')
       await page.keyboard.type(' حتى الآن')
       await page.keyboard.press('Control+s')

@@ -203,7 +203,7 @@ export function classicToBlock(piece: string): LexBlock {
 /**
  * A classic post as the editor's document. The whitespace between pieces, where it is not the blank
  * line Qalam writes (a line of text followed directly by a <div>), and around the whole, is kept in
- * the nodes' state, so an untouched part goes back byte for byte (classicMarkup).
+ * the nodes' state, so an untouched part goes back byte for byte (classicGaps, codec.ts joinWithGaps).
  */
 export function classicToDocument(markup: string): LexDocument {
   const ranges = classicPieces(markup)
@@ -218,15 +218,16 @@ export function classicToDocument(markup: string): LexDocument {
   return { root: { type: 'root', children, direction: 'rtl', format: '', indent: 0, version: 1 } }
 }
 
-/** Classic pieces joined as the site had them: each node's own gap before it, a blank line where it has none (a new node). */
-export function classicMarkup(nodes: readonly LexBlock[], pieces: readonly string[]): string {
-  let out = ''
-  pieces.forEach((piece, i) => {
-    const gap = nodes[i]?.$?.classicGap
-    out += (typeof gap === 'string' ? gap : i === 0 ? '' : DEFAULT_GAP) + piece
-  })
+/**
+ * A classic post's whitespace as its nodes keep it: before each piece (the first's at the start, a
+ * blank line where a node has none: a new one), then after the last. Undefined when it is all what
+ * joinBlocks writes anyway, so nothing needs keeping.
+ */
+export function classicGaps(nodes: readonly LexBlock[]): string[] | undefined {
+  const gaps = nodes.map((n, i) => (typeof n.$?.classicGap === 'string' ? n.$.classicGap : i === 0 ? '' : DEFAULT_GAP))
   const tail = nodes[nodes.length - 1]?.$?.classicTail
-  return out + (typeof tail === 'string' ? tail : '')
+  gaps.push(typeof tail === 'string' ? tail : '')
+  return gaps.every((g, i) => g === (i === 0 || i === nodes.length ? '' : DEFAULT_GAP)) ? undefined : gaps
 }
 
 /** Whether a node came from a classic post (and has not been converted to blocks). */

@@ -4,7 +4,7 @@ import { isMediaId } from '@shared/domain/media'
 import { block, delimitersWellFormed, joinBlocks, MarkupTooLarge, MAX_MARKUP_LENGTH, splitBlocks } from './gutenberg'
 import { rawBlock } from './raw-blocks'
 import { escapeAttr, escapeText, inlineToHtml, plainText, Unsupported } from './inline'
-import { classicBlockToHtml, classicMarkup, classicToDocument, isClassic, isClassicDocument } from './classic'
+import { classicBlockToHtml, classicGaps, classicToDocument, isClassic, isClassicDocument } from './classic'
 import { shapeOf, shapeOfMarkup, splice, type ImageShape, type Range, type Shape } from './shapes'
 import { withText } from './text-places'
 import {
@@ -164,21 +164,12 @@ export function blockToMarkup(node: LexBlock | { type: string }, ctx: ToBlocksCo
 
 /** The whole document as post content: blocks with a blank line between them; a classic post with the whitespace it had. */
 export function documentToMarkup(doc: LexDocument, ctx: ToBlocksContext): string {
-  const pieces = documentToBlocks(doc, ctx)
-  return isClassicDocument(doc) ? classicMarkup(written(doc), pieces) : joinBlocks(pieces)
+  return joinWithGaps(documentToBlocks(doc, ctx), documentGaps(doc))
 }
 
-/**
- * A classic post's whitespace around its pieces, where it is not what joinBlocks writes: before each
- * piece (the first's at the start), then after the last. Undefined when there is none to keep.
- */
+/** A classic post's own whitespace around its pieces (classic.ts classicGaps); undefined for a block post, or when there is none to keep. */
 export function documentGaps(doc: LexDocument): string[] | undefined {
-  if (!isClassicDocument(doc)) return undefined
-  const nodes = written(doc)
-  const gaps = nodes.map((n, i) => (typeof n.$?.classicGap === 'string' ? n.$.classicGap : i === 0 ? '' : '\n\n'))
-  const tail = nodes[nodes.length - 1]?.$?.classicTail
-  gaps.push(typeof tail === 'string' ? tail : '')
-  return gaps.every((g, i) => g === (i === 0 || i === nodes.length ? '' : '\n\n')) ? undefined : gaps
+  return isClassicDocument(doc) ? classicGaps(written(doc)) : undefined
 }
 
 /** Blocks joined back into post content, with a classic post's own whitespace where it had some. */

@@ -2,7 +2,7 @@ import { connect as tcpConnect, type Socket } from 'node:net'
 import * as tls from 'node:tls'
 import { connect as tlsConnect, rootCertificates, type TLSSocket } from 'node:tls'
 import type { Dispatcher, buildConnector } from 'undici'
-import { DEFAULT_NETWORK, type NetworkSetting } from '@shared/domain/network'
+import type { NetworkSetting } from '@shared/domain/network'
 import { describeRoute, routeFor, RouteError, type ResolveSystemProxy, type Route } from './routes'
 
 /**
@@ -14,15 +14,13 @@ import { describeRoute, routeFor, RouteError, type ResolveSystemProxy, type Rout
  * newsroom puts its own authority).
  */
 
+/** The fetch the site client takes (this one, or a test's through a fault proxy). */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 
 /** How long a proxy has to put a tunnel through (Tor builds a circuit first: tens of seconds on a bad day). */
 export const TUNNEL_TIMEOUT_MS = 120_000
 /** No byte moving for this long ends a request; through SOCKS5 (Tor) a round trip alone can take seconds. */
 export const IDLE_TIMEOUT_MS = { direct: 30_000, socks5: 90_000 } as const
-
-/** Errors at the TCP level that, with a proxy set, can only be the proxy's: the site's own name is never looked up here. */
-const PROXY_CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ECONNRESET'])
 
 /** undici and socks are loaded at the first connection, not at start (undici alone costs ~100 ms to require). */
 type Libraries = { undici: typeof import('undici'); socks: typeof import('socks') }
@@ -89,17 +87,24 @@ function socksConnector(SocksClient: Libraries['socks']['SocksClient'], route: E
   }
 }
 
-function dispatcherFor({ undici: { Agent, ProxyAgent }, socks: { SocksClient } }: Libraries, route: Route, ca: string[]): Dispatcher {
+function dispatcherFor({ undici: { Agent, ProxyAgent, Pool, buildConnector }, socks: { SocksClient } }: Libraries, route: Route, ca: string[]): Dispatcher {
   switch (route.kind) {
     case 'direct':
       return new Agent({ connect: { ca } })
-    case 'http':
+    case 'http': {
+      // The connection to the proxy itself: a failure there is the proxy's (EPROXY), whatever its code.
+      const toProxy = buildConnector({ ca })
+      const connect: buildConnector.connector = (options, callback) =>
+        toProxy(options, (error, socket) =>
+          error === null ? callback(null, socket!) : callback(proxyError(route, `does not answer (${(error as NodeJS.ErrnoException).code ?? error.message})`), null)
+        )
       // A CONNECT tunnel for every site, https or not: the proxy is asked for the site by name.
       return new ProxyAgent({
         uri: `${route.tls ? 'https' : 'http'}://${route.host.includes(':') ? `[${route.host}]` : route.host}:${route.port}`,
         requestTls: { ca },
-        proxyTls: { ca }
+        clientFactory: (origin, options) => new Pool(origin, { ...options, connect })
       })
+    }
     case 'socks5':
       return new Agent({ connect: socksConnector(SocksClient, route, ca) })
   }
@@ -121,11 +126,6 @@ export class Network {
 
   constructor(private readonly options: NetworkOptions) {}
 
-  /** The setting in force, or the default while it cannot be read. */
-  current(): NetworkSetting {
-    return this.options.setting() ?? DEFAULT_NETWORK
-  }
-
   /** How long a request may go without a byte moving on this route. */
   idleTimeoutMs(): number {
     return this.options.setting()?.mode === 'socks5' ? IDLE_TIMEOUT_MS.socks5 : IDLE_TIMEOUT_MS.direct
@@ -143,14 +143,7 @@ export class Network {
       throw new TypeError('fetch failed', { cause: error instanceof RouteError ? error : proxyError({ kind: 'direct' }, String(error)) })
     }
     const libs = await load()
-    try {
-      return (await libs.undici.fetch(input, { ...(init as object), dispatcher: this.dispatcher(libs, route) })) as unknown as Response
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause
-      if (route.kind === 'http' && cause?.code !== undefined && PROXY_CONNECT_CODES.has(cause.code) && /connect|proxy/i.test(`${cause.message ?? ''}`))
-        throw new TypeError('fetch failed', { cause: proxyError(route, `does not answer (${cause.code})`) })
-      throw error
-    }
+    return (await libs.undici.fetch(input, { ...(init as object), dispatcher: this.dispatcher(libs, route) })) as unknown as Response
   }
 
   /** A setting moved away from: its connections close, so nothing goes on over the old route. */

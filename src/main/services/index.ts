@@ -278,7 +278,6 @@ export function createServices(options: ServicesOptions) {
     wipe,
     signing,
     updates,
-    network,
     /** Told the network setting when the desk opens and whenever it changes (the app points Chromium's sessions at it: the updater's downloads). */
     onNetworkChange(listener: (setting: NetworkSetting) => void): () => void {
       networkListeners.add(listener)

@@ -10,6 +10,7 @@ import type { ArticleSyncInfo, RemotePostSummary, Site, SiteCapability, SyncConf
 import { discoverSite, WpClient, WpError } from '../sync/wordpress/client'
 import { currentUser } from '../sync/wordpress/routes'
 import { SyncEngine, type EngineDeps } from '../sync/engine'
+import { clientTimeoutMs } from '../sync/context'
 import type { SiteRevision } from '@shared/ipc/contract'
 import { documentText } from '../document/text'
 
@@ -62,7 +63,7 @@ export class SyncService {
       const storage = this.deps.secrets.storage()
       if (storage === 'unavailable') throw new WpError('no_secret_storage', 'this system offers no way to encrypt the password')
       if (storage === 'plain' && request.allowPlainText !== true) throw new WpError('insecure_storage', 'no keyring: the password would be kept obfuscated, not encrypted')
-      const options = { fetch: this.deps.fetch, timeoutMs: this.deps.timeoutMs ?? this.deps.idleTimeoutMs?.(), retries: 1, backoffMs: this.deps.backoffMs }
+      const options = { fetch: this.deps.fetch, timeoutMs: clientTimeoutMs(this.deps), retries: 1, backoffMs: this.deps.backoffMs }
       const index = await discoverSite(request.url, options)
       const client = new WpClient({ ...options, restRoot: index.restRoot, username: request.username, password: request.appPassword })
       let me: { id: number; name: string; capabilities?: Record<string, boolean> }

@@ -35,6 +35,9 @@ export interface EngineDeps {
   onProgress?: (progress: SyncProgress) => void
 }
 
+/** How long a request may go with no byte moving: the tests' fixed figure, else what the network route calls for. */
+export const clientTimeoutMs = (deps: EngineDeps): number | undefined => deps.timeoutMs ?? deps.idleTimeoutMs?.()
+
 /** A PHP request runs at most 30 s by default and a client gives up after 30 s: two minutes covers the request still under way. */
 export const SETTLE_MS = 2 * 60 * 1000
 export const WATCH_MS = 60 * 60 * 1000

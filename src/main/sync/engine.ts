@@ -9,7 +9,7 @@ import type { RemotePostSummary, Site, SyncConflict, SyncProgress } from '@share
 import type { SiteRevision } from '@shared/ipc/contract'
 import { parseDocumentJson } from '../document/lexical'
 import type { LexDocument } from '../document/lexical'
-import { isCancel, Progress, SiteContext, WATCH_MS, withClockCheck, type EngineDeps } from './context'
+import { clientTimeoutMs, isCancel, Progress, SiteContext, WATCH_MS, withClockCheck, type EngineDeps } from './context'
 import { conflictOf, recreatePost, resolveConflict, type ConflictPicks, type FieldPicks } from './conflicts'
 import { pushNew } from './create'
 import { forgetOldDoubts } from './doubts'
@@ -60,8 +60,16 @@ export class SyncEngine {
     const stored = sitesRepo.siteSecret(this.db, site.id)
     if (stored === undefined) throw new WpError('wrong_password', 'no password stored for this site')
     const { fetch, backoffMs, retries } = this.deps
-    const timeoutMs = this.deps.timeoutMs ?? this.deps.idleTimeoutMs?.()
-    return new WpClient({ restRoot: site.restRoot, username: site.username, password: this.deps.secrets.decrypt(stored.secret), signal, fetch, timeoutMs, backoffMs, retries })
+    return new WpClient({
+      restRoot: site.restRoot,
+      username: site.username,
+      password: this.deps.secrets.decrypt(stored.secret),
+      signal,
+      fetch,
+      timeoutMs: clientTimeoutMs(this.deps),
+      backoffMs,
+      retries
+    })
   }
 
   private context(site: Site, signal?: AbortSignal): SiteContext {

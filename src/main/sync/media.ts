@@ -143,13 +143,13 @@ export async function sweepMedia(ctx: SiteContext): Promise<void> {
   }
 }
 
-/** The bytes of images the given documents still have to upload, for the progress bar. */
 /** The images of a document (and a featured image) this site does not have yet. */
 function pendingImages(ctx: SiteContext, doc: LexDocument, featured = ''): string[] {
   const ids = featured === '' ? documentImages(doc) : [...documentImages(doc), featured]
   return ids.filter((id) => isMediaId(id) && uploadsRepo.findUpload(ctx.db, id, ctx.site.id) === undefined)
 }
 
+/** The bytes of images the given documents still have to upload, for the progress bar. */
 export function bytesToUpload(ctx: SiteContext, docs: LexDocument[]): number {
   return docs.flatMap((doc) => pendingImages(ctx, doc)).reduce((total, id) => total + (mediaRepo.findMedia(ctx.db, id)?.bytes ?? 0), 0)
 }

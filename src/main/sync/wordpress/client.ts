@@ -34,7 +34,8 @@ export function mayHaveLanded(error: unknown): boolean {
 export { MAX_RESPONSE_BYTES, readCapped } from './transfer'
 import { DRAIN_FLOOR_BYTES_PER_S, idleDeadline, MAX_DRAIN_MS, MAX_RESPONSE_BYTES, pacedBody, readCapped } from './transfer'
 
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
+import type { FetchLike } from '../../net/network'
+export type { FetchLike }
 
 export interface ClientOptions {
   restRoot: string
