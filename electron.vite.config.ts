@@ -8,12 +8,13 @@ export default defineConfig({
     resolve: { alias: aliases },
     build: {
       outDir: 'out/main',
-      // The spell checker and the image cleaner run in worker threads started from their own files beside index.js.
+      // The spell checker, the image cleaner and the HEIC converter run in worker threads started from their own files beside index.js.
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
           'spell-worker': resolve(import.meta.dirname, 'src/main/proofing/spell-worker.ts'),
-          'clean-worker': resolve(import.meta.dirname, 'src/main/media/clean-worker.ts')
+          'clean-worker': resolve(import.meta.dirname, 'src/main/media/clean-worker.ts'),
+          'heic-worker': resolve(import.meta.dirname, 'src/main/media/heic-worker.ts')
         }
       }
     }

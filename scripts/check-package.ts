@@ -186,6 +186,10 @@ export async function checkPackage(
     if (sharpNative.length === 0) problems.push('sharp has no native binding outside app.asar (photos cannot be sized for the web)')
     if (![...inUnpacked].some((p) => /^node_modules\/@img\/sharp-libvips-[^/]+\/lib\/libvips/.test(p))) problems.push('libvips is not unpacked for sharp')
     workerReady('out/main/clean-worker.js', 'image cleaner')
+    // The HEIC converter loads libheif's WebAssembly through createRequire, which the scan above cannot see: named here.
+    if (workerReady('out/main/heic-worker.js', 'HEIC converter'))
+      for (const file of ['node_modules/libheif-js/package.json', 'node_modules/libheif-js/libheif-wasm/libheif.js', 'node_modules/libheif-js/libheif-wasm/libheif.wasm'])
+        if (!inUnpacked.has(file)) problems.push(`the HEIC converter needs ${file}, which is not unpacked`)
     if (workerReady('out/main/spell-worker.js', 'spell worker')) {
       for (const dict of ['@cspell/dict-ar', '@cspell/dict-en_us']) {
         const ext = `node_modules/${dict}/cspell-ext.json`

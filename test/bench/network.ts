@@ -27,10 +27,16 @@ import type { WordPress } from '../support/wordpress'
 export const BAD_LINK = { upBytesPerS: 32_000, downBytesPerS: 125_000, rttMs: 600, resetRate: 0.02 } as const
 
 /**
- * Two camera and two phone originals: a Nikon WebP (3648×2736), a Canon JPEG, an iPhone 4 and a
- * Pixel JPEG. (The iPhone HEICs there are refused at import: Qalam cannot decode HEVC.)
+ * Two phone and two camera originals: the iPhone 7 and iPhone 11 Pro HEICs (4032×3024, as the
+ * phones saved them; Qalam makes each a JPEG when it is added), a Nikon WebP (3648×2736) and a
+ * Canon JPEG. The Pixel and iPhone 4 JPEGs there are not originals (shrunk to 1012 and 1296 px).
  */
-export const NETWORK_PHOTOS = ['webp-nikon-coolpix-p7000-xmp-thumb.webp', 'jpeg-canon-eos600d-gps-serial-xmp-iptc.jpg', 'jpeg-apple-iphone4-gps.jpg', 'jpeg-google-pixel-gps.jpg']
+export const NETWORK_PHOTOS = [
+  'heic-apple-iphone7-gps.heic',
+  'heic-apple-iphone11pro-gps-exif-at-eof.heic',
+  'webp-nikon-coolpix-p7000-xmp-thumb.webp',
+  'jpeg-canon-eos600d-gps-serial-xmp-iptc.jpg'
+]
 
 export interface NetworkRun {
   route: 'direct' | 'socks5'
@@ -86,7 +92,7 @@ async function oneRun(wp: WordPress, route: NetworkRun['route'], seed: number): 
   services.settings.update({ network: route === 'socks5' ? { mode: 'socks5', host: '127.0.0.1', port: link.port } : { mode: 'none', host: '', port: 0 } })
   try {
     const site = await services.sync.addSite({ url: siteUrl, username: wp.author.login, appPassword: wp.author.appPassword })
-    const images = NETWORK_PHOTOS.map((file) => services.media.importFile(join(PHOTOS_DIR, file)))
+    const images = await Promise.all(NETWORK_PHOTOS.map((file) => services.media.importPhotoFile(join(PHOTOS_DIR, file))))
     const originals = NETWORK_PHOTOS.reduce((sum, file) => sum + statSync(join(PHOTOS_DIR, file)).size, 0)
     const paragraphs = newsParagraphs(1500, seed)
     // A photo after the first paragraph and then evenly through the text.

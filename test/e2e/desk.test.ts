@@ -169,7 +169,7 @@ describe('the article list', () => {
     await shot(page, 'image-full-size.png')
   })
 
-  it.skipIf(!havePhotos)('a phone photo goes in without its location, and the reporter is told once; a HEIC photo is refused in words', async () => {
+  it.skipIf(!havePhotos)('a phone photo goes in without its location, and the reporter is told once; an iPhone photo (HEIC) goes in as a JPEG the editor shows', async () => {
     const { page } = host
     const photo = expectedPhotos().find((p) => p.file.startsWith('jpeg-google-pixel'))!
     nextImage = join(PHOTOS_DIR, photo.file)
@@ -184,11 +184,16 @@ describe('the article list', () => {
     const image = JSON.parse((await onlyArticle(host)).body).root.children.find((n: { type: string }) => n.type === 'qalam-image')
     const stored = host.services.media.read(image.mediaId)!
     for (const text of photo.asciiMustNotSurvive) expect(stored.includes(Buffer.from(text, 'latin1'))).toBe(false)
-    nextImage = join(PHOTOS_DIR, expectedPhotos().find((p) => p.format === 'heic')!.file)
+    nextImage = join(PHOTOS_DIR, 'heic-apple-iphone7-gps.heic')
     await page.locator('[data-action="image"]').click()
-    await expect.poll(() => page.locator('.notice').innerText()).toContain('صور HEIC')
-    expect(readdirSync(join(ctx.dir, 'media'))).toEqual([file])
-    expect(await body(page).locator('figure').count()).toBe(1)
+    await expect.poll(() => body(page).locator('figure').count(), { timeout: 30_000 }).toBe(2)
+    const widths = () =>
+      body(page)
+        .locator('figure img')
+        .evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth).sort())
+    await expect.poll(widths, { timeout: 10_000 }).toEqual([1012, 4032])
+    expect(readdirSync(join(ctx.dir, 'media'))).toHaveLength(2)
+    expect(readdirSync(join(ctx.dir, 'media'))).toContain(file)
   })
 
   it.skipIf(!havePhotos)('a photo pasted or dropped in is stored cleaned; a paste from Word keeps its text and not the picture of it', async () => {
@@ -222,16 +227,20 @@ describe('the article list', () => {
     const sony = expectedPhotos().find((p) => p.file.startsWith('jpeg-sony'))!
     await fire('drop', [{ name: 'DSC01.jpg', type: 'image/jpeg', base64: photoBytes(sony.file) }])
     await expect.poll(() => body(page).locator('figure img').count()).toBe(2)
+    // An iPhone photo dropped from a system that gives HEIC no type: its name says what it is.
+    const iphone = expectedPhotos().find((p) => p.file.startsWith('heic-apple-iphone11pro'))!
+    await fire('drop', [{ name: 'IMG_0042.HEIC', type: '', base64: photoBytes(iphone.file) }])
+    await expect.poll(() => body(page).locator('figure img').count(), { timeout: 30_000 }).toBe(3)
     // Word puts a picture of the copied text beside it: the paste is the text.
     await fire('paste', [{ name: 'image.png', type: 'image/png', base64: tinyPng(30, 10).toString('base64') }], 'نص منسوخ من وورد')
     await expect.poll(() => body(page).innerText()).toContain('نص منسوخ من وورد')
-    expect(await body(page).locator('figure img').count()).toBe(2)
+    expect(await body(page).locator('figure img').count()).toBe(3)
     await waitSaved(page)
-    expect(readdirSync(join(ctx.dir, 'media'))).toHaveLength(2)
+    expect(readdirSync(join(ctx.dir, 'media'))).toHaveLength(3)
     const images = JSON.parse((await onlyArticle(host)).body).root.children.filter((n: { type: string }) => n.type === 'qalam-image')
     for (const { mediaId } of images) {
       const stored = host.services.media.read(mediaId)!
-      for (const text of [...webp.asciiMustNotSurvive, ...sony.asciiMustNotSurvive]) expect(stored.includes(Buffer.from(text, 'latin1'))).toBe(false)
+      for (const text of [...webp.asciiMustNotSurvive, ...sony.asciiMustNotSurvive, ...iphone.asciiMustNotSurvive]) expect(stored.includes(Buffer.from(text, 'latin1'))).toBe(false)
     }
   })
 

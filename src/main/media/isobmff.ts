@@ -261,3 +261,23 @@ function extentsOf(located: ReturnType<typeof locations>, wanted: number, bytes:
     return e
   })
 }
+
+/**
+ * The ICC profile a HEIF picture is to be shown in (a `colr` property of type `prof` or
+ * `rICC`, as iPhones write Display P3), for a copy made from its decoded pixels; null when it
+ * has none (an `nclx` colour description only) or the file holds none we can find.
+ */
+export function heifIccProfile(bytes: Uint8Array): Uint8Array | null {
+  const top = boxesIn(bytes, 0, bytes.length)
+  const meta = top.find((b) => b.type === 'meta')
+  if (meta === undefined) return null
+  const iprp = boxesIn(bytes, meta.body + 4, meta.end).find((b) => b.type === 'iprp')
+  const ipco = iprp === undefined ? undefined : boxesIn(bytes, iprp.body, iprp.end).find((b) => b.type === 'ipco')
+  if (ipco === undefined) return null
+  for (const colr of boxesIn(bytes, ipco.body, ipco.end)) {
+    if (colr.type !== 'colr' || colr.end - colr.body < 4 + 128) continue
+    const kind = ascii(bytes, colr.body, 4)
+    if (kind === 'prof' || kind === 'rICC') return bytes.slice(colr.body + 4, colr.end)
+  }
+  return null
+}

@@ -117,3 +117,25 @@ export function concat(...parts: Uint8Array[]): Uint8Array {
   for (const part of parts) p.push(part)
   return p.join()
 }
+
+/** What one APP2 segment holds of an ICC profile: 65,535 less the length and the `ICC_PROFILE\0`, sequence and count bytes. */
+const ICC_CHUNK = 65_519
+
+/**
+ * A JPEG with an ICC profile put in (APP2 `ICC_PROFILE` segments, split as the ICC spec says),
+ * right after the start and a JFIF header: for a copy encoded from pixels that are in that
+ * profile's colours (an iPhone's Display P3), which an encoder given raw pixels cannot tag.
+ */
+export function attachIccProfile(jpeg: Uint8Array, icc: Uint8Array): Uint8Array {
+  if (!(jpeg[0] === 0xff && jpeg[1] === 0xd8)) throw new DamagedImage('no JPEG start')
+  const count = Math.ceil(icc.length / ICC_CHUNK)
+  if (count === 0 || count > 255) throw new DamagedImage('ICC profile size')
+  let at = 2
+  if (jpeg[2] === 0xff && jpeg[3] === 0xe0) at = 4 + u16be(jpeg, 4)
+  const segments: Uint8Array[] = []
+  for (let i = 0; i < count; i++) {
+    const chunk = icc.subarray(i * ICC_CHUNK, (i + 1) * ICC_CHUNK)
+    segments.push(concat(Uint8Array.of(0xff, 0xe2), be16(chunk.length + 16), fromAscii('ICC_PROFILE\0'), Uint8Array.of(i + 1, count), chunk))
+  }
+  return concat(jpeg.subarray(0, at), ...segments, jpeg.subarray(at))
+}

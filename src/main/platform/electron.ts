@@ -40,7 +40,7 @@ export function electronPlatform(deps: {
         const win = deps.window()
         const options = {
           properties: ['openFile' as const],
-          filters: [{ name: 'Images', extensions: ['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif'] }]
+          filters: [{ name: 'Images', extensions: ['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'heic', 'heif'] }]
         }
         const result = win === null ? await deps.dialog.showOpenDialog(options) : await deps.dialog.showOpenDialog(win, options)
         return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0]!

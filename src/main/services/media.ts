@@ -11,6 +11,8 @@ import type { ImportedImage, MediaItem } from '@shared/domain/article'
 import type { Dialogs } from '../platform/types'
 import { isMediaId } from '@shared/domain/media'
 import { MAX_IMAGE_BYTES, cleanImage } from '../media/clean'
+import { convertHeic } from '../media/heic'
+import { heifBrand } from '../media/isobmff'
 import { mediaKeys, open as openSealed, seal, sealedName, type MediaKeys } from '../media/sealed'
 
 export { MAX_IMAGE_BYTES, sniffImageType } from '../media/clean'
@@ -75,18 +77,27 @@ export class MediaService {
   async pickImage(): Promise<ImportedImage | null> {
     const path = await this.deps.dialogs.pickImageFile()
     if (path === null) return null
-    return this.importFile(path)
+    return this.importPhotoFile(path)
   }
 
   /** An image pasted or dropped into an article, as base64 (the IPC bound keeps it under 50 MB of image). */
-  importPasted(name: string, base64: string): ImportedImage {
+  importPasted(name: string, base64: string): Promise<ImportedImage> {
     const bytes = Buffer.from(base64, 'base64')
     if (bytes.length === 0) throw new AppError('INVALID_PAYLOAD', `${name || 'the pasted image'} is empty`, 'not-image')
-    return this.importBytes(bytes, name.trim() === '' ? 'pasted image' : name)
+    return this.importPhoto(bytes, name.trim() === '' ? 'pasted image' : name)
   }
 
-  /** Copies an image file into the data folder (once per distinct content). */
+  /** Copies an image file into the data folder (once per distinct content); a HEIC photo is refused here (see importPhotoFile). */
   importFile(path: string): ImportedImage {
+    return this.importBytes(this.readImageFile(path), basename(path))
+  }
+
+  /** A photo file the reporter picked: as importFile, and a HEIC photo made into a JPEG first. */
+  importPhotoFile(path: string): Promise<ImportedImage> {
+    return this.importPhoto(this.readImageFile(path), basename(path))
+  }
+
+  private readImageFile(path: string): Buffer {
     let size: number
     try {
       size = statSync(path).size
@@ -94,7 +105,20 @@ export class MediaService {
       throw new AppError('IO_ERROR', `cannot read ${basename(path)}`)
     }
     if (size > MAX_IMAGE_BYTES) throw new AppError('INVALID_PAYLOAD', `${basename(path)} is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, 'image-too-large')
-    return this.importBytes(readFileSync(path), basename(path))
+    return readFileSync(path)
+  }
+
+  /**
+   * A photo a reporter adds (picked, pasted, dropped): a HEIC from an iPhone is made into a
+   * JPEG first, off the main process (media/heic.ts), and that JPEG goes through the same door
+   * as any image. The name it came with is kept, so the reporter still sees "IMG_0042.HEIC".
+   */
+  async importPhoto(bytes: Uint8Array, name: string): Promise<ImportedImage> {
+    if (bytes.length > MAX_IMAGE_BYTES) throw new AppError('INVALID_PAYLOAD', `${name} is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, 'image-too-large')
+    if (heifBrand(bytes) !== 'heic') return this.importBytes(bytes, name)
+    const converted = await convertHeic(bytes, name)
+    const imported = this.importBytes(converted.jpeg, name)
+    return { ...imported, removed: [...new Set([...converted.removed, ...imported.removed])] }
   }
 
   /**

@@ -148,7 +148,7 @@ const en: Messages = {
     cleaned: 'Location and camera data were removed from the image; the picture itself is unchanged.',
     problems: {
       'not-image': 'This file is not an image Qalam accepts (PNG, JPEG, GIF, WebP or AVIF).',
-      'heic-image': 'HEIC photos (the iPhone format) cannot be shown here: export it as JPEG and add it again.',
+      'heic-image': 'A HEIC photo (the iPhone format) cannot be taken in from here: add it to the article from its file, and Qalam makes it a JPEG.',
       'damaged-image': 'The image is damaged or cut short, so its location data cannot be removed. It was not stored.',
       'image-too-large': 'The image is larger than 50 MB.'
     }

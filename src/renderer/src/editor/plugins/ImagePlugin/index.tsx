@@ -25,7 +25,8 @@ const MAX_FILES = 20
  */
 export function imageFilesOf(data: DataTransfer | null, kind: 'paste' | 'drop'): File[] {
   if (data === null) return []
-  const files = Array.from(data.files).filter((f) => f.type.startsWith('image/'))
+  // An iPhone's HEIC may come with no type at all where the system does not know it: its name says it.
+  const files = Array.from(data.files).filter((f) => f.type.startsWith('image/') || /\.hei[cf]$/i.test(f.name))
   if (files.length === 0) return []
   if (
     kind === 'paste' &&
