@@ -18,9 +18,11 @@ import { benchCodec } from './codec'
 import { benchSpellReal } from './spell-real'
 import { benchNetwork, NETWORK_PHOTOS, type NetworkRun } from './network'
 
-function printNetwork(runs: NetworkRun[], version: string): void {
+function printNetwork(runs: NetworkRun[], version: string, bridge: boolean): void {
   const kb = (n: number) => `${(n / 1000).toFixed(0)} kB`
-  console.log(`\nA bad link (256 kbit/s up, 1 Mbit/s down, 600 ms round trip, 2 % of connections reset + one forced mid-photo), WordPress ${version}`)
+  console.log(
+    `\nA bad link (256 kbit/s up, 1 Mbit/s down, 600 ms round trip, 2 % of connections reset + one forced mid-photo), WordPress ${version}, ${bridge ? 'with the companion plugin (photos in pieces)' : 'without the companion plugin (photos whole)'}`
+  )
   console.log(`  a new 1,500-word article with four originals (${NETWORK_PHOTOS.join(', ')})`)
   for (const r of runs) {
     console.log(`  ${r.route === 'direct' ? 'straight to the site' : 'through SOCKS5 (Tor), site named to the proxy'}:`)
@@ -188,13 +190,16 @@ async function main(): Promise<void> {
     // `npm run bench -- network`: only when asked (several minutes on a 256 kbit/s uplink).
     if (!wordpressInstalled()) console.log('\nNetwork: skipped, WordPress is not installed (bash scripts/test-deps.sh)')
     else {
-      const wp = await startWordPress()
-      try {
-        const runs = await benchNetwork(wp)
-        if (runs === null) console.log('\nNetwork: ../shared/fixtures/photos not found on this machine; skipped')
-        else printNetwork(runs, wp.version)
-      } finally {
-        await wp.stop()
+      // With the companion plugin (uploads in pieces), then without it (a photo goes whole, as WordPress takes it).
+      for (const bridge of [true, false]) {
+        const wp = await startWordPress({ bridge })
+        try {
+          const runs = await benchNetwork(wp)
+          if (runs === null) console.log('\nNetwork: ../shared/fixtures/photos not found on this machine; skipped')
+          else printNetwork(runs, wp.version, bridge)
+        } finally {
+          await wp.stop()
+        }
       }
     }
   }

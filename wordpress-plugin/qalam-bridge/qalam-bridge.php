@@ -1,8 +1,8 @@
 <?php
 /**
  * Plugin Name:       Qalam Bridge
- * Description:       Lets Qalam (قلم), the offline editorial workstation, keep its review data on posts: the article's UUID, comment threads and the status history, as protected post meta checked on every write path (REST, XML-RPC, the admin); and refuses an update that would overwrite a newer save (HTTP 412).
- * Version:           1.1.0
+ * Description:       Lets Qalam (قلم), the offline editorial workstation, keep its review data on posts: the article's UUID, comment threads and the status history, as protected post meta checked on every write path (REST, XML-RPC, the admin); refuses an update that would overwrite a newer save (HTTP 412); and takes uploads in pieces that survive a cut link.
+ * Version:           1.2.0
  * Requires at least: 6.0
  * Requires PHP:      7.4
  * License:           MIT
@@ -13,7 +13,9 @@ if (!defined('ABSPATH')) {
 	exit;
 }
 
-const QALAM_BRIDGE_VERSION = '1.1.0';
+const QALAM_BRIDGE_VERSION = '1.2.0';
+
+require_once __DIR__ . '/uploads.php';
 
 /**
  * Review data lives in protected meta (a leading underscore: no Custom Fields box, no XML-RPC
@@ -137,7 +139,7 @@ function qalam_bridge_routes() {
 			return current_user_can('edit_posts');
 		},
 		'callback'            => function () {
-			return array('version' => QALAM_BRIDGE_VERSION, 'meta' => array('qalam_uuid', 'qalam_review'), 'precondition' => 'X-Qalam-Expected-Modified');
+			return array('version' => QALAM_BRIDGE_VERSION, 'meta' => array('qalam_uuid', 'qalam_review'), 'precondition' => 'X-Qalam-Expected-Modified', 'uploads' => 'qalam/v1/uploads');
 		},
 	));
 }

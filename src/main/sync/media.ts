@@ -14,6 +14,7 @@ import { isCancel, type SiteContext } from './context'
 import { consumeDoubt, noteDoubt, removeCopies, waitForDoubts } from './doubts'
 import { WpError, type WpResponse } from './wordpress/client'
 import { mediaByAuthorSince, type RemoteMedia } from './wordpress/routes'
+import { sendInPieces } from './pieces'
 
 /** Images: uploaded once per site, named by a fingerprint so a lost answer can be found again. */
 
@@ -37,6 +38,9 @@ export async function ensureFeatured(ctx: SiteContext, mediaId: string): Promise
   }
   return uploadsRepo.findUpload(ctx.db, mediaId, ctx.site.id)!.remoteId
 }
+
+/** Sites whose plugin has no uploads in pieces (an older Qalam Bridge), for the rest of the run. */
+const noPieces = new WeakSet<SiteContext>()
 
 /** Uploads one image, unless an earlier try already did (then that upload is adopted). */
 async function upload(ctx: SiteContext, mediaId: string, alt: string, caption: string): Promise<void> {
@@ -72,6 +76,33 @@ async function upload(ctx: SiteContext, mediaId: string, alt: string, caption: s
     const bytes = (await sizedForWeb(original, item.mime, sizes[i]!)).bytes
     ctx.progress.shrunk(item.bytes - shrunk - bytes.length)
     shrunk = item.bytes - bytes.length
+    // Through the companion plugin, in pieces that survive a cut (sync/pieces.ts); the outbox entry's id names the upload, so a later try resumes it.
+    if (site.bridge === true && !noPieces.has(ctx)) {
+      let landed: RemoteMedia | null
+      let counted = 0
+      const arrivedSoFar = (received: number) => {
+        ctx.progress.bytes(received - counted)
+        counted = received
+      }
+      try {
+        landed = await sendInPieces(ctx, entry.id, bytes, { filename: `${fingerprint}.${ext}`, alt, caption, resume: outbox !== undefined, onArrived: arrivedSoFar })
+      } catch (error) {
+        ctx.progress.bytes(-counted)
+        if (error instanceof WpError && error.code === 'file_too_large') {
+          if (i + 1 < sizes.length) continue
+          throw refusedAtEverySize(error, sizes[i]!, bytes)
+        }
+        throw error
+      }
+      if (landed !== null) {
+        uploadsRepo.recordUpload(db, mediaId, site.id, { remoteId: landed.id, sourceUrl: landed.source_url }, ctx.now())
+        outboxRepo.deleteOutbox(db, entry.id)
+        arrivedSoFar(bytes.length)
+        return
+      }
+      ctx.progress.bytes(-counted)
+      noPieces.add(ctx)
+    }
     const sentAt = ctx.now()
     let answer: WpResponse<RemoteMedia>
     // The progress follows the bytes as they go out (a slow uplink shows them moving); an attempt that fails takes its share back.
@@ -93,12 +124,7 @@ async function upload(ctx: SiteContext, mediaId: string, alt: string, caption: s
       ctx.progress.bytes(-counted)
       if (error instanceof WpError && error.code === 'file_too_large') {
         if (i + 1 < sizes.length) continue
-        throw new WpError(
-          'file_too_large',
-          `the site refuses the photo even at ${sizes[i]!.maxSide || 'full'} px (${Math.round(bytes.length / 1024)} KB)`,
-          error.status,
-          error.wpCode
-        )
+        throw refusedAtEverySize(error, sizes[i]!, bytes)
       }
       noteDoubt(ctx, 'upload_media', mediaId, fingerprint, sentAt, error)
       throw error
@@ -108,6 +134,11 @@ async function upload(ctx: SiteContext, mediaId: string, alt: string, caption: s
     ctx.progress.bytes(bytes.length - counted)
     return
   }
+}
+
+/** The site's refusal of the smallest copy, in words with its size. */
+function refusedAtEverySize(error: WpError, size: WebSize, bytes: Uint8Array): WpError {
+  return new WpError('file_too_large', `the site refuses the photo even at ${size.maxSide || 'full'} px (${Math.round(bytes.length / 1024)} KB)`, error.status, error.wpCode)
 }
 
 /** The newsroom's size first, then smaller ones for a site that refuses a file as too large (its upload limit). */
