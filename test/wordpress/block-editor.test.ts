@@ -76,6 +76,12 @@ describe.skipIf(skip)("WordPress 7.0's block editor opening Qalam's post", () =>
     await services.sync.run()
     expect(services.sync.state(created.id).state).toBe('synced')
     const postId = remoteId(services, created.id)
+    // The thread anchored on «ثلاث سفن» becomes a note of WordPress's Notes, on its block.
+    services.review.comment({ articleId: created.id, id: 'thread-1', body: 'كم سفينة بالضبط؟', quote: 'ثلاث سفن' })
+    await services.sync.run()
+    expect(services.sync.state(created.id).state).toBe('synced')
+    const [note] = await rest<{ id: number; content: { raw: string } }[]>(wp().editor, 'GET', `wp/v2/comments?post=${postId}&type=note&status=all&context=edit`)
+    expect(note!.content.raw).toBe('كم سفينة بالضبط؟')
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'ar' })
     try {
@@ -105,6 +111,23 @@ describe.skipIf(skip)("WordPress 7.0's block editor opening Qalam's post", () =>
       expect(await direction('core/paragraph')).toBe('rtl')
       expect(await direction('core/heading')).toBe('rtl')
       expect(await canvas.locator('[data-type="core/paragraph"]').first().getAttribute('dir')).toBeNull()
+      // The note is on the paragraph that holds the thread's words, as the block editor's Notes read it (its stores).
+      const noteIds = () =>
+        page.evaluate(() => {
+          const select = (window as unknown as { wp: { data: { select: (s: string) => { getBlocks: () => { attributes: { metadata?: { noteId?: number } } }[] } } } }).wp.data
+            .select
+          return select('core/block-editor')
+            .getBlocks()
+            .map((b) => b.attributes.metadata?.noteId ?? null)
+        })
+      expect(await noteIds()).toEqual([null, null, note!.id, null, null, null, null, null, null])
+      const notesThere = await page.evaluate(async (post) => {
+        const data = (window as unknown as { wp: { data: { resolveSelect: (s: string) => { getEntityRecords: (...a: unknown[]) => Promise<{ id: number; parent: number }[]> } } } })
+          .wp.data
+        return (await data.resolveSelect('core').getEntityRecords('root', 'comment', { post, type: 'note', status: 'all', per_page: -1 })).map((n) => n.id)
+      }, postId)
+      expect(notesThere).toEqual([note!.id])
+      await canvas.locator('[data-type="core/paragraph"]').nth(1).click()
       await page.screenshot({ path: join(ROOT, 'test-results', 'wordpress-block-editor.png') })
 
       // An editor adds words to the first paragraph there, and saves.

@@ -196,7 +196,7 @@ describe('the plugin holds a client to its bounds', () => {
         'content-type': raw ? 'application/octet-stream' : 'application/json',
         ...headers
       },
-      body: body === undefined ? undefined : raw ? body : JSON.stringify(body)
+      body: body === undefined ? undefined : raw ? new Blob([body as Uint8Array<ArrayBuffer>]) : JSON.stringify(body)
     })
     return { status: response.status, json: (await response.json()) as Record<string, unknown> }
   }

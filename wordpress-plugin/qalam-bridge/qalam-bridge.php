@@ -131,6 +131,23 @@ function qalam_bridge_move_legacy_review() {
 add_action('init', 'qalam_bridge_move_legacy_review', 20);
 add_action('init', 'qalam_bridge_register_meta');
 
+/**
+ * WordPress's Notes (6.9+) carry Qalam's comment threads on sites that have them; a note made
+ * from Qalam names the Qalam comment it is (`qalam_id`), so every desk takes it as that comment
+ * and not as a second one. Only someone who may edit the note may set it.
+ */
+function qalam_bridge_register_note_meta() {
+	register_meta('comment', 'qalam_id', array(
+		'type'          => 'string',
+		'single'        => true,
+		'show_in_rest'  => array('schema' => array('type' => 'string', 'maxLength' => 100, 'pattern' => '^[A-Za-z0-9_-]{1,100}$')),
+		'auth_callback' => function ($allowed, $meta_key, $comment_id) {
+			return current_user_can('edit_comment', $comment_id);
+		},
+	));
+}
+add_action('init', 'qalam_bridge_register_note_meta');
+
 /** The site says it runs the bridge: Qalam looks for this namespace in the REST index. */
 function qalam_bridge_routes() {
 	register_rest_route('qalam/v1', '/info', array(

@@ -1,7 +1,7 @@
 import { parse as parseBlocks } from '@wordpress/block-serialization-default-parser'
 import { NODE_TYPES } from '@shared/domain/document'
 import { isMediaId } from '@shared/domain/media'
-import { block, delimitersWellFormed, joinBlocks, MarkupTooLarge, MAX_MARKUP_LENGTH, splitBlocks } from './gutenberg'
+import { block, delimitersWellFormed, joinBlocks, MarkupTooLarge, MAX_MARKUP_LENGTH, splitBlocks, withNoteId } from './gutenberg'
 import { rawBlock } from './raw-blocks'
 import { escapeAttr, escapeText, inlineToHtml, plainText, Unsupported } from './inline'
 import { classicBlockToHtml, classicGaps, classicToDocument, isClassic, isClassicDocument } from './classic'
@@ -21,6 +21,7 @@ import {
   type LexQuote,
   type LexRawBlock,
   type RemoteImage,
+  type SiteSource,
   siteMarkupOf,
   withSiteMarkup
 } from './lexical'
@@ -117,6 +118,13 @@ function fromSource(node: LexBlock, markup: string, ctx: ToBlocksContext): strin
 
 /** One block of the editor's document as Gutenberg markup. */
 export function blockToMarkup(node: LexBlock | { type: string }, ctx: ToBlocksContext): string {
+  const markup = blockMarkup(node, ctx)
+  // A note of the site's on this block that its kept markup does not name yet (a thread opened here that became one).
+  const noteId = (node as SiteSource).$?.noteId
+  return typeof noteId === 'number' && Number.isSafeInteger(noteId) && noteId > 0 && node.type !== NODE_TYPES.rawBlock ? withNoteId(markup, noteId) : markup
+}
+
+function blockMarkup(node: LexBlock | { type: string }, ctx: ToBlocksContext): string {
   const plain = ctx.plain === true
   const kept = node.type === NODE_TYPES.rawBlock ? undefined : siteMarkupOf(node as LexParagraph)
   if (kept !== undefined) {

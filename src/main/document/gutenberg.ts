@@ -148,3 +148,28 @@ export function markupText(markup: string): string {
     .replace(/\n{2,}/g, '\n')
     .trim()
 }
+
+/**
+ * A block's markup with `metadata.noteId` in its opening comment (a note of WordPress's Notes on
+ * it), unless it already names one: the block editor shows one note per block. The delimiter
+ * ends at its first `-->` (attributes are JSON with `--` escaped, as WordPress writes them).
+ */
+export function withNoteId(markup: string, noteId: number): string {
+  const open = /^<!-- wp:([a-z][a-z0-9_-]*(?:\/[a-z][a-z0-9_-]*)?)(\s[\s\S]*?)?-->/.exec(markup)
+  if (open === null) return markup
+  const inner = (open[2] ?? '').trim()
+  const selfClosing = inner.endsWith('/')
+  const json = (selfClosing ? inner.slice(0, -1) : inner).trim()
+  let attrs: Record<string, unknown> = {}
+  if (json !== '') {
+    try {
+      attrs = JSON.parse(json) as Record<string, unknown>
+    } catch {
+      return markup
+    }
+    if (typeof attrs !== 'object' || attrs === null || Array.isArray(attrs)) return markup
+  }
+  const metadata = typeof attrs.metadata === 'object' && attrs.metadata !== null && !Array.isArray(attrs.metadata) ? (attrs.metadata as Record<string, unknown>) : {}
+  if (metadata.noteId !== undefined) return markup
+  return `<!-- wp:${open[1]}${attrsJson({ ...attrs, metadata: { ...metadata, noteId } })} ${selfClosing ? '/' : ''}-->${markup.slice(open[0].length)}`
+}

@@ -63,7 +63,8 @@ export type LexInline = LexText | LexLineBreak | LexLink | LexMark | LexSuggesti
  * the state through edits without knowing it; a node it creates (a new paragraph) has none.
  */
 export interface SiteSource {
-  $?: { siteMarkup?: string; classicGap?: string; classicTail?: string } & Record<string, unknown>
+  /** `noteId`: the site's note (WordPress's Notes) on this block, set when a thread opened here became one (sync/notes.ts). */
+  $?: { siteMarkup?: string; classicGap?: string; classicTail?: string; noteId?: number } & Record<string, unknown>
 }
 
 export interface LexElementBase extends SiteSource {

@@ -77,6 +77,9 @@ export function checkDocument(doc: unknown): asserts doc is LexDocument {
         const gap = (n.$ as Json)[key]
         if (gap !== undefined && (typeof gap !== 'string' || gap.length > 200 || gap.trim() !== '')) fail(`${path}.$`, `${key} is not whitespace`)
       }
+      // The site's note on this block (WordPress's Notes), set by the sync: a note's id.
+      const noteId = (n.$ as Json).noteId
+      if (noteId !== undefined && !(Number.isSafeInteger(noteId) && (noteId as number) > 0)) fail(`${path}.$`, 'noteId is not a note')
     }
     const type = n.type
     if (typeof type !== 'string') fail(path, 'a node without a type')

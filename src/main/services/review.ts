@@ -5,6 +5,7 @@ import * as articlesRepo from '../store/repositories/articles'
 import * as reviewRepo from '../store/repositories/review'
 import * as revisionsRepo from '../store/repositories/revisions'
 import * as articleSyncRepo from '../store/repositories/article-sync'
+import * as notesRepo from '../store/repositories/site-notes'
 import * as sitesRepo from '../store/repositories/sites'
 import type { ArticleStatus, ArticleSummary } from '@shared/domain/article'
 import type { ArticleReview, QueueItem, ReviewComment, ReviewIdentity } from '@shared/domain/review'
@@ -54,7 +55,14 @@ export class ReviewService {
     const link = articleId === undefined ? undefined : articleSyncRepo.findArticleSync(this.db, articleId)
     const site = link === undefined ? undefined : sitesRepo.findSite(this.db, link.siteId)
     if (site !== undefined) {
-      return { name: site.displayName || site.username, role: site.capabilities.edit_others_posts ? 'editor' : 'reporter', source: 'site', bridge: site.bridge }
+      const notes = notesRepo.siteHasNotes(this.db, site.id)
+      return {
+        name: site.displayName || site.username,
+        role: site.capabilities.edit_others_posts ? 'editor' : 'reporter',
+        source: 'site',
+        bridge: site.bridge,
+        ...(notes === null ? {} : { notes })
+      }
     }
     const settings = this.deps.settings.get()
     return { name: settings.userName, role: settings.role, source: 'local', bridge: null }

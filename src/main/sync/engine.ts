@@ -18,6 +18,7 @@ import { syncLinked } from './linked'
 import { bytesToUpload, needsUpload, sweepMedia } from './media'
 import { readSite } from './read'
 import { siteRevision, siteRevisions } from './site-revisions'
+import { syncNotes } from './notes'
 import { localHash } from './snapshots'
 import { refreshCategories } from './terms'
 import { WpClient, WpError } from './wordpress/client'
@@ -141,6 +142,9 @@ export class SyncEngine {
     forgetOldDoubts(ctx, this.deps.watchMs ?? WATCH_MS)
 
     const reading = await readSite(ctx, links, targeted)
+    // Comment threads as the site's Notes (WordPress 6.9+), before the articles: a thread that becomes a note is put on its
+    // block in the text, which this run then sends (an article without its post yet gets its notes at the next sync).
+    await syncNotes(ctx, links, reading.changed)
     const creates: Article[] = []
     // Articles whose text needs no new upload go first (on a slow link they land while the photos are on their way).
     const uploading = (r: ArticleSync) => {

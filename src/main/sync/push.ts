@@ -3,6 +3,7 @@ import * as articleSyncRepo from '../store/repositories/article-sync'
 import * as doubtsRepo from '../store/repositories/doubts'
 import * as reviewRepo from '../store/repositories/review'
 import { withoutDeskMarks } from '@shared/domain/review'
+import { withoutNoteCopies } from './notes'
 import * as uploadsRepo from '../store/repositories/uploads'
 import type { Article } from '@shared/domain/article'
 import { documentToMarkup } from '../document/codec'
@@ -67,7 +68,7 @@ export async function payload(ctx: SiteContext, article: Article, snap: Snapshot
   if (snap.slug.trim() !== '') body.slug = snap.slug
   if (featuredMedia !== undefined) body.featured_media = featuredMedia
   if (snap.status === 'future' && snap.publishAt !== null) body.date_gmt = new Date(snap.publishAt).toISOString().slice(0, 19)
-  if (bridge) body.meta = { qalam_uuid: article.id, qalam_review: snap.review ?? withoutDeskMarks(reviewRepo.readReview(db, article.id)) }
+  if (bridge) body.meta = { qalam_uuid: article.id, qalam_review: snap.review ?? withoutNoteCopies(withoutDeskMarks(reviewRepo.readReview(db, article.id))) }
   return body
 }
 

@@ -12,6 +12,7 @@ import type { Site } from '@shared/domain/sync'
 import { documentGaps, documentToBlocks, joinWithGaps, markupToDocument, type FromBlocksContext } from '../document/codec'
 import { parseDocumentJson, type LexDocument } from '../document/lexical'
 import { fromLocalFormCtx, localFormCtx, snapshotHash } from '../document/local-form'
+import { withoutNoteCopies } from './notes'
 import type { Snapshot } from '../document/merge'
 import type { LocalContext, SiteContext } from './context'
 import { localStatusOf, remoteStatusOf, versionOf } from './remote'
@@ -40,7 +41,7 @@ export function localSnapshot(db: Db, article: Article): Snapshot {
     ...blocksOf(parseDocumentJson(article.body)),
     featured,
     publishAt: status === 'future' ? article.meta.publishAt : null,
-    review: bridge ? withoutDeskMarks(reviewRepo.readReview(db, article.id)) : null
+    review: bridge ? withoutNoteCopies(withoutDeskMarks(reviewRepo.readReview(db, article.id))) : null
   }
 }
 

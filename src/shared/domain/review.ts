@@ -66,6 +66,8 @@ export interface ReviewIdentity {
   source: 'site' | 'local'
   /** Whether the article's site has the companion plugin (review data travels with sync). */
   bridge: boolean | null
+  /** Whether the article's site has WordPress's Notes (comment threads travel as notes); absent until asked. */
+  notes?: boolean
 }
 
 /** One row of the editor's review queue. */

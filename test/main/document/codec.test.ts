@@ -148,3 +148,21 @@ describe('review markup in the blocks', () => {
     expect(del.root.children[0]).toMatchObject({ type: 'paragraph', children: [{ text: 'قديم', format: 4 }] })
   })
 })
+
+describe("a thread that became a note of WordPress's Notes, on its block", () => {
+  const noted = (node: object, noteId: number) => ({ ...node, $: { ...(node as { $?: object }).$, noteId } })
+  it('writes metadata.noteId into the block comment, keeping what the block had, and never a second note on a block', () => {
+    const fresh = documentToBlocks(documentOf(noted(paragraph('سؤال عن الرقم'), 7)) as unknown as LexDocument, noImages)
+    expect(fresh).toEqual(['<!-- wp:paragraph {"metadata":{"noteId":7}} -->\n<p>سؤال عن الرقم</p>\n<!-- /wp:paragraph -->'])
+    const site = '<!-- wp:heading {"level":3,"metadata":{"name":"خلفية"}} -->\n<h3 class="wp-block-heading">خلفية</h3>\n<!-- /wp:heading -->'
+    const read = markupToDocument(site, { localImage: () => undefined })
+    const kept = documentToBlocks({ ...read, root: { ...read.root, children: [noted(read.root.children[0]!, 8)] } } as LexDocument, noImages)
+    expect(kept).toEqual(['<!-- wp:heading {"level":3,"metadata":{"name":"خلفية","noteId":8}} -->\n<h3 class="wp-block-heading">خلفية</h3>\n<!-- /wp:heading -->'])
+    expect(parse(kept[0]!)[0]!.attrs).toEqual({ level: 3, metadata: { name: 'خلفية', noteId: 8 } })
+    // A block the site already has a note on keeps that one.
+    const other = markupToDocument('<!-- wp:paragraph {"metadata":{"noteId":3}} -->\n<p>نص</p>\n<!-- /wp:paragraph -->', { localImage: () => undefined })
+    expect(documentToBlocks({ ...other, root: { ...other.root, children: [noted(other.root.children[0]!, 9)] } } as LexDocument, noImages)[0]).toContain(
+      '{"metadata":{"noteId":3}}'
+    )
+  })
+})

@@ -48,6 +48,7 @@ describe('migrations', () => {
       'search_pending',
       'settings',
       'signing_identity',
+      'site_notes',
       'site_terms',
       'sites',
       'status_history',

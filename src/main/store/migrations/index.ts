@@ -20,6 +20,7 @@ import * as m0180 from './0180-signing'
 import * as m0190 from './0190-vouched-history'
 import * as m0200 from './0200-article-signers'
 import * as m0210 from './0210-media-full-size'
+import * as m0220 from './0220-site-notes'
 
 export interface Migration {
   version: number
@@ -51,5 +52,6 @@ export const MIGRATIONS: Migration[] = [
   { version: 180, name: 'signing', up: m0180.up },
   { version: 190, name: 'vouched-history', up: m0190.up },
   { version: 200, name: 'article-signers', up: m0200.up },
-  { version: 210, name: 'media-full-size', up: m0210.up }
+  { version: 210, name: 'media-full-size', up: m0210.up },
+  { version: 220, name: 'site-notes', up: m0220.up }
 ]

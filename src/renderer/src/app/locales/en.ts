@@ -445,6 +445,8 @@ const en: Messages = {
     anonymous: 'No name',
     noBridge:
       'The site does not run the Qalam Bridge plugin: comments and the status history do not travel through it (suggestions travel in the text). Export a .qalam review file, or install the plugin.',
+    noBridgeNotes:
+      'The site does not run the Qalam Bridge plugin: comments travel as notes in its block editor, but the status history does not travel through it. Install the plugin, or export a .qalam review file.',
     workflow: 'Workflow',
     move: 'Move to: {{status}}',
     note: 'Note (optional)',

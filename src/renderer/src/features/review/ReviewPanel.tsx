@@ -54,7 +54,7 @@ export function ReviewPanel({ model: props, onClose }: { model: ReviewModel; onC
           )}
           {identity.bridge === false && (
             <p className="review-nobridge" role="note" data-testid="review-nobridge">
-              {t('review.noBridge')}
+              {t(identity.notes === true ? 'review.noBridgeNotes' : 'review.noBridge')}
             </p>
           )}
         </section>
