@@ -260,4 +260,47 @@ describe('review in the editor', () => {
     expect(before!.x).toBeGreaterThan(after!.x)
     await page.screenshot({ path: join(ROOT, 'test-results', 'review-diff.png') })
   })
+
+  it('a thread taken from a note on the site is anchored to the block the note is on, not shown as detached', async () => {
+    const { host } = run
+    const { page } = host
+    const a = host.services.articles.create('خبر عليه ملاحظة')
+    const noted = '<!-- wp:paragraph {"metadata":{"noteId":55}} -->\n<p>قال المتحدث إن الطريق مغلق.</p>\n<!-- /wp:paragraph -->'
+    const paragraph = (text: string, state?: object) => ({
+      type: 'paragraph',
+      direction: null,
+      format: '',
+      indent: 0,
+      version: 1,
+      textFormat: 0,
+      textStyle: '',
+      children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
+      ...(state === undefined ? {} : { $: state })
+    })
+    const bodyJson = JSON.stringify({
+      root: {
+        type: 'root',
+        direction: 'rtl',
+        format: '',
+        indent: 0,
+        version: 1,
+        children: [paragraph('وفي خبر آخر، افتُتح الجسر.'), paragraph('قال المتحدث إن الطريق مغلق.', { siteMarkup: noted })]
+      }
+    })
+    const current = host.services.articles.get(a.id)
+    host.services.articles.save({ ...current, body: bodyJson, bodyText: 'وفي خبر آخر، افتُتح الجسر.\n\nقال المتحدث إن الطريق مغلق.', wordCount: 9, caret: null })
+    host.services.review.comment({ articleId: a.id, id: 'wpnote-0123456789ab-55', body: 'من المتحدث؟', quote: 'قال المتحدث إن الطريق مغلق.' })
+    await page.reload()
+    await page.locator('.list-item').filter({ hasText: 'خبر عليه ملاحظة' }).click()
+    await expect.poll(() => body(page).innerText()).toContain('الطريق مغلق')
+    await pressTool(page, 'toggle-review')
+    await panel(page).waitFor()
+    const thread = panel(page).locator('.thread').first()
+    await expect.poll(() => thread.innerText()).toContain('من المتحدث؟')
+    expect(await panel(page).locator('.thread.is-detached').count()).toBe(0)
+    // Its quote leads to the block: the second paragraph flashes.
+    await thread.locator('.thread-quote').click()
+    await expect.poll(() => body(page).locator('p').nth(1).getAttribute('class')).toContain('q-comment-flash')
+    await page.screenshot({ path: join(ROOT, 'test-results', 'review-note-thread.png') })
+  })
 })

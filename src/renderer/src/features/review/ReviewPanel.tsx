@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ReviewThread } from '@shared/domain/review'
-import { threadsOf } from '@shared/domain/review'
+import { noteAnchor, noteIdOfThread, threadsOf } from '@shared/domain/review'
 import { nextStatuses } from '@shared/domain/workflow'
 import { formatDateTime } from '../../app/i18n'
 import { useLocale } from '../../app/notices'
@@ -23,8 +23,13 @@ export function ReviewPanel({ model: props, onClose }: { model: ReviewModel; onC
   const role = identity?.role ?? 'reporter'
   const moves = nextStatuses(props.status, role)
   const threads = review === null ? [] : threadsOf(review)
-  const anchored = props.anchors.map((id) => threads.find((th) => th.id === id)).filter((th): th is ReviewThread => th !== undefined)
-  const detached = threads.filter((th) => !props.anchors.includes(th.id))
+  // A thread taken from a site's note is anchored by the block that carries the note.
+  const anchorOf = (th: ReviewThread) => {
+    const note = noteIdOfThread(th.id)
+    return note === null ? th.id : noteAnchor(note)
+  }
+  const anchored = props.anchors.map((id) => threads.find((th) => anchorOf(th) === id)).filter((th): th is ReviewThread => th !== undefined)
+  const detached = threads.filter((th) => !props.anchors.includes(anchorOf(th)))
   const open = anchored.filter((th) => !th.resolved)
   const resolved = [...anchored.filter((th) => th.resolved), ...detached.filter((th) => th.resolved)]
   const detachedOpen = detached.filter((th) => !th.resolved)
@@ -217,7 +222,7 @@ export function ReviewPanel({ model: props, onClose }: { model: ReviewModel; onC
             {showResolved && (
               <ul className="review-threads is-resolved">
                 {resolved.map((th) => (
-                  <Thread key={th.id} model={props} thread={th} current={false} detached={!props.anchors.includes(th.id)} />
+                  <Thread key={th.id} model={props} thread={th} current={false} detached={!props.anchors.includes(anchorOf(th))} />
                 ))}
               </ul>
             )}

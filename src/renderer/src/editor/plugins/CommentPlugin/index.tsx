@@ -1,8 +1,11 @@
 import { useEffect } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $getMarkIDs, $isMarkNode, $unwrapMarkNode, $wrapSelectionInMarkNode, MarkNode } from '@lexical/mark'
-import { $getRoot, $getSelection, $isElementNode, $isRangeSelection, $isTextNode, type EditorState, type LexicalEditor, type LexicalNode } from 'lexical'
+import { $getRoot, $getSelection, $isElementNode, $isRangeSelection, $isTextNode, ParagraphNode, type EditorState, type LexicalEditor, type LexicalNode } from 'lexical'
+import { HeadingNode, QuoteNode } from '@lexical/rich-text'
+import { ListNode } from '@lexical/list'
 import { expandToArabicWords } from '@shared/arabic/word-boundaries'
+import { noteAnchor, noteIdOfThread } from '@shared/domain/review'
 
 /**
  * Comment anchors: Lexical's MarkNode around the commented text, its ids the
@@ -47,21 +50,44 @@ export function $removeAnchor(threadId: string): void {
   }
 }
 
-/** The threads the document anchors, in reading order. */
+/** The note of the site's on a top-level block (WordPress's Notes: `metadata.noteId` in its kept markup, or set by the sync), if any. */
+function $blockNote(node: LexicalNode): number | null {
+  const state = (node.exportJSON() as { $?: { noteId?: unknown; siteMarkup?: unknown } }).$
+  if (typeof state?.noteId === 'number') return state.noteId
+  const markup = typeof state?.siteMarkup === 'string' ? state.siteMarkup : ''
+  const m = /^<!-- wp:[a-z][a-z0-9/_-]*\s+\{[^\n]*?"noteId":([1-9][0-9]{0,14})[,}]/.exec(markup)
+  return m === null ? null : Number(m[1])
+}
+
+/** The threads the document anchors, in reading order: the marks' thread ids, and `note:<id>` for a block carrying a site's note. */
 export function anchoredThreads(state: EditorState): string[] {
   return state.read(() => {
     const ids: string[] = []
-    for (const mark of $marks()) for (const id of mark.getIDs()) if (!ids.includes(id)) ids.push(id)
+    for (const block of $getRoot().getChildren()) {
+      const note = $blockNote(block)
+      if (note !== null && !ids.includes(noteAnchor(note))) ids.push(noteAnchor(note))
+      const walk = (node: LexicalNode) => {
+        if ($isMarkNode(node)) for (const id of node.getIDs()) if (!ids.includes(id)) ids.push(id)
+        if ($isElementNode(node)) for (const child of node.getChildren()) walk(child)
+      }
+      walk(block)
+    }
     return ids
   })
 }
 
 /** Scrolls a thread's anchor into view and flashes it. */
 export function showAnchor(editor: LexicalEditor, threadId: string): void {
+  const note = noteIdOfThread(threadId)
   const key = editor.getEditorState().read(() =>
-    $marks()
-      .find((m) => m.hasID(threadId))
-      ?.getKey()
+    note !== null
+      ? $getRoot()
+          .getChildren()
+          .find((b) => $blockNote(b) === note)
+          ?.getKey()
+      : $marks()
+          .find((m) => m.hasID(threadId))
+          ?.getKey()
   )
   if (key === undefined) return
   const el = editor.getElementByKey(key)
@@ -89,6 +115,11 @@ export function CommentPlugin({ onActive, onAnchors }: Props) {
     onAnchors(anchoredThreads(editor.getEditorState()))
     let last = ''
     const stopMarks = editor.registerMutationListener(MarkNode, () => onAnchors(anchoredThreads(editor.getEditorState())), { skipInitialization: true })
+    // A block that may carry a site's note came or went (typing only updates blocks: nothing is walked then).
+    const blocksCameOrWent = (mutations: Map<string, 'created' | 'updated' | 'destroyed'>) => {
+      for (const kind of mutations.values()) if (kind !== 'updated') return onAnchors(anchoredThreads(editor.getEditorState()))
+    }
+    const stopBlocks = [ParagraphNode, HeadingNode, QuoteNode, ListNode].map((klass) => editor.registerMutationListener(klass, blocksCameOrWent, { skipInitialization: true }))
     const stopCaret = editor.registerUpdateListener(({ editorState }) => {
       const active = editorState.read(() => {
         const selection = $getSelection()
@@ -104,6 +135,7 @@ export function CommentPlugin({ onActive, onAnchors }: Props) {
     })
     return () => {
       stopMarks()
+      for (const stop of stopBlocks) stop()
       stopCaret()
     }
   }, [editor, onActive, onAnchors])
