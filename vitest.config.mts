@@ -56,7 +56,13 @@ export default defineConfig({
       // A real WordPress on loopback, started once for the project: 7.0 as released (from ../shared/wordpress-core) for every suite,
       // and Debian's 6.1, the oldest supported, for the sync round trip, the fault runs and the plugin suite.
       wordpressProject('wordpress', ['test/wordpress/**/*.test.ts', 'test/security/wordpress/*.test.ts']),
-      wordpressProject('wordpress-6.1', ['test/wordpress/sync.test.ts', 'test/wordpress/faults.test.ts', 'test/wordpress/pieces.test.ts', 'test/wordpress/notes.test.ts', 'test/security/wordpress/*.test.ts']),
+      wordpressProject('wordpress-6.1', [
+        'test/wordpress/sync.test.ts',
+        'test/wordpress/faults.test.ts',
+        'test/wordpress/pieces.test.ts',
+        'test/wordpress/notes.test.ts',
+        'test/security/wordpress/*.test.ts'
+      ]),
       {
         resolve,
         test: {
