@@ -124,6 +124,10 @@ describe.skipIf(inject('wordpressCore') !== '7.0')('comment threads as WordPress
     expect(after.filter((c) => c.deleted)).toHaveLength(2)
     notes = await notesOf(post)
     expect(notes.find((n) => n.id === ownNote.id)).toBeUndefined()
+    // Its block lets go of the deleted note, as the block editor does; the editor's note stays on its block.
+    const after2 = (await restOn<{ content: { raw: string } }>(wp().url, wp().admin, 'GET', `wp/v2/posts/${post}?context=edit`)).content.raw
+    expect(after2).not.toContain(`"noteId":${ownNote.id}`)
+    expect(after2).toContain(`<!-- wp:paragraph {"metadata":{"noteId":${noteId}}} -->`)
     expect(notes.find((n) => n.id === replyId)).toBeUndefined()
     // And a deleted note stays deleted: another run sends nothing back.
     await reporter.sync.run()

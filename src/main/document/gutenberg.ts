@@ -155,6 +155,15 @@ export function markupText(markup: string): string {
  * ends at its first `-->` (attributes are JSON with `--` escaped, as WordPress writes them).
  */
 export function withNoteId(markup: string, noteId: number): string {
+  return withNoteIdChange(markup, noteId, 'add')
+}
+
+/** A block's markup without `metadata.noteId` when it names this note (the note was deleted), as the block editor leaves it. */
+export function withoutNoteId(markup: string, noteId: number): string {
+  return withNoteIdChange(markup, noteId, 'remove')
+}
+
+function withNoteIdChange(markup: string, noteId: number, change: 'add' | 'remove'): string {
   const open = /^<!-- wp:([a-z][a-z0-9_-]*(?:\/[a-z][a-z0-9_-]*)?)(\s[\s\S]*?)?-->/.exec(markup)
   if (open === null) return markup
   const inner = (open[2] ?? '').trim()
@@ -170,6 +179,15 @@ export function withNoteId(markup: string, noteId: number): string {
     if (typeof attrs !== 'object' || attrs === null || Array.isArray(attrs)) return markup
   }
   const metadata = typeof attrs.metadata === 'object' && attrs.metadata !== null && !Array.isArray(attrs.metadata) ? (attrs.metadata as Record<string, unknown>) : {}
-  if (metadata.noteId !== undefined) return markup
-  return `<!-- wp:${open[1]}${attrsJson({ ...attrs, metadata: { ...metadata, noteId } })} ${selfClosing ? '/' : ''}-->${markup.slice(open[0].length)}`
+  let next: Record<string, unknown>
+  if (change === 'add') {
+    if (metadata.noteId !== undefined) return markup
+    next = { ...attrs, metadata: { ...metadata, noteId } }
+  } else {
+    if (metadata.noteId !== noteId) return markup
+    const { noteId: _gone, ...rest } = metadata
+    const { metadata: _old, ...others } = attrs
+    next = Object.keys(rest).length === 0 ? others : { ...others, metadata: rest }
+  }
+  return `<!-- wp:${open[1]}${attrsJson(next)} ${selfClosing ? '/' : ''}-->${markup.slice(open[0].length)}`
 }

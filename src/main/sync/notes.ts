@@ -5,6 +5,7 @@ import * as reviewRepo from '../store/repositories/review'
 import * as notesRepo from '../store/repositories/site-notes'
 import { mergeReview, normalizeReview, type ReviewComment, type ReviewData } from '@shared/domain/review'
 import { documentText } from '../document/text'
+import { withoutNoteId } from '../document/gutenberg'
 import { parseDocumentJson, siteMarkupOf, type LexBlock, type SiteSource } from '../document/lexical'
 import type { ArticleSync } from '../store/repositories/article-sync'
 import type { SiteContext } from './context'
@@ -275,6 +276,25 @@ function anchor(ctx: SiteContext, articleId: string, threadId: string, noteId: n
   ctx.deps.articles.replaceContent(article, { title: article.title, standfirst: article.standfirst, body: JSON.stringify(doc), meta: article.meta }, null)
 }
 
+/** A deleted thread's note taken off its block, as the block editor does when a note is deleted there. */
+function unanchor(ctx: SiteContext, articleId: string, noteId: number): void {
+  const article = articlesRepo.findArticle(ctx.db, articleId)
+  if (article === undefined) return
+  const doc = parseDocumentJson(article.body)
+  let changed = false
+  doc.root.children = doc.root.children.map((b) => {
+    const block = b as LexBlock & SiteSource
+    if (block.$ === undefined) return b
+    const { noteId: own, ...state } = block.$
+    const markup = siteMarkupOf(block)
+    const kept = markup === undefined ? undefined : withoutNoteId(markup, noteId)
+    if (own !== noteId && kept === markup) return b
+    changed = true
+    return { ...block, $: { ...(own === noteId ? state : block.$), ...(kept === undefined ? {} : { siteMarkup: kept }) } } as LexBlock
+  })
+  if (changed) ctx.deps.articles.replaceContent(article, { title: article.title, standfirst: article.standfirst, body: JSON.stringify(doc), meta: article.meta }, null)
+}
+
 /** What Qalam has of the article's review that the site's notes do not: new threads and replies, resolutions, deletions. */
 async function sendOut(ctx: SiteContext, articleId: string, post: number): Promise<void> {
   const { db, site } = ctx
@@ -314,6 +334,7 @@ async function sendOut(ctx: SiteContext, articleId: string, post: number): Promi
         if (!(error instanceof WpError && (error.status === 404 || error.status === 410))) throw error
       })
       notesRepo.putNote(db, { ...note, deleted: true })
+      if (c.id === c.threadId) unanchor(ctx, articleId, note.noteId)
       continue
     }
     if (c.id === c.threadId && c.resolved !== note.resolved) {

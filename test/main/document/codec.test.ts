@@ -166,3 +166,15 @@ describe("a thread that became a note of WordPress's Notes, on its block", () =>
     )
   })
 })
+
+describe('a deleted note taken off its block', () => {
+  it('drops metadata.noteId when it names that note, keeping the rest of the metadata', async () => {
+    const { withoutNoteId } = await import('@main/document/gutenberg')
+    expect(withoutNoteId('<!-- wp:paragraph {"metadata":{"noteId":7}} -->\n<p>نص</p>\n<!-- /wp:paragraph -->', 7)).toBe('<!-- wp:paragraph -->\n<p>نص</p>\n<!-- /wp:paragraph -->')
+    expect(withoutNoteId('<!-- wp:heading {"level":3,"metadata":{"name":"خلفية","noteId":7}} -->\n<h3>خلفية</h3>\n<!-- /wp:heading -->', 7)).toBe(
+      '<!-- wp:heading {"level":3,"metadata":{"name":"خلفية"}} -->\n<h3>خلفية</h3>\n<!-- /wp:heading -->'
+    )
+    const other = '<!-- wp:paragraph {"metadata":{"noteId":8}} -->\n<p>نص</p>\n<!-- /wp:paragraph -->'
+    expect(withoutNoteId(other, 7)).toBe(other)
+  })
+})
