@@ -78,10 +78,16 @@ describe.skipIf(skip)("WordPress 7.0's block editor opening Qalam's post", () =>
     const postId = remoteId(services, created.id)
     // The thread anchored on «ثلاث سفن» becomes a note of WordPress's Notes, on its block.
     services.review.comment({ articleId: created.id, id: 'thread-1', body: 'كم سفينة بالضبط؟', quote: 'ثلاث سفن' })
+    services.review.comment({ articleId: created.id, id: 'reply-1', threadId: 'thread-1', body: 'ثلاث، بحسب خفر السواحل.' })
     await services.sync.run()
     expect(services.sync.state(created.id).state).toBe('synced')
-    const [note] = await rest<{ id: number; content: { raw: string } }[]>(wp().editor, 'GET', `wp/v2/comments?post=${postId}&type=note&status=all&context=edit`)
+    const [note, reply] = await rest<{ id: number; parent: number; content: { raw: string } }[]>(
+      wp().editor,
+      'GET',
+      `wp/v2/comments?post=${postId}&type=note&status=all&context=edit&orderby=id&order=asc`
+    )
     expect(note!.content.raw).toBe('كم سفينة بالضبط؟')
+    expect([reply!.parent, reply!.content.raw]).toEqual([note!.id, 'ثلاث، بحسب خفر السواحل.'])
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'ar' })
     try {
@@ -126,7 +132,7 @@ describe.skipIf(skip)("WordPress 7.0's block editor opening Qalam's post", () =>
           .wp.data
         return (await data.resolveSelect('core').getEntityRecords('root', 'comment', { post, type: 'note', status: 'all', per_page: -1 })).map((n) => n.id)
       }, postId)
-      expect(notesThere).toEqual([note!.id])
+      expect(notesThere.sort((a, b) => a - b)).toEqual([note!.id, reply!.id])
       await canvas.locator('[data-type="core/paragraph"]').nth(1).click()
       await page.screenshot({ path: join(ROOT, 'test-results', 'wordpress-block-editor.png') })
 
@@ -138,6 +144,29 @@ describe.skipIf(skip)("WordPress 7.0's block editor opening Qalam's post", () =>
       await expect
         .poll(async () => (await rest<{ content: { raw: string } }>(wp().editor, 'GET', `wp/v2/posts/${postId}?context=edit`)).content.raw, { timeout: 20_000 })
         .toContain('حتى الآن')
+
+      // And writes a note on the heading, through the block editor's own menu and form, and saves.
+      await canvas.locator('[data-type="core/heading"]').first().click()
+      // Typing hid the block's toolbar; moving the mouse over the block shows it again.
+      await page.mouse.move(5, 5)
+      await canvas.locator('[data-type="core/heading"]').first().hover()
+      // The block's options (⋮), whatever the interface's language calls them.
+      await page.locator('.block-editor-block-toolbar .block-editor-block-settings-menu button').first().click()
+      await page.getByRole('menuitem', { name: /Add note|إضافة ملاحظة/ }).click()
+      const form = page.locator('.editor-collab-sidebar-panel__comment-form').last()
+      await form.locator('textarea').fill('هل نضيف التوقيت؟')
+      await form.locator('button[type="submit"]').click()
+      const editorNote = async () =>
+        (await rest<{ id: number; content: { raw: string } }[]>(wp().editor, 'GET', `wp/v2/comments?post=${postId}&type=note&status=all&context=edit`)).find(
+          (n) => n.content.raw === 'هل نضيف التوقيت؟'
+        )
+      await expect.poll(editorNote, { timeout: 20_000 }).toBeDefined()
+      await page.screenshot({ path: join(ROOT, 'test-results', 'wordpress-block-editor-note.png') })
+      await page.keyboard.press('Control+s')
+      const written = (await editorNote())!
+      await expect
+        .poll(async () => (await rest<{ content: { raw: string } }>(wp().editor, 'GET', `wp/v2/posts/${postId}?context=edit`)).content.raw, { timeout: 20_000 })
+        .toContain(`"noteId":${written.id}`)
     } finally {
       await page.close()
     }
@@ -156,5 +185,9 @@ describe.skipIf(skip)("WordPress 7.0's block editor opening Qalam's post", () =>
     const local = services.articles.get(created.id)
     expect(local.bodyText).toContain('حتى الآن')
     expect(parseDocumentJson(local.body).root.children).toHaveLength(9)
+    // ...and the note written there, in the review panel, quoting its heading.
+    const fromEditor = services.review.review(created.id).comments.find((c) => c.body === 'هل نضيف التوقيت؟')
+    expect(fromEditor).toMatchObject({ quote: 'ما حدث ليلاً', resolved: false })
+    expect(fromEditor!.threadId).toBe(fromEditor!.id)
   })
 })
