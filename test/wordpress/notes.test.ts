@@ -168,6 +168,26 @@ describe.skipIf(inject('wordpressCore') !== '7.0')('comment threads as WordPress
   })
 })
 
+describe.skipIf(inject('wordpressCore') !== '7.0')('notes for a user who may not edit every post in review', () => {
+  it('a contributor whose post was published still gets the notes of the post they may edit', async () => {
+    const site = await addSite(reporter, 'contributor')
+    const [a, b] = ['خبر المساهم الأول', 'خبر المساهم الثاني'].map((title) => {
+      const created = reporter.articles.create(title)
+      write(reporter, created.id, { body: doc(para(P1)) })
+      reporter.sync.assign(created.id, site.id)
+      reporter.review.transition(created.id, 'submitted', '')
+      return created
+    })
+    await reporter.sync.run()
+    // The editor publishes the second: a contributor may not edit it any more, nor read its notes.
+    await restOn(wp().url, wp().admin, 'POST', `wp/v2/posts/${remoteId(reporter, b!.id)}`, { status: 'publish' })
+    await editorNote(wp().editor, remoteId(reporter, a!.id), 'راجع الرقم')
+    await reporter.sync.run()
+    expect(reporter.review.review(a!.id).comments.map((c) => c.body)).toContain('راجع الرقم')
+    expect(reporter.sync.state(a!.id).state).toBe('synced')
+  })
+})
+
 describe.skipIf(inject('wordpressCore') !== '7.0')('Notes on a site with the companion plugin', () => {
   it('a thread opened in Qalam becomes a note that names it; another desk takes it once, as its author wrote it', async () => {
     const site = await addSite(reporter, 'author', wpBridge().url)
