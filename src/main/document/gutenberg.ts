@@ -1,3 +1,4 @@
+import { metadataOf, openingDelimiter } from '@shared/domain/notes'
 import { parseDocument } from 'htmlparser2'
 import type { ChildNode, Element } from 'domhandler'
 
@@ -151,8 +152,7 @@ export function markupText(markup: string): string {
 
 /**
  * A block's markup with `metadata.noteId` in its opening comment (a note of WordPress's Notes on
- * it), unless it already names one: the block editor shows one note per block. The delimiter
- * ends at its first `-->` (attributes are JSON with `--` escaped, as WordPress writes them).
+ * it), unless it already names one: the block editor shows one note per block.
  */
 export function withNoteId(markup: string, noteId: number): string {
   return withNoteIdChange(markup, noteId, 'add')
@@ -164,30 +164,18 @@ export function withoutNoteId(markup: string, noteId: number): string {
 }
 
 function withNoteIdChange(markup: string, noteId: number, change: 'add' | 'remove'): string {
-  const open = /^<!-- wp:([a-z][a-z0-9_-]*(?:\/[a-z][a-z0-9_-]*)?)(\s[\s\S]*?)?-->/.exec(markup)
+  const open = openingDelimiter(markup)
   if (open === null) return markup
-  const inner = (open[2] ?? '').trim()
-  const selfClosing = inner.endsWith('/')
-  const json = (selfClosing ? inner.slice(0, -1) : inner).trim()
-  let attrs: Record<string, unknown> = {}
-  if (json !== '') {
-    try {
-      attrs = JSON.parse(json) as Record<string, unknown>
-    } catch {
-      return markup
-    }
-    if (typeof attrs !== 'object' || attrs === null || Array.isArray(attrs)) return markup
-  }
-  const metadata = typeof attrs.metadata === 'object' && attrs.metadata !== null && !Array.isArray(attrs.metadata) ? (attrs.metadata as Record<string, unknown>) : {}
+  const metadata = metadataOf(open.attrs)
   let next: Record<string, unknown>
   if (change === 'add') {
     if (metadata.noteId !== undefined) return markup
-    next = { ...attrs, metadata: { ...metadata, noteId } }
+    next = { ...open.attrs, metadata: { ...metadata, noteId } }
   } else {
     if (metadata.noteId !== noteId) return markup
     const { noteId: _gone, ...rest } = metadata
-    const { metadata: _old, ...others } = attrs
+    const { metadata: _old, ...others } = open.attrs
     next = Object.keys(rest).length === 0 ? others : { ...others, metadata: rest }
   }
-  return `<!-- wp:${open[1]}${attrsJson(next)} ${selfClosing ? '/' : ''}-->${markup.slice(open[0].length)}`
+  return `<!-- wp:${open.name}${attrsJson(next)} ${open.selfClosing ? '/' : ''}-->${markup.slice(open.end)}`
 }

@@ -1,5 +1,5 @@
+import { workerScript } from '../worker-script'
 import { Worker } from 'node:worker_threads'
-import { basename, dirname, join } from 'node:path'
 import { AppError } from '../errors'
 import type { HeicAnswer, HeicJob } from './heic-worker'
 import type { RemovedKind } from './strip'
@@ -21,12 +21,6 @@ export const HEIC_MAX_PIXELS = 120_000_000
 /** A 12-megapixel photo takes 1.5–2 s on this project's 2-core machine; a slow laptop gets ten times that, and more per megabyte. */
 export const heicDeadlineFor = (bytes: number): number => 30_000 + Math.ceil((bytes / 2 ** 20) * 10_000)
 
-function workerFile(): string {
-  if (__filename.endsWith('.ts')) return join(__dirname, '../../../scripts/heic-worker-dev.cjs')
-  const main = basename(__dirname) === 'chunks' ? dirname(__dirname) : __dirname
-  return join(main, 'heic-worker.js').replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2')
-}
-
 export interface ConvertedHeic {
   jpeg: Uint8Array
   width: number
@@ -39,7 +33,7 @@ export interface ConvertedHeic {
 export async function convertHeic(bytes: Uint8Array, name: string, options: { deadlineMs?: number } = {}): Promise<ConvertedHeic> {
   const job: HeicJob = { bytes, maxPixels: HEIC_MAX_PIXELS, quality: HEIC_JPEG_QUALITY }
   // The wasm decoder's memory lies outside V8's heap; the limit holds the JavaScript around it.
-  const worker = new Worker(workerFile(), { resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 } })
+  const worker = new Worker(workerScript('heic-worker'), { resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 } })
   const answer = await new Promise<HeicAnswer | 'timeout' | 'died'>((resolve) => {
     const timer = setTimeout(() => resolve('timeout'), options.deadlineMs ?? heicDeadlineFor(bytes.length))
     worker.once('message', (message: HeicAnswer) => {

@@ -1,5 +1,5 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads'
-import { basename, dirname, join } from 'node:path'
+import { workerScript } from '../worker-script'
 import { AppError } from '../errors'
 import type { ErrorCode, ErrorReason } from '@shared/ipc/contract'
 import type { CleanAnswer, CleanJob } from './clean-worker'
@@ -31,21 +31,10 @@ interface Sandbox {
 
 let current: Sandbox | null = null
 
-/**
- * The worker's script: the bundled clean-worker.js beside the app's main file (this code may sit
- * in a shared chunk under out/main/chunks, since the worker uses it too), or the TypeScript source
- * under tsx.
- */
-function workerFile(): string {
-  if (__filename.endsWith('.ts')) return join(__dirname, '../../../scripts/clean-worker-dev.cjs')
-  const main = basename(__dirname) === 'chunks' ? dirname(__dirname) : __dirname
-  return join(main, 'clean-worker.js').replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2')
-}
-
 function start(): Sandbox {
   const flag = new Int32Array(new SharedArrayBuffer(8))
   const { port1, port2 } = new MessageChannel()
-  const worker = new Worker(workerFile(), {
+  const worker = new Worker(workerScript('clean-worker'), {
     workerData: { flag, reply: port2 },
     transferList: [port2],
     resourceLimits: { maxOldGenerationSizeMb: MEMORY_MB, maxYoungGenerationSizeMb: 32 }

@@ -1,3 +1,4 @@
+import { workerScript } from '../worker-script'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { StoreService } from './store'
@@ -47,19 +48,12 @@ export interface ServicesOptions {
   keyChangeStep?: (step: RekeyStep) => void
 }
 
-/**
- * The spell worker next to this file: bundled JavaScript in the app, the TypeScript source
- * under tsx when run from source. In a packaged app it is started from app.asar.unpacked
- * (electron-builder.yml's asarUnpack), since a worker thread cannot read inside the asar.
- */
+/** The spell worker's script (worker-script.ts). */
 function defaultSpellWorker(): SpellWorkerOptions {
-  return __filename.endsWith('.ts') ? { file: join(__dirname, '../../../scripts/spell-worker-dev.cjs') } : { file: outsideAsar(join(__dirname, 'spell-worker.js')) }
+  return { file: workerScript('spell-worker') }
 }
 
-/** The same file's path in app.asar.unpacked when it is inside app.asar. */
-export function outsideAsar(path: string): string {
-  return path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2')
-}
+export { outsideAsar } from '../worker-script'
 
 export type Services = ReturnType<typeof createServices>
 

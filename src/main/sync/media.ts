@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import * as doubtsRepo from '../store/repositories/doubts'
 import { DEFAULT_WEB_SIZE, sizedForWeb, type WebSize } from '../media/resize'
 import * as mediaRepo from '../store/repositories/media'
@@ -14,7 +14,7 @@ import { isCancel, type SiteContext } from './context'
 import { consumeDoubt, noteDoubt, removeCopies, waitForDoubts } from './doubts'
 import { WpError, type WpResponse } from './wordpress/client'
 import { mediaByAuthorSince, type RemoteMedia } from './wordpress/routes'
-import { sendInPieces } from './pieces'
+import { md5, sendInPieces } from './pieces'
 
 /** Images: uploaded once per site, named by a fingerprint so a lost answer can be found again. */
 
@@ -113,7 +113,7 @@ async function upload(ctx: SiteContext, mediaId: string, alt: string, caption: s
         query: { alt_text: alt, caption, _fields: 'id,source_url' },
         // WordPress checks the bytes against this hash before it makes an attachment (its hex MD5, as its REST controller
         // compares it): a body cut on the way is refused whole, never kept half, and can be sent again at once.
-        headers: { 'content-type': item.mime, 'content-disposition': `attachment; filename="${fingerprint}.${ext}"`, 'content-md5': createHash('md5').update(bytes).digest('hex') },
+        headers: { 'content-type': item.mime, 'content-disposition': `attachment; filename="${fingerprint}.${ext}"`, 'content-md5': md5(bytes) },
         idempotent: false,
         onSent: (sent) => {
           ctx.progress.bytes(sent - counted)

@@ -5,9 +5,11 @@ import * as reviewRepo from '../store/repositories/review'
 import * as notesRepo from '../store/repositories/site-notes'
 import { mergeReview, normalizeReview, type ReviewComment, type ReviewData } from '@shared/domain/review'
 import { documentText } from '../document/text'
-import { withoutNoteId } from '../document/gutenberg'
+import { markupText, withoutNoteId } from '../document/gutenberg'
+import { blockNoteId, metadataOf } from '@shared/domain/notes'
 import { parseDocumentJson, siteMarkupOf, type LexBlock, type SiteSource } from '../document/lexical'
 import type { ArticleSync } from '../store/repositories/article-sync'
+import type { Article } from '@shared/domain/article'
 import type { SiteContext } from './context'
 import { WpError } from './wordpress/client'
 import { listPages } from './wordpress/routes'
@@ -60,33 +62,24 @@ function commentIdOf(siteUrl: string, noteId: number): string {
   return `${NOTE_PREFIX}${createHash('sha256').update(siteUrl).digest('hex').slice(0, 12)}-${noteId}`
 }
 
-const plain = (html: string): string =>
-  html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/p>\s*<p[^>]*>/gi, '\n\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#0?39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .trim()
-    .slice(0, 20_000)
+/** A note's words as plain text, bounded (a note is HTML as the block editor saves it). */
+const plain = (html: string): string => markupText(html).slice(0, 20_000)
+
+/** The same words, whatever the spacing the site's text keeps of them. */
+const sameWords = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim()
 
 const metaOf = (n: RemoteNote): { _wp_note_status?: string; qalam_id?: string } => (n.meta !== undefined && !Array.isArray(n.meta) && typeof n.meta === 'object' ? n.meta : {})
 
 /** The words of the block a note is on (its `metadata.noteId`): in the article as it is here, or in the post as the site has it now. */
 function quoteOf(body: string, noteId: number, remote: string | undefined): string {
   const doc = parseDocumentJson(body)
-  const pattern = new RegExp(`\\\\?"noteId\\\\?"\\s*:\\s*${noteId}(?![0-9])`)
-  const block = doc.root.children.find((b) => pattern.test(JSON.stringify(b)))
+  const block = doc.root.children.find((b) => blockNoteId((b as SiteSource).$) === noteId)
   if (block !== undefined)
     return documentText({ ...doc, root: { ...doc.root, children: [block] } })
       .trim()
       .slice(0, 500)
   if (remote === undefined) return ''
-  const noted = parseBlocks(remote).find((b) => (b.attrs as { metadata?: { noteId?: unknown } } | null)?.metadata?.noteId === noteId)
+  const noted = parseBlocks(remote).find((b) => metadataOf((b.attrs ?? {}) as Record<string, unknown>).noteId === noteId)
   return noted === undefined ? '' : plain(noted.innerHTML).replace(/\s+/g, ' ').slice(0, 500)
 }
 
@@ -152,7 +145,7 @@ export async function syncNotes(ctx: SiteContext, links: ArticleSync[], changed:
     const article = articlesRepo.findArticle(db, link.articleId)
     if (article === undefined || !readable.has(post)) continue
     try {
-      takeIn(ctx, link.articleId, listed.get(post) ?? [], changed.get(post)?.content?.raw)
+      takeIn(ctx, article, listed.get(post) ?? [], changed.get(post)?.content?.raw)
       await sendOut(ctx, link.articleId, post)
     } catch (error) {
       if (error instanceof WpError && error.wpCode === 'rest_invalid_comment_type') {
@@ -166,10 +159,9 @@ export async function syncNotes(ctx: SiteContext, links: ArticleSync[], changed:
 }
 
 /** The site's notes of one article into its review: new ones added, resolutions and deletions taken, lost creates recognised. */
-function takeIn(ctx: SiteContext, articleId: string, notes: RemoteNote[], remote: string | undefined): void {
+function takeIn(ctx: SiteContext, article: Article, notes: RemoteNote[], remote: string | undefined): void {
   const { db, site } = ctx
-  const article = articlesRepo.findArticle(db, articleId)
-  if (article === undefined) return
+  const articleId = article.id
   const local = reviewRepo.readReview(db, articleId)
   const known = new Map(notesRepo.notesOfArticle(db, site.id, articleId).map((n) => [n.noteId, n]))
   const mappedComments = new Set([...known.values()].map((n) => n.commentId))
@@ -197,7 +189,7 @@ function takeIn(ctx: SiteContext, articleId: string, notes: RemoteNote[], remote
       const ours =
         metaOf(n).qalam_id ??
         local.comments.find(
-          (c) => !mappedComments.has(c.id) && !c.deleted && n.author === site.userId && c.body === body && (n.parent === 0 ? c.threadId === c.id : c.threadId === threadId)
+          (c) => !mappedComments.has(c.id) && !c.deleted && n.author === site.userId && sameWords(c.body, body) && (n.parent === 0 ? c.threadId === c.id : c.threadId === threadId)
         )?.id
       id = ours ?? commentIdOf(site.url, n.id)
       // A second note of one comment (two desks sent the same thread before either saw the other's): the first is the one.
@@ -224,10 +216,11 @@ function takeIn(ctx: SiteContext, articleId: string, notes: RemoteNote[], remote
   }
   // What the site says of each thread's resolution (its status, and who last resolved or reopened it).
   const changes: ReviewComment[] = []
-  const noteOfComment = new Map([...idOf].map(([noteId, id]) => [id, noteId]))
+  const noteFor = new Map([...idOf].map(([noteId, id]) => [id, noteId]))
   for (const c of incoming) {
-    const n = byId.get(noteOfComment.get(c.id)!)!
+    const n = byId.get(noteFor.get(c.id)!)!
     const mine = local.comments.find((l) => l.id === c.id)
+    const before = known.get(n.id)
     const siteResolved = n.status === 'approved'
     const r = resolutions.get(n.id)
     if (mine === undefined) {
@@ -241,7 +234,6 @@ function takeIn(ctx: SiteContext, articleId: string, notes: RemoteNote[], remote
       }
       changes.push(c)
     } else if (c.id === c.threadId) {
-      const before = known.get(n.id)
       // The block a note is on arrived with the post after the note did: its words are the thread's quote now.
       if (mine.quote === '' && c.quote !== '' && !mine.deleted && !inMeta.has(c.id)) changes.push({ ...mine, quote: c.quote, updatedAt: mine.updatedAt + 1 })
       // Resolved or reopened on the site since Qalam last sent or read it: that change is the newest.
@@ -249,7 +241,6 @@ function takeIn(ctx: SiteContext, articleId: string, notes: RemoteNote[], remote
         changes.push({ ...mine, resolved: siteResolved, resolvedBy: siteResolved ? (r?.by ?? '') : '', updatedAt: Math.max(mine.updatedAt + 1, r?.at ?? 0) })
     }
     // What the site last said of it: a change made here since is what sendOut sends.
-    const before = known.get(n.id)
     if (c.id === c.threadId && (before === undefined || before.resolved !== siteResolved))
       notesRepo.putNote(db, { siteId: site.id, noteId: n.id, articleId, commentId: c.id, resolved: siteResolved, deleted: false })
   }
@@ -286,7 +277,7 @@ function anchor(ctx: SiteContext, articleId: string, threadId: string, noteId: n
   const at = doc.root.children.findIndex((b) => 'children' in b && Array.isArray(b.children) && holds(b.children, threadId))
   if (at < 0) return
   const block = doc.root.children[at]! as LexBlock & SiteSource
-  if (block.$?.noteId !== undefined || /noteId/.test(siteMarkupOf(block as SiteSource) ?? '')) return
+  if (blockNoteId(block.$) !== null) return
   doc.root.children[at] = { ...block, $: { ...block.$, noteId } } as LexBlock
   ctx.deps.articles.replaceContent(article, { title: article.title, standfirst: article.standfirst, body: JSON.stringify(doc), meta: article.meta }, null)
 }

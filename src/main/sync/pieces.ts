@@ -16,7 +16,8 @@ import type { RemoteMedia } from './wordpress/routes'
 /** 256 KB: eight seconds of a 256 kbit/s uplink, so a round trip per piece costs under a tenth, and a cut loses at most that. */
 export const PIECE_BYTES = 256 * 1024
 
-const md5 = (bytes: Uint8Array) => createHash('md5').update(bytes).digest('hex')
+/** A body's hex MD5, as WordPress and the plugin check it (Content-MD5). */
+export const md5 = (bytes: Uint8Array) => createHash('md5').update(bytes).digest('hex')
 
 interface Arrived {
   received: number

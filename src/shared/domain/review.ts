@@ -241,16 +241,3 @@ export function threadsOf(data: ReviewData): ReviewThread[] {
   }
   return [...threads.values()]
 }
-
-/**
- * The site's note a thread was taken from (WordPress's Notes: src/main/sync/notes.ts names such
- * a thread `wpnote-<site>-<note id>`), or null for a thread opened in Qalam. Such a thread is
- * anchored to the block that carries that note (its `metadata.noteId`), not to a mark.
- */
-export function noteIdOfThread(threadId: string): number | null {
-  const m = /^wpnote-[0-9a-f]{12}-([1-9][0-9]{0,14})$/.exec(threadId)
-  return m === null ? null : Number(m[1])
-}
-
-/** How an anchor list names the block that carries a note (CommentPlugin lists them beside the marks' thread ids). */
-export const noteAnchor = (noteId: number): string => `note:${noteId}`

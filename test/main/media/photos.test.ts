@@ -95,7 +95,7 @@ describe.skipIf(!havePhotos)('real photos taken in', () => {
     expect(twice.removed.filter((r) => r !== 'trailer')).toEqual([])
   })
 
-  it('refuses HEIC by name (Chromium cannot show it), and stores nothing', () => {
+  it('importFile, the door that does not convert, refuses HEIC by name and stores nothing (importPhotoFile converts: heic.test.ts)', () => {
     for (const photo of heic) {
       const error = (() => {
         try {

@@ -5,7 +5,7 @@ import { $getRoot, $getSelection, $isElementNode, $isRangeSelection, $isTextNode
 import { HeadingNode, QuoteNode } from '@lexical/rich-text'
 import { ListNode } from '@lexical/list'
 import { expandToArabicWords } from '@shared/arabic/word-boundaries'
-import { noteAnchor, noteIdOfThread } from '@shared/domain/review'
+import { blockNoteId, noteAnchor, noteIdOfThread } from '@shared/domain/notes'
 
 /**
  * Comment anchors: Lexical's MarkNode around the commented text, its ids the
@@ -50,14 +50,8 @@ export function $removeAnchor(threadId: string): void {
   }
 }
 
-/** The note of the site's on a top-level block (WordPress's Notes: `metadata.noteId` in its kept markup, or set by the sync), if any. */
-function $blockNote(node: LexicalNode): number | null {
-  const state = (node.exportJSON() as { $?: { noteId?: unknown; siteMarkup?: unknown } }).$
-  if (typeof state?.noteId === 'number') return state.noteId
-  const markup = typeof state?.siteMarkup === 'string' ? state.siteMarkup : ''
-  const m = /^<!-- wp:[a-z][a-z0-9/_-]*\s+\{[^\n]*?"noteId":([1-9][0-9]{0,14})[,}]/.exec(markup)
-  return m === null ? null : Number(m[1])
-}
+/** The site's note on a top-level block (WordPress's Notes), from its node state. */
+const $blockNote = (node: LexicalNode): number | null => blockNoteId((node.exportJSON() as { $?: unknown }).$)
 
 /** The threads the document anchors, in reading order: the marks' thread ids, and `note:<id>` for a block carrying a site's note. */
 export function anchoredThreads(state: EditorState): string[] {
